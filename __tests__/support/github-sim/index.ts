@@ -186,7 +186,8 @@ function workflowJson(owner: string, repo: string, workflow: SimWorkflow): Recor
 }
 
 function checkRunJson(check: SimCheckRun, baseUrl: string): Record<string, unknown> {
-  const { annotations: _annotations, owner, repo, ...rest } = check;
+  const { owner, repo, ...rest } = check;
+  delete (rest as Partial<SimCheckRun>).annotations;
   return {
     ...rest,
     url: `${baseUrl}/repos/${owner}/${repo}/check-runs/${check.id}`,

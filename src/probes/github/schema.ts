@@ -65,7 +65,7 @@ const mapping = z.strictObject(
 export const gitHubSpecSchema: z.ZodType<GitHubSpec> = mapping.transform((value, context): GitHubSpec => {
   const fail = (message: string): never => {
     context.addIssue({ code: 'custom', message });
-    return z.NEVER as never;
+    return z.NEVER;
   };
   const { run, workflow, branch, event, job, repository: repo } = value;
   const common = {
