@@ -1,0 +1,73 @@
+import type { Sources } from '../probes/probe.js';
+import type { Condition } from './expect.js';
+
+/** P0 must pass; P1 should pass; P2 is informational. */
+export type Priority = 'P0' | 'P1' | 'P2';
+
+/** Where something was written in the gate file (1-based). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** The `gate:` metadata, copied into the report front matter. */
+export interface GateMeta {
+  id: string;
+  title: string;
+  environment?: string;
+  ownerRole?: string;
+  relatedIssues: number[];
+  relatedPrs: number[];
+  language: 'en' | 'ru';
+  risks: string[];
+}
+
+/** One check, validated and ready to run. */
+export interface Check {
+  /** Stable id: `<scenario id>/<index>` or `precondition/<index>`. */
+  id: string;
+  name?: string;
+  kind: string;
+  spec: unknown;
+  extras: Record<string, unknown>;
+  expect: Condition;
+  expectText: string;
+  /** True when `expect` was not written and the probe's default applies. */
+  defaultExpect: boolean;
+  evidence?: string;
+  waitMs?: number;
+  intervalMs: number;
+  timeoutMs: number;
+  position: Position;
+}
+
+/** A known failure accepted until a date. */
+export interface Waiver {
+  reason: string;
+  /** ISO date (YYYY-MM-DD); the waiver holds through the end of that day, UTC. */
+  until: string;
+  issue?: number;
+}
+
+/** A precondition is a named single check; a scenario groups checks. */
+export interface Scenario {
+  id: string;
+  name: string;
+  priority: Priority;
+  checks: Check[];
+  evidence?: string;
+  waiver?: Waiver;
+  position: Position;
+}
+
+/** A whole validated gate file. */
+export interface Gate {
+  /** Path as the user gave it (relative to the workspace), for messages and annotations. */
+  file: string;
+  version: 1;
+  meta: GateMeta;
+  sources: Sources;
+  defaults: { timeoutMs: number; priority: Priority };
+  preconditions: Scenario[];
+  scenarios: Scenario[];
+}

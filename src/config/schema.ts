@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+import type { ProbeDefinition } from '../probes/probe.js';
+
+/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
+export const durationSchema = z
+  .union([z.string(), z.number()])
+  .transform((value, context) => {
+    const ms = parseDuration(value);
+    if (ms === undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  })
+  .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
+
+export const prioritySchema = z.enum(['P0', 'P1', 'P2']).meta({
+  description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
+});
+
+const isoDate = z.union([z.string(), z.date()]).transform((value, context) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+  if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+    context.addIssue({ code: 'custom', message: `'${text}' is not a date; write it as YYYY-MM-DD` });
+    return z.NEVER;
+  }
+  return text;
+});
+
+export const waiverSchema = z.strictObject({
+  reason: z.string().min(1).meta({ description: 'Why the failure is accepted.' }),
+  until: isoDate.meta({ description: 'Last day (UTC, YYYY-MM-DD) the waiver holds.' }),
+  issue: z.number().int().positive().optional().meta({ description: 'Issue that tracks the fix.' }),
+});
+
+export const gateMetaSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      'use letters, digits, ".", "_" and "-" (it names the report files)',
+    )
+    .meta({ description: 'Report id; names the bundle files <id>.md and <id>.json.' }),
+  title: z.string().min(1),
+  environment: z.string().optional(),
+  owner_role: z.string().optional(),
+  related_issues: z.array(z.number().int()).default([]),
+  related_prs: z.array(z.number().int()).default([]),
+  language: z.enum(['en', 'ru']).optional().meta({ description: 'Language of report headings.' }),
+  risks: z.array(z.string()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
+});
+
+export const sourcesSchema = z
+  .strictObject({
+    postgres: z
+      .strictObject({
+        url: z
+          .string()
+          .optional()
+          .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
+        statement_timeout: durationSchema.optional(),
+      })
+      .optional(),
+    kubernetes: z
+      .strictObject({
+        namespace: z.string().optional(),
+        context: z.string().optional(),
+      })
+      .optional(),
+    github: z.strictObject({ repository: z.string().optional() }).optional(),
+  })
+  .default({});
+
+export const defaultsSchema = z
+  .strictObject({
+    timeout: durationSchema.optional(),
+    priority: prioritySchema.optional(),
+  })
+  .default({});
+
+/** The keys every check may have besides its one probe key. */
+export const commonCheckShape = {
+  name: z.string().optional().meta({ description: 'Label used in annotations and the JSON report.' }),
+  expect: z
+    .union([z.string(), z.boolean()])
+    .optional()
+    .meta({ description: "Condition over the probe's fields, e.g. `n >= 1 and failed == 0`." }),
+  evidence: z
+    .string()
+    .optional()
+    .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
+  wait: durationSchema.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
+  interval: durationSchema
+    .optional()
+    .meta({ description: 'Pause between tries while waiting (default 10s).' }),
+  timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
+};
+
+/** A precondition is a check that must have a name. */
+export const preconditionShape = { ...commonCheckShape, name: z.string().min(1) };
+
+export const scenarioShape = {
+  name: z.string().min(1),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
+    .optional(),
+  priority: prioritySchema.optional(),
+  checks: z.array(z.record(z.string(), z.unknown())).min(1, 'a scenario needs at least one check'),
+  evidence: z.string().optional(),
+  waiver: waiverSchema.optional(),
+};
+
+/** The top level, with checks left open: each is validated against its own probe. */
+export const gateFileSchema = z.strictObject({
+  version: z.literal(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
+  gate: gateMetaSchema,
+  sources: sourcesSchema,
+  defaults: defaultsSchema,
+  preconditions: z.array(z.record(z.string(), z.unknown())).default([]),
+  scenarios: z.array(z.strictObject(scenarioShape)).min(1, 'a gate needs at least one scenario'),
+});
+
+export type GateFileInput = z.output<typeof gateFileSchema>;
+
+/** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
+export function checkSchemaFor(
+  kind: string,
+  probe: ProbeDefinition<unknown>,
+  shape: z.ZodRawShape = commonCheckShape,
+): z.ZodObject {
+  return z.strictObject({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+}

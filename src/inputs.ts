@@ -1,0 +1,92 @@
+import * as core from '@actions/core';
+import { parseDuration } from './config/duration.js';
+
+/** Every input of action.yml, parsed once. Names live here and nowhere else. */
+export const INPUT = {
+  config: 'config',
+  githubToken: 'github-token',
+  outputDir: 'output-dir',
+  failOn: 'fail-on',
+  language: 'language',
+  timeout: 'timeout',
+  concurrency: 'concurrency',
+  checkRun: 'check-run',
+  checkName: 'check-name',
+  sha: 'sha',
+} as const;
+
+export type FailOn = 'no-go' | 'never';
+
+/** The action's settings, typed. */
+export interface ActionInputs {
+  /** Path of the gate file, relative to the workspace. */
+  config: string;
+  /** Token for the GitHub API (probe and check run); empty when none. */
+  githubToken: string;
+  /** Directory the report bundle is written to. */
+  outputDir: string;
+  /** `no-go` fails the step on No-Go; `never` only reports. */
+  failOn: FailOn;
+  /** Overrides `gate.language` when set. */
+  language?: 'en' | 'ru';
+  /** Deadline for the whole gate, in milliseconds. */
+  gateTimeoutMs: number;
+  /** Checks in flight at once. */
+  concurrency: number;
+  /** Whether to create a check run on the commit. */
+  checkRun: boolean;
+  checkName: string;
+  /** Commit the check run is attached to; empty = the workflow's commit (PR head on pull requests). */
+  sha: string;
+}
+
+/** Thrown for an input that cannot be used; names the input, the value and the expected form. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+type InputReader = (name: string) => string;
+
+/** Reads and validates every input; `read` defaults to @actions/core (tests pass their own). */
+export function getInputs(read: InputReader = (name) => core.getInput(name)): ActionInputs {
+  const text = (name: string, fallback: string): string => read(name).trim() || fallback;
+  const failOn = text(INPUT.failOn, 'no-go');
+  if (failOn !== 'no-go' && failOn !== 'never') {
+    throw new InputError(`input '${INPUT.failOn}' is '${failOn}'; use 'no-go' or 'never'`);
+  }
+  const language = read(INPUT.language).trim();
+  if (language !== '' && language !== 'en' && language !== 'ru') {
+    throw new InputError(
+      `input '${INPUT.language}' is '${language}'; use 'en' or 'ru' (or leave it empty for gate.language)`,
+    );
+  }
+  const timeout = text(INPUT.timeout, '15m');
+  const gateTimeoutMs = parseDuration(timeout);
+  if (gateTimeoutMs === undefined || gateTimeoutMs <= 0) {
+    throw new InputError(`input '${INPUT.timeout}' is '${timeout}'; write a duration like 10m or 1h`);
+  }
+  const concurrencyText = text(INPUT.concurrency, '8');
+  const concurrency = Number(concurrencyText);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new InputError(
+      `input '${INPUT.concurrency}' is '${concurrencyText}'; use a whole number from 1 to 64`,
+    );
+  }
+  const checkRunText = text(INPUT.checkRun, 'true').toLowerCase();
+  if (checkRunText !== 'true' && checkRunText !== 'false') {
+    throw new InputError(`input '${INPUT.checkRun}' is '${checkRunText}'; use 'true' or 'false'`);
+  }
+  const inputs: ActionInputs = {
+    config: text(INPUT.config, '.github/regression-gate.yml'),
+    githubToken: read(INPUT.githubToken).trim(),
+    outputDir: text(INPUT.outputDir, 'gate-report'),
+    failOn,
+    gateTimeoutMs,
+    concurrency,
+    checkRun: checkRunText === 'true',
+    checkName: text(INPUT.checkName, 'Regression Gate'),
+    sha: read(INPUT.sha).trim(),
+  };
+  if (language) inputs.language = language;
+  return inputs;
+}

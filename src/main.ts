@@ -1,0 +1,153 @@
+import * as core from '@actions/core';
+import { isAbsolute, resolve } from 'node:path';
+import { loadGateFile } from './config/load.js';
+import type { Gate } from './config/model.js';
+import { ConfigError, formatProblem } from './config/problems.js';
+import { evaluateGate, messageOf } from './engine/run.js';
+import type { GateResult } from './engine/results.js';
+import { probeEnvironment, registerKnownSecrets } from './environment.js';
+import { getInputs, type ActionInputs } from './inputs.js';
+import { probeRegistry } from './probes/registry.js';
+import { writeBundle, type BundlePaths } from './report/bundle.js';
+import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from './report/markdown.js';
+import { stepOutputs } from './report/outputs.js';
+import { Redactor } from './report/redact.js';
+import { renderTerminal } from './report/terminal.js';
+import { TOOL } from './version.js';
+
+/** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const redactor = new Redactor();
+  try {
+    const inputs = getInputs();
+    registerKnownSecrets(env, redactor, (value) => core.setSecret(value), [inputs.githubToken]);
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const gate = await loadGate(inputs, workspace, env);
+    if (!gate) return;
+    const result = await evaluate(gate, inputs, workspace, env, redactor);
+    await publish(result, inputs, workspace, redactor);
+    if (result.decision === 'no-go' && inputs.failOn === 'no-go') {
+      core.setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
+    }
+  } catch (error) {
+    core.setFailed(redactor.redact(messageOf(error)));
+  }
+}
+
+async function loadGate(
+  inputs: ActionInputs,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Gate | undefined> {
+  const path = isAbsolute(inputs.config) ? inputs.config : resolve(workspace, inputs.config);
+  try {
+    const gate = await loadGateFile(path, { file: inputs.config, env, probes: probeRegistry });
+    if (inputs.language) gate.meta.language = inputs.language;
+    return gate;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) {
+      core.error(problem.message, {
+        title: 'Invalid gate file',
+        file: problem.file,
+        startLine: problem.line,
+        startColumn: problem.column,
+      });
+    }
+    const list = error.problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
+    await writeJobSummary(
+      `# ❌ Invalid gate file\n\nNo check was run. Fix these and run again:\n\n${list}\n`,
+    );
+    core.setFailed(
+      `${inputs.config} has ${error.problems.length} problem(s); no check was run:\n${error.message}`,
+    );
+    return undefined;
+  }
+}
+
+async function evaluate(
+  gate: Gate,
+  inputs: ActionInputs,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+  redactor: Redactor,
+): Promise<GateResult> {
+  const environment = probeEnvironment(gate, {
+    env,
+    workspace,
+    githubToken: inputs.githubToken || undefined,
+    redactor,
+    mask: (value) => core.setSecret(value),
+    debug: (message) => core.debug(message),
+  });
+  return evaluateGate(gate, {
+    probes: probeRegistry,
+    environment,
+    concurrency: inputs.concurrency,
+    gateTimeoutMs: inputs.gateTimeoutMs,
+    tool: TOOL,
+    onScenario: (scenario) => core.debug(`finished: ${scenario.name}`),
+  });
+}
+
+/** Writes every report; each one is attempted even when another fails, so nothing gathered is lost. */
+async function publish(
+  result: GateResult,
+  inputs: ActionInputs,
+  workspace: string,
+  redactor: Redactor,
+): Promise<void> {
+  core.info(redactor.redact(renderTerminal(result, { colour: true })));
+  let bundle: BundlePaths | undefined;
+  try {
+    bundle = await writeBundle(result, resolve(workspace, inputs.outputDir), redactor);
+  } catch (error) {
+    core.warning(
+      `The report bundle could not be written to ${inputs.outputDir}: ${redactor.redact(messageOf(error))}`,
+    );
+  }
+  const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
+  await writeJobSummary(
+    redactor.redact(renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport })),
+  );
+  annotate(result, redactor);
+  for (const warning of result.warnings) core.warning(redactor.redact(warning));
+  for (const [name, value] of Object.entries(stepOutputs(result, bundle, undefined)))
+    core.setOutput(name, redactor.redact(value));
+}
+
+/** Puts an annotation on the gate file's line for every scenario and precondition that did not pass. */
+function annotate(result: GateResult, redactor: Redactor): void {
+  for (const row of [...result.preconditions, ...result.scenarios]) {
+    if (row.status === 'pass') continue;
+    const problems = row.checks.filter((check) => check.status !== 'pass');
+    const message = redactor.redact(
+      problems.map((check) => check.error ?? `expected ${check.expect}`).join('\n'),
+    );
+    const properties = {
+      title: redactor.redact(`${row.name}: ${row.status}`),
+      file: result.file,
+      startLine: row.line,
+    };
+    if (row.status === 'waived' || row.priority !== 'P0') core.warning(message, properties);
+    else core.error(message, properties);
+  }
+}
+
+async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('GITHUB_STEP_SUMMARY is not set (not on a runner?); the job summary was skipped.');
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown).write({ overwrite: false });
+  } catch (error) {
+    core.warning(`The job summary could not be written: ${messageOf(error)}`);
+  }
+}
+
+function basisLine(basis: GateResult['basis'][number]): string {
+  if (basis.kind === 'all-passed') return 'all passed';
+  const what = basis.kind === 'precondition-not-passed' ? 'precondition' : 'P0 scenario';
+  return `${what} "${basis.name}" is ${basis.status}`;
+}

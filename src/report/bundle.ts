@@ -1,0 +1,75 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GateResult } from '../engine/results.js';
+import { evidenceText } from '../engine/evidence.js';
+import { renderMarkdown } from './markdown.js';
+import { jsonReplacer, type Redactor } from './redact.js';
+
+/** Version of the JSON report's shape; bumped on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface BundlePaths {
+  markdown: string;
+  json: string;
+}
+
+/** Front matter in the seed's form, so the bundle can sit next to hand-written gate documents. */
+export function frontMatter(result: GateResult): string {
+  const date = result.finishedAt.slice(0, 10);
+  const gate = result.gate;
+  const lines = [
+    '---',
+    `doc_id: ${JSON.stringify(gate.id)}`,
+    'type: regression',
+    `title: ${JSON.stringify(gate.title)}`,
+    'status: completed',
+    ...(gate.ownerRole ? [`owner_role: ${JSON.stringify(gate.ownerRole)}`] : []),
+    ...(gate.environment ? [`environment: ${JSON.stringify(gate.environment)}`] : []),
+    `created_at: ${date}`,
+    `updated_at: ${date}`,
+    `related_issues: [${gate.relatedIssues.join(', ')}]`,
+    `related_prs: [${gate.relatedPrs.join(', ')}]`,
+    `decision: ${result.decision}`,
+    `generated_by: ${JSON.stringify(`${result.tool.name}@${result.tool.version}`)}`,
+    '---',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The bundle's Markdown document: front matter and the full report, never shortened. */
+export function bundleMarkdown(result: GateResult): string {
+  return `${frontMatter(result)}\n${renderMarkdown(result)}`;
+}
+
+/** The bundle's JSON document: every check's fields, timings, errors and the tool version. */
+export function bundleJson(result: GateResult): string {
+  const document = {
+    schema_version: REPORT_SCHEMA_VERSION,
+    ...result,
+    preconditions: result.preconditions.map(withEvidenceText),
+    scenarios: result.scenarios.map(withEvidenceText),
+  };
+  return `${JSON.stringify(document, jsonReplacer, 2)}\n`;
+}
+
+function withEvidenceText<T extends { evidence: GateResult['scenarios'][number]['evidence'] }>(
+  row: T,
+): T & { evidence_text: string } {
+  return { ...row, evidence_text: evidenceText(row.evidence) };
+}
+
+/** Writes `<gate.id>.md` and `<gate.id>.json` into `directory`, redacted. */
+export async function writeBundle(
+  result: GateResult,
+  directory: string,
+  redactor: Redactor,
+): Promise<BundlePaths> {
+  await mkdir(directory, { recursive: true });
+  const paths = {
+    markdown: join(directory, `${result.gate.id}.md`),
+    json: join(directory, `${result.gate.id}.json`),
+  };
+  await writeFile(paths.markdown, redactor.redact(bundleMarkdown(result)));
+  await writeFile(paths.json, redactor.redact(bundleJson(result)));
+  return paths;
+}

@@ -1,0 +1,183 @@
+import type { Basis, GateResult, ResidualRisk, ScenarioResult, ScenarioStatus } from '../engine/results.js';
+import { codeBlock, escapeCellText, escapeMarkdown, inlineCode, renderEvidenceCell } from './escape.js';
+import { phrasesFor, type Phrases } from './i18n.js';
+
+/** GitHub's limits, in bytes: check-run summary/text and one step's job summary. */
+export const CHECK_RUN_LIMIT_BYTES = 65_535;
+export const JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+export interface MarkdownOptions {
+  /** Largest result in UTF-8 bytes; rows are dropped (passing ones first) to fit. */
+  maxBytes?: number;
+  /** Where the full report is, named in the notice when rows are left out. */
+  fullReport?: string;
+  /** Leave out the top heading (the check run shows its own title). */
+  omitTitle?: boolean;
+}
+
+const STATUS_ICON: Record<ScenarioStatus, string> = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
+
+/** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
+export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}): string {
+  const phrases = phrasesFor(result.gate.language);
+  const full = compose(result, phrases, options, { keepPassingRows: true, commands: true });
+  if (options.maxBytes === undefined || byteLength(full) <= options.maxBytes) return full;
+  const compact = compose(result, phrases, options, { keepPassingRows: false, commands: false });
+  if (byteLength(compact) <= options.maxBytes) return compact;
+  return cutToBytes(compact, options.maxBytes, notice(result, options));
+}
+
+interface Detail {
+  keepPassingRows: boolean;
+  commands: boolean;
+}
+
+function compose(result: GateResult, phrases: Phrases, options: MarkdownOptions, detail: Detail): string {
+  const sections: string[] = [];
+  if (!options.omitTitle) sections.push(`# ${headline(result, phrases)}`);
+  sections.push(metadata(result, phrases));
+  if (result.preconditions.length > 0) {
+    sections.push(
+      `## ${phrases.preconditions}`,
+      table(result.preconditions, phrases, phrases.precondition, detail),
+    );
+  }
+  sections.push(`## ${phrases.matrix}`, table(result.scenarios, phrases, phrases.scenario, detail));
+  sections.push(`## ${phrases.decisionHeading}`, decisionSection(result, phrases));
+  sections.push(`## ${phrases.residualRisks}`, risksSection(result.residualRisks, phrases));
+  if (result.warnings.length > 0) {
+    sections.push(
+      `## ${phrases.warnings}`,
+      result.warnings.map((warning) => `- ${escapeMarkdown(warning)}`).join('\n'),
+    );
+  }
+  if (detail.commands) sections.push(commandsSection(result, phrases));
+  if (!detail.keepPassingRows) sections.push(notice(result, options));
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** `✅ Go — <title>` / `❌ No-Go — <title>`. */
+export function headline(result: GateResult, phrases = phrasesFor(result.gate.language)): string {
+  const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
+  return `${word} — ${escapeMarkdown(result.gate.title)}`;
+}
+
+/** A one-line title such as `Go — 7/7 scenarios pass` or `No-Go — 2 P0 scenarios failed`. */
+export function shortTitle(result: GateResult): string {
+  const { counts } = result;
+  if (result.decision === 'go') {
+    const waived = counts.waived > 0 ? `, ${counts.waived} waived` : '';
+    return `Go — ${counts.passed}/${counts.total} scenarios pass${waived}`;
+  }
+  const preconditions = result.basis.filter((item) => item.kind === 'precondition-not-passed').length;
+  const p0 = result.basis.filter((item) => item.kind === 'p0-not-passed').length;
+  const parts: string[] = [];
+  if (preconditions > 0) parts.push(`${preconditions} precondition${preconditions === 1 ? '' : 's'} not met`);
+  if (p0 > 0) parts.push(`${p0} P0 scenario${p0 === 1 ? '' : 's'} failed`);
+  return `No-Go — ${parts.join(', ')}`;
+}
+
+function metadata(result: GateResult, phrases: Phrases): string {
+  const { gate } = result;
+  const rows = [
+    `**${phrases.decision}: ${result.decision === 'go' ? phrases.go : phrases.noGo}** · ${escapeMarkdown(shortTitle(result).replace(/^[^—]*— /, ''))}`,
+  ];
+  const facts = [`${phrases.gate}: ${inlineCode(gate.id)}`];
+  if (gate.environment) facts.push(`${phrases.environment}: ${escapeMarkdown(gate.environment)}`);
+  if (gate.ownerRole) facts.push(`${phrases.owner}: ${escapeMarkdown(gate.ownerRole)}`);
+  facts.push(`${phrases.file}: ${inlineCode(result.file)}`);
+  rows.push(facts.join(' · '));
+  return rows.join('  \n');
+}
+
+function table(rows: readonly ScenarioResult[], phrases: Phrases, first: string, detail: Detail): string {
+  const shown = detail.keepPassingRows ? rows : rows.filter((row) => row.status !== 'pass');
+  // Rows that need attention come first when space is short, in the order the gate lists them.
+  const lines = [`| ${first} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
+  for (const row of shown) {
+    const priority = row.priority === 'P0' ? '' : ` (${row.priority})`;
+    lines.push(
+      `| ${escapeCellText(row.name)}${priority} | ${renderEvidenceCell(row.evidence)} | ${resultCell(row, phrases)} |`,
+    );
+  }
+  if (shown.length === 0) lines.push(`| _${rows.length} ${phrases.status.pass}_ | | |`);
+  return lines.join('\n');
+}
+
+function resultCell(row: ScenarioResult, phrases: Phrases): string {
+  const word = phrases.status[row.status];
+  const text = row.status === 'pass' ? word : `**${word}**`;
+  const waiver = row.status === 'waived' && row.waiver ? ` (${escapeMarkdown(row.waiver.until)})` : '';
+  return `${STATUS_ICON[row.status]} ${text}${waiver}`;
+}
+
+function decisionSection(result: GateResult, phrases: Phrases): string {
+  const word = result.decision === 'go' ? phrases.go : phrases.noGo;
+  return [
+    `- ${phrases.decision}: **${word}**`,
+    `- ${phrases.basis}: ${result.basis.map(basisText).join('; ')}`,
+  ].join('\n');
+}
+
+function basisText(basis: Basis): string {
+  switch (basis.kind) {
+    case 'all-passed':
+      return `all ${basis.preconditions} preconditions and all ${basis.p0} P0 scenarios pass`;
+    case 'precondition-not-passed':
+      return `precondition "${escapeMarkdown(basis.name)}" is ${basis.status}`;
+    case 'p0-not-passed':
+      return `P0 scenario "${escapeMarkdown(basis.name)}" is ${basis.status}`;
+  }
+}
+
+function risksSection(risks: readonly ResidualRisk[], phrases: Phrases): string {
+  if (risks.length === 0) return `- ${phrases.none}`;
+  return risks.map((risk) => `- ${riskText(risk)}`).join('\n');
+}
+
+function riskText(risk: ResidualRisk): string {
+  switch (risk.kind) {
+    case 'note':
+      return escapeCellText(risk.text);
+    case 'waived': {
+      const issue = risk.issue ? ` (#${risk.issue})` : '';
+      return `"${escapeMarkdown(risk.name)}" waived until ${escapeMarkdown(risk.until)}: ${escapeMarkdown(risk.reason)}${issue}`;
+    }
+    case 'scenario-not-passed':
+      return `${risk.priority} scenario "${escapeMarkdown(risk.name)}" is ${risk.status}`;
+  }
+}
+
+function commandsSection(result: GateResult, phrases: Phrases): string {
+  const lines: string[] = [];
+  for (const scenario of [...result.preconditions, ...result.scenarios]) {
+    const commands = [...new Set(scenario.checks.map((check) => check.reproduce))];
+    if (commands.length === 0) continue;
+    lines.push(`# ${oneLine(scenario.name)}`, ...commands, '');
+  }
+  return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+function notice(result: GateResult, options: MarkdownOptions): string {
+  const hidden = [...result.preconditions, ...result.scenarios].filter((row) => row.status === 'pass').length;
+  const where = options.fullReport ? ` The full report is ${inlineCode(options.fullReport)}.` : '';
+  return `> [!NOTE]\n> This report was shortened to fit GitHub's size limit: ${hidden} passing rows and the reproduce commands are left out.${where}`;
+}
+
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Cuts on a character boundary and closes with the notice, so the result is at most `maxBytes`. */
+function cutToBytes(text: string, maxBytes: number, closing: string): string {
+  const tail = `\n\n…\n\n${closing}\n`;
+  const budget = Math.max(0, maxBytes - byteLength(tail));
+  const buffer = Buffer.from(text, 'utf8').subarray(0, budget);
+  // A partial multi-byte character decodes to U+FFFD; drop it.
+  const head = buffer.toString('utf8').replace(/\uFFFD$/, '');
+  return `${head}${tail}`;
+}
