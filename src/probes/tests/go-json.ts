@@ -1,0 +1,185 @@
+import { ProbeError } from '../probe.js';
+import { isNoise, LINES_PER_TEST, type ResultCollector } from './collector.js';
+import { forEachLine } from './lines.js';
+
+interface GoEvent {
+  Action: string;
+  Package?: string;
+  Test?: string;
+  Output?: string;
+  ImportPath?: string;
+  FailedBuild?: string;
+}
+
+interface PackageState {
+  failedTests: number;
+  output: string[];
+  reason?: string;
+}
+
+// go prints these for a package whose test binary could not be built or set up; before go 1.24
+// they are plain text lines between the JSON events, since then JSON `output` events.
+const PACKAGE_NOT_RUN = /^(?:FAIL|ok)\s+(\S+)\s+\[(build failed|setup failed)\]/;
+const BUILD_HEADER = /^# (\S+)/;
+const BUILD_LINES = 20;
+
+/** `example.com/pkg [example.com/pkg.test]` -> `example.com/pkg`. */
+function importPathOf(value: string): string {
+  return value.split(' ')[0]!;
+}
+
+function pushLines(target: string[], text: string, limit: number): void {
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    if (target.length >= limit) return;
+    if (isNoise(line)) continue;
+    target.push(line.trimEnd());
+  }
+}
+
+function parseEvent(line: string, shown: string, lineNumber: number): GoEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new ProbeError(
+      `${shown}:${lineNumber}: malformed go test -json line (not valid JSON): ${line.slice(0, 80)}`,
+    );
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof (value as { Action?: unknown }).Action !== 'string'
+  ) {
+    throw new ProbeError(
+      `${shown}:${lineNumber}: not a go test -json event (no "Action"); is this the output of go test -json?`,
+    );
+  }
+  return value as GoEvent;
+}
+
+/**
+ * Reads a `go test -json` stream (test2json events, one per line) into the collector: subtests
+ * are tests named `Parent/child`, every run of a test under `-count=N` is one outcome, and
+ * packages that failed outside any test (build or setup failed, TestMain) are reported as such.
+ */
+export async function parseGoTestJson(
+  file: string,
+  shown: string,
+  collector: ResultCollector,
+  signal: AbortSignal,
+): Promise<void> {
+  // Output is buffered only for named tests that are running, so memory does not grow with the file.
+  const running = new Map<string, { pkg: string; test: string; output: string[] }>();
+  const packages = new Map<string, PackageState>();
+  const buildOutput = new Map<string, string[]>();
+  const reported = new Set<string>();
+  let textPackage: string | undefined;
+  let events = 0;
+
+  const packageState = (name: string): PackageState => {
+    let state = packages.get(name);
+    if (!state) {
+      state = { failedTests: 0, output: [] };
+      packages.set(name, state);
+    }
+    return state;
+  };
+  const packageFailed = (name: string, reason: string, output: readonly string[]): void => {
+    if (reported.has(name)) return;
+    reported.add(name);
+    collector.packageFailed(name, reason, output);
+  };
+  const finishRunning = (pkg: string | undefined, note: string): void => {
+    for (const [key, run] of running) {
+      if (pkg !== undefined && run.pkg !== pkg) continue;
+      collector.record(key, run.test, [run.test], 'failed', run.output, note);
+      running.delete(key);
+    }
+  };
+
+  const onText = (line: string): void => {
+    const notRun = PACKAGE_NOT_RUN.exec(line);
+    if (notRun) {
+      const [, pkg, reason] = notRun;
+      packageFailed(pkg!, reason!, buildOutput.get(pkg!) ?? []);
+      return;
+    }
+    const header = BUILD_HEADER.exec(line);
+    if (header) {
+      textPackage = header[1]!;
+      buildOutput.set(textPackage, [line]);
+      return;
+    }
+    if (textPackage !== undefined) pushLines(buildOutput.get(textPackage)!, line, BUILD_LINES);
+  };
+
+  const onEvent = (event: GoEvent): void => {
+    events += 1;
+    const { Action: action, Package: pkg, Test: test } = event;
+    if (action === 'build-output' && event.ImportPath) {
+      const key = importPathOf(event.ImportPath);
+      const lines = buildOutput.get(key) ?? [];
+      buildOutput.set(key, lines);
+      pushLines(lines, event.Output ?? '', BUILD_LINES);
+      return;
+    }
+    if (pkg === undefined) return;
+    if (test === undefined) {
+      const state = packageState(pkg);
+      if (action === 'output') {
+        const notRun = PACKAGE_NOT_RUN.exec(event.Output ?? '');
+        if (notRun) state.reason = notRun[2]!;
+        pushLines(state.output, event.Output ?? '', LINES_PER_TEST);
+      } else if (action === 'fail') {
+        finishRunning(pkg, 'did not finish: its package failed');
+        if (event.FailedBuild) state.reason = 'build failed';
+        if (state.reason !== undefined || state.failedTests === 0) {
+          const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
+          packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
+        }
+        packages.delete(pkg);
+      } else if (action === 'pass' || action === 'skip') {
+        finishRunning(pkg, 'did not finish');
+        packages.delete(pkg);
+      }
+      return;
+    }
+    const key = `${pkg}\u0000${test}`;
+    switch (action) {
+      case 'run':
+        if (collector.wants([test])) running.set(key, { pkg, test, output: [] });
+        return;
+      case 'output': {
+        const run = running.get(key);
+        if (run) pushLines(run.output, event.Output ?? '', LINES_PER_TEST);
+        return;
+      }
+      case 'pass':
+      case 'skip':
+      case 'fail': {
+        if (action === 'fail') packageState(pkg).failedTests += 1;
+        const run = running.get(key);
+        running.delete(key);
+        const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';
+        collector.record(key, test, [test], outcome, run?.output ?? []);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  await forEachLine(file, shown, signal, (line, lineNumber) => {
+    const first = line.trimStart();
+    if (first === '') return;
+    // A `{` line must be an event: a truncated or corrupted write is an error, never skipped.
+    if (first.startsWith('{')) onEvent(parseEvent(first, shown, lineNumber));
+    else onText(line);
+  });
+  if (events === 0 && reported.size === 0) {
+    throw new ProbeError(
+      `${shown}: no go test -json events in the file; write it with \`go test -json ./... > ${shown}\``,
+    );
+  }
+  finishRunning(undefined, 'did not finish: the report ends before its result');
+}

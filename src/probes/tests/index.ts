@@ -1,0 +1,35 @@
+import { defineProbe, type ProbeEnvironment, type ProbeSession } from '../probe.js';
+import { reproduceTests } from './reproduce.js';
+import { reportGlobs, testsSpecSchema, type TestsSpec } from './schema.js';
+
+const FIELDS = [
+  'passed',
+  'failed',
+  'skipped',
+  'missing',
+  'total',
+  'failed_tests',
+  'missing_tests',
+  'flaky_tests',
+  'failed_packages',
+  'output',
+] as const;
+
+/** Named test results from go test -json and JUnit XML reports. */
+export const testsProbe = defineProbe<TestsSpec>({
+  kind: 'tests',
+  schema: testsSpecSchema,
+  fields: () => FIELDS,
+  defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
+  reproduce: (spec) => reproduceTests(spec),
+  describe: (spec) => {
+    const shown = spec.names.slice(0, 3).join(', ');
+    const more = spec.names.length > 3 ? ` and ${spec.names.length - 3} more` : '';
+    return `tests ${shown}${more} in ${reportGlobs(spec).join(', ')}`;
+  },
+  open: async (environment: ProbeEnvironment): Promise<ProbeSession<TestsSpec>> => {
+    // The parsers (saxes, fs streams) load only when a gate has a tests check.
+    const { openTestsSession } = await import('./session.js');
+    return openTestsSession(environment);
+  },
+});

@@ -1,0 +1,149 @@
+import { createReadStream } from 'node:fs';
+import { SaxesParser } from 'saxes';
+import { ProbeError } from '../probe.js';
+import { isNoise, LINES_PER_TEST, type Outcome, type ResultCollector } from './collector.js';
+
+const FAILURE_TEXT_CHARS = 4096;
+
+interface OpenCase {
+  name: string;
+  classname: string;
+  outcome: Outcome;
+  /** Earlier failed runs Surefire records with `rerunFailingTestsCount`. */
+  rerunFailures: number;
+  flakyFailures: number;
+  output: string[];
+}
+
+/** The names a JUnit test case can be referred to by in `names:`. */
+function candidatesOf(testCase: OpenCase): string[] {
+  return testCase.classname === ''
+    ? [testCase.name]
+    : [testCase.name, `${testCase.classname}.${testCase.name}`];
+}
+
+function displayOf(testCase: OpenCase): string {
+  const { name, classname } = testCase;
+  return classname === '' || classname === name || name.startsWith(`${classname}.`)
+    ? name
+    : `${classname}.${name}`;
+}
+
+/**
+ * Reads a JUnit XML report (Surefire, Gradle, go-junit-report, jest-junit, pytest, vitest,
+ * PHPUnit) as a SAX stream: `testsuites` or `testsuite` root, suites nested at any depth,
+ * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`flakyFailure`.
+ * A DOCTYPE is refused before any entity could be expanded.
+ */
+export async function parseJunit(
+  file: string,
+  shown: string,
+  collector: ResultCollector,
+  signal: AbortSignal,
+): Promise<void> {
+  const parser = new SaxesParser({ position: true });
+  let root: string | undefined;
+  let current: OpenCase | undefined;
+  // Text of the failure/error element being read, kept to its first few KiB.
+  let failureText: string | undefined;
+  const where = (): string => `${shown}:${parser.line}`;
+
+  parser.on('doctype', () => {
+    throw new ProbeError(
+      `${where()}: the report has a DOCTYPE; test reports never need one and entity declarations are refused (possible entity expansion attack)`,
+    );
+  });
+  parser.on('error', (error) => {
+    throw new ProbeError(`${where()}: malformed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`);
+  });
+  parser.on('opentag', (tag) => {
+    const attribute = (key: string): string => {
+      const value = tag.attributes[key];
+      return typeof value === 'string' ? value : '';
+    };
+    if (root === undefined) {
+      root = tag.name;
+      if (root !== 'testsuites' && root !== 'testsuite') {
+        throw new ProbeError(
+          `${shown}: not a JUnit report: the root element is <${root}>, not <testsuites> or <testsuite>`,
+        );
+      }
+      return;
+    }
+    if (tag.name === 'testcase') {
+      current = {
+        name: attribute('name'),
+        // PHPUnit writes the class with backslashes in `class` and dotted in `classname`.
+        classname: attribute('classname') || attribute('class'),
+        outcome: 'passed',
+        rerunFailures: 0,
+        flakyFailures: 0,
+        output: [],
+      };
+      return;
+    }
+    if (!current) return;
+    switch (tag.name) {
+      case 'failure':
+      case 'error': {
+        current.outcome = 'failed';
+        const message = attribute('message');
+        failureText = message === '' ? '' : `${message}\n`;
+        return;
+      }
+      case 'skipped':
+        if (current.outcome !== 'failed') current.outcome = 'skipped';
+        return;
+      case 'rerunFailure':
+      case 'rerunError':
+        current.rerunFailures += 1;
+        return;
+      case 'flakyFailure':
+      case 'flakyError':
+        current.flakyFailures += 1;
+        return;
+      default:
+        return;
+    }
+  });
+  const onText = (text: string): void => {
+    if (failureText !== undefined && failureText.length < FAILURE_TEXT_CHARS) failureText += text;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    if (!current) return;
+    if ((tag.name === 'failure' || tag.name === 'error') && failureText !== undefined) {
+      for (const line of failureText.slice(0, FAILURE_TEXT_CHARS).split('\n')) {
+        if (isNoise(line) || current.output.length >= LINES_PER_TEST) continue;
+        if (current.output.includes(line.trimEnd())) continue;
+        current.output.push(line.trimEnd());
+      }
+      failureText = undefined;
+      return;
+    }
+    if (tag.name !== 'testcase') return;
+    const testCase = current;
+    current = undefined;
+    const candidates = candidatesOf(testCase);
+    if (!collector.wants(candidates)) return;
+    const id = `junit\u0000${testCase.classname}\u0000${testCase.name}`;
+    const display = displayOf(testCase);
+    const earlierFailures = testCase.outcome === 'failed' ? testCase.rerunFailures : testCase.flakyFailures;
+    for (let run = 0; run < earlierFailures; run += 1)
+      collector.record(id, display, candidates, 'failed', []);
+    collector.record(id, display, candidates, testCase.outcome, testCase.output);
+  });
+
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      if (signal.aborted) throw new ProbeError(`${where()}: stopped reading: the check timed out`);
+      parser.write(chunk);
+    }
+    parser.close();
+  } finally {
+    stream.destroy();
+  }
+  if (root === undefined) throw new ProbeError(`${shown}: no XML element in the file; is it a JUnit report?`);
+}

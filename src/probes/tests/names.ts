@@ -1,0 +1,67 @@
+/** One entry of `names:`: an exact test name or a `/regex/flags` pattern. */
+export type NamePattern =
+  { readonly raw: string; readonly exact: string } | { readonly raw: string; readonly regex: RegExp };
+
+const REGEX_FORM = /^\/(.+)\/([a-z]*)$/s;
+// `g` and `y` make RegExp.test stateful, which would make matching depend on call order.
+const ALLOWED_FLAGS = /^[imsuv]*$/;
+
+/**
+ * Parses one `names:` entry. Returns an error message (without the check's location, which the
+ * caller adds) when the entry looks like a regex but does not compile.
+ */
+export function parseNamePattern(raw: string): NamePattern | string {
+  const form = REGEX_FORM.exec(raw);
+  if (!form) return { raw, exact: raw };
+  const [, source, flags] = form;
+  if (!ALLOWED_FLAGS.test(flags!)) {
+    return `names: ${raw} has flags '${flags}'; only i, m, s, u and v are allowed`;
+  }
+  try {
+    return { raw, regex: new RegExp(source!, flags) };
+  } catch (error) {
+    const reason =
+      error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    return `names: ${raw} is not a valid regular expression (${reason}); write /pattern/ or an exact test name`;
+  }
+}
+
+/** Parses entries already validated by the schema. */
+export function parseNamePatterns(raws: readonly string[]): NamePattern[] {
+  return raws.map((raw) => {
+    const parsed = parseNamePattern(raw);
+    if (typeof parsed === 'string') throw new Error(parsed);
+    return parsed;
+  });
+}
+
+/** Answers which `names:` entries a test matches, given every name the test is known by. */
+export class NameMatcher {
+  private readonly exact = new Map<string, number[]>();
+  private readonly regexes: { index: number; regex: RegExp }[] = [];
+
+  constructor(readonly patterns: readonly NamePattern[]) {
+    patterns.forEach((pattern, index) => {
+      if ('exact' in pattern) {
+        const list = this.exact.get(pattern.exact) ?? [];
+        list.push(index);
+        this.exact.set(pattern.exact, list);
+      } else {
+        this.regexes.push({ index, regex: pattern.regex });
+      }
+    });
+  }
+
+  /** Indexes of the entries that match any of the test's names; empty when none does. */
+  match(candidates: readonly string[]): number[] {
+    const hits: number[] = [];
+    for (const candidate of candidates) {
+      for (const index of this.exact.get(candidate) ?? []) if (!hits.includes(index)) hits.push(index);
+    }
+    for (const { index, regex } of this.regexes) {
+      if (hits.includes(index)) continue;
+      if (candidates.some((candidate) => regex.test(candidate))) hits.push(index);
+    }
+    return hits;
+  }
+}
