@@ -11,7 +11,8 @@ export * from './state.js';
 export type SimRoute =
   'getRun' | 'listJobs' | 'listWorkflows' | 'listWorkflowRuns' | 'createCheckRun' | 'updateCheckRun';
 
-export type SimFault =
+/** `skip`: let this many requests through first; `times`: then fail this many (default: all). */
+export type SimFault = (
   | { type: 'status'; status: 401 | 403 | 404 | 422 | 500 | 502 | 503; message?: string; times?: number }
   | {
       type: 'rate-limit';
@@ -22,7 +23,8 @@ export type SimFault =
       resetAfter?: number;
       times?: number;
     }
-  | { type: 'slow'; delayMs: number; times?: number };
+  | { type: 'slow'; delayMs: number; times?: number }
+) & { skip?: number };
 
 export interface SimRequest {
   method: string;
@@ -476,14 +478,19 @@ export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
       } else if (!matched) {
         answer = fail(404, 'Not Found');
       } else {
-        if (fault?.times !== undefined) {
+        let active = fault;
+        if (fault?.skip !== undefined && fault.skip > 0) {
+          fault.skip -= 1;
+          active = undefined;
+        } else if (fault?.times !== undefined) {
           fault.times -= 1;
           if (fault.times <= 0) faults.delete(matched.route);
         }
-        if (fault?.type === 'slow')
-          await new Promise((resolve) => setTimeout(resolve, fault.delayMs).unref());
+        if (active?.type === 'slow')
+          await new Promise((resolve) => setTimeout(resolve, active.delayMs).unref());
         answer =
-          (fault && faultAnswer(fault)) ?? handle(state, matched, method, query, body, baseUrl, url.pathname);
+          (active && faultAnswer(active)) ??
+          handle(state, matched, method, query, body, baseUrl, url.pathname);
       }
       record.status = answer.status;
       if (!response.destroyed) send(response, answer);
