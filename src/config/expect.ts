@@ -92,7 +92,14 @@ function tokenize(text: string): Token[] {
       at = readRegex(text, at, tokens);
     } else if (/[-\d]/.test(char) && /^-?\d/.test(text.slice(at))) {
       const match = /^-?\d+(\.\d+)?/.exec(text.slice(at))!;
-      tokens.push({ kind: 'number', text: match[0], value: Number(match[0]), column: start });
+      // A literal past float precision stays as its digits, so `n == 9007199254740993` compares exactly.
+      const exact = String(Number(match[0])) === match[0];
+      tokens.push({
+        kind: 'number',
+        text: match[0],
+        value: exact ? Number(match[0]) : match[0],
+        column: start,
+      });
       at += match[0].length;
     } else if (/[A-Za-z_]/.test(char)) {
       const match = /^[A-Za-z_][A-Za-z0-9_.:\-/]*/.exec(text.slice(at))!;

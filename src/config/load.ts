@@ -84,8 +84,12 @@ export function parseGate(text: string, options: LoadOptions): Gate {
   const locate = new Locator(doc, lines);
   const parsed = gateFileSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) reportIssue(issue, [], locate, problems, options.file);
-    throw new ConfigError(problems);
+    for (const issue of parsed.error.issues) {
+      reportIssue(issue, [], locate, problems, options.file, knownKeysAt(gateFileSchema, issue.path));
+    }
+    // Checks are validated too, so one run shows every problem in the file, not the first layer only.
+    validateChecksOf(data, options, locate, problems);
+    throw new ConfigError(sortProblems(problems));
   }
   const gate = buildGate(parsed.data, options, locate, problems);
   if (problems.length > 0) throw new ConfigError(sortProblems(problems));
@@ -182,7 +186,7 @@ function reportIssue(
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       const position = locate.key(path, key);
-      const hint = didYouMean(key, known.length > 0 ? known : knownKeysAt(issue));
+      const hint = didYouMean(key, known);
       problems.push({
         file,
         ...position,
@@ -195,10 +199,51 @@ function reportIssue(
   problems.push({ file, ...position, message: `${where ? `${where}: ` : ''}${issueMessage(issue)}` });
 }
 
-function knownKeysAt(issue: z.core.$ZodIssueUnrecognizedKeys): string[] {
-  // zod does not list the allowed keys in the issue; the caller passes them where it knows them.
-  void issue;
+interface SchemaDefinition {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+}
+
+/** The keys a strict object accepts at `path` of `schema`, for "did you mean" hints. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  let index = 0;
+  while (current) {
+    const definition = (current as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
+    if (definition.innerType) current = definition.innerType;
+    else if (definition.in) current = definition.in;
+    else if (index === path.length) return definition.shape ? Object.keys(definition.shape) : [];
+    else if (definition.shape) current = definition.shape[String(path[index++])];
+    else if (definition.element) {
+      current = definition.element;
+      index++;
+    } else return [];
+  }
   return [];
+}
+
+/** Validates every check the raw data holds, whatever else is wrong with the file. */
+function validateChecksOf(data: unknown, options: LoadOptions, locate: Locator, problems: Problem[]): void {
+  const builder = new CheckBuilder(options, locate, problems, DEFAULT_TIMEOUT_MS);
+  const record = isRecord(data) ? data : {};
+  const preconditions = Array.isArray(record.preconditions) ? record.preconditions : [];
+  for (const [index, raw] of preconditions.entries()) {
+    if (isRecord(raw)) builder.build(raw, ['preconditions', index], 'precondition', preconditionShape);
+  }
+  const scenarios = Array.isArray(record.scenarios) ? record.scenarios : [];
+  for (const [index, scenario] of scenarios.entries()) {
+    const checks = isRecord(scenario) && Array.isArray(scenario.checks) ? scenario.checks : [];
+    for (const [checkIndex, raw] of checks.entries()) {
+      if (isRecord(raw)) builder.build(raw, ['scenarios', index, 'checks', checkIndex], 'check');
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
