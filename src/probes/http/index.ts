@@ -1,0 +1,25 @@
+import { defineProbe, type ProbeEnvironment, type ProbeSession } from '../probe.js';
+import { reproduceHttp, shownUrl } from './reproduce.js';
+import { httpSpecSchema, type HttpSpec } from './schema.js';
+
+const FIELDS = ['status', 'body', 'latency_ms', 'headers'] as const;
+
+/** An HTTP(S) endpoint: status, body, latency and headers of one request. */
+export const httpProbe = defineProbe<HttpSpec>({
+  kind: 'http',
+  schema: httpSpecSchema,
+  fields: () => FIELDS,
+  defaultExpect: () => 'status < 400',
+  reproduce: (spec) => reproduceHttp(spec),
+  describe: (spec) => {
+    const notes = [spec.follow ? 'follows redirects' : '', spec.insecure ? 'TLS not verified' : ''].filter(
+      Boolean,
+    );
+    return `${spec.method} ${shownUrl(spec.url)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  },
+  open: async (environment: ProbeEnvironment): Promise<ProbeSession<HttpSpec>> => {
+    // node:http/https and the TLS stack load only when a gate has an http check.
+    const { openHttpSession } = await import('./session.js');
+    return openHttpSession(environment);
+  },
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// RFC 9110 token: what a header name may be made of.
+const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
+
+const url = z.string().superRefine((value, context) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    context.addIssue({
+      code: 'custom',
+      message: `url: '${value}' is not a URL; write it as https://host/path`,
+    });
+    return;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    context.addIssue({
+      code: 'custom',
+      message: `url: '${parsed.protocol}' is not supported; use http:// or https://`,
+    });
+  }
+});
+
+const headers = z.record(z.string(), z.string()).superRefine((value, context) => {
+  for (const [name, headerValue] of Object.entries(value)) {
+    if (!HEADER_NAME.test(name))
+      context.addIssue({ code: 'custom', message: `headers: '${name}' is not a valid header name` });
+    if (/[\r\n\0]/.test(headerValue)) {
+      context.addIssue({ code: 'custom', message: `headers: the value of '${name}' contains a line break` });
+    }
+  }
+});
+
+/** The value under `http:` in a check. */
+export const httpSpecSchema = z.strictObject({
+  /** http:// or https:// URL. */
+  url,
+  /** Request method, GET by default. */
+  method: z
+    .string()
+    .regex(/^[A-Za-z]+$/, 'method: write an HTTP method such as GET or POST')
+    .transform((value) => value.toUpperCase())
+    .default('GET'),
+  /** Request headers; values of secret-like names are masked everywhere. */
+  headers: headers.optional(),
+  /** Request body, sent as is. */
+  body: z.string().optional(),
+  /** Follow up to 5 redirects; off by default so a 302 to a login page is not mistaken for a 200. */
+  follow: z.boolean().default(false),
+  /** Skip TLS certificate verification; shown in the summary. */
+  insecure: z.boolean().default(false),
+});
+
+/** A validated `http:` spec. */
+export type HttpSpec = z.infer<typeof httpSpecSchema>;

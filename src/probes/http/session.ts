@@ -1,0 +1,38 @@
+import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe.js';
+import { sendRequest } from './request.js';
+import { shownUrl } from './reproduce.js';
+import type { HttpSpec } from './schema.js';
+import { isSecretHeader } from './secrets.js';
+
+/** Opens the http probe's session; each check is one request (no pooled connections). */
+export function openHttpSession(environment: ProbeEnvironment): ProbeSession<HttpSpec> {
+  return {
+    run: async (call: ProbeCall<HttpSpec>): Promise<Fields> => {
+      const { spec } = call;
+      const headers = spec.headers ?? {};
+      // Registered before the request so that no error message or log can show them.
+      for (const [name, value] of Object.entries(headers))
+        if (isSecretHeader(name) && value !== '') environment.addSecret(value);
+      const password = new URL(spec.url).password;
+      if (password !== '') environment.addSecret(decodeURIComponent(password));
+      environment.debug(`http: ${spec.method} ${shownUrl(spec.url)}`);
+      const answer = await sendRequest({
+        url: spec.url,
+        method: spec.method,
+        headers,
+        body: spec.body,
+        follow: spec.follow,
+        insecure: spec.insecure,
+        timeoutMs: call.timeoutMs,
+        signal: call.signal,
+      });
+      return {
+        status: answer.status,
+        body: answer.body,
+        latency_ms: answer.latencyMs,
+        headers: answer.headers,
+      };
+    },
+    close: async (): Promise<void> => {},
+  };
+}
