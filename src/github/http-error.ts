@@ -33,6 +33,11 @@ export function inspectGitHubError(error: unknown): GitHubFailure {
   if (name === 'AbortError' || name === 'TimeoutError') {
     return { status: undefined, headers: {}, message: 'the request was cancelled', aborted: true };
   }
+  const causeName = isRecord(error.cause) && typeof error.cause.name === 'string' ? error.cause.name : '';
+  // Octokit passes an AbortError through but wraps a TimeoutError (AbortSignal.timeout) as a 500.
+  if (causeName === 'AbortError' || causeName === 'TimeoutError') {
+    return { status: undefined, headers: {}, message: 'the request was cancelled', aborted: true };
+  }
   const response = isRecord(error.response) ? error.response : undefined;
   if (response === undefined) {
     // Octokit reports a failed fetch as status 500 without a response; that is not GitHub's 500.

@@ -266,6 +266,17 @@ describe('github probe: errors', () => {
     );
   });
 
+  it('a slow answer ends at the timeout with a one-line message', async () => {
+    sim.setFault('getRun', { type: 'slow', delayMs: 3000 });
+    const session = await githubProbe.open(environment());
+    const error = await session
+      .run({ spec: parse({ run: green.id }), extras: {}, signal: AbortSignal.timeout(200), timeoutMs: 200 })
+      .catch((caught: unknown) => caught as Error);
+    expect((error as Error).message).toBe(
+      `timed out after 200ms while reading workflow run ${green.id} of octo-org/platform`,
+    );
+  });
+
   it('without a token, says which input to set', async () => {
     await expect(githubProbe.open(environment({ githubToken: undefined }))).rejects.toThrow(
       /set the `github-token` input/,

@@ -285,15 +285,18 @@ class GitHubSession {
         timing: this.timing,
       });
     } catch (error) {
-      throw new ProbeError(this.scrub(this.describeFailure(error, context, call.timeoutMs)));
+      throw new ProbeError(
+        this.scrub(this.describeFailure(error, context, call.timeoutMs, call.signal.aborted)),
+      );
     }
   }
 
-  private describeFailure(error: unknown, context: CallContext, timeoutMs: number): string {
+  private describeFailure(error: unknown, context: CallContext, timeoutMs: number, aborted: boolean): string {
     if (error instanceof GitHubRateLimitError) return error.message;
     const failure = inspectGitHubError(error);
     const said = failure.message ? ` "${failure.message}"` : '';
-    if (failure.aborted) return `timed out after ${Math.round(timeoutMs / 1000)}s while ${context.what}`;
+    if (failure.aborted || aborted)
+      return `timed out after ${timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`} while ${context.what}`;
     switch (failure.status) {
       case undefined:
         return `could not reach the GitHub API at ${gitHubApiUrl(this.environment.env)} while ${context.what}: ${failure.message}`;
