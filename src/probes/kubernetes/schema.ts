@@ -56,12 +56,10 @@ const NAME = /^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const RESOURCE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/([a-z0-9]+)$/;
 
-const name = z
-  .string({ error: 'each name must be a string' })
-  .regex(NAME, {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a Kubernetes object name (lowercase letters, digits, "-" and ".")`,
-  });
+const name = z.string({ error: 'each name must be a string' }).regex(NAME, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a Kubernetes object name (lowercase letters, digits, "-" and ".")`,
+});
 
 const names = z
   .array(name, { error: 'names must be a list of object names' })
