@@ -72,6 +72,15 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const dataDir = path.join(tmpdir(), `regression-gate-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
   const log: string[] = [];
   let lastError: unknown;
+  // Started before initdb: a run killed mid-initdb must not leave a data dir behind either.
+  const watchdog = startWatchdog(dataDir);
+  const stopWatchdog = (): void => {
+    try {
+      if (watchdog.pid) process.kill(watchdog.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const server = new EmbeddedPostgres({
@@ -109,7 +118,6 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       await server.stop().catch(() => undefined);
       continue;
     }
-    const watchdog = startWatchdog(dataDir);
     const stopOnExit = (): void => killFromPidFile(dataDir);
     process.once('exit', stopOnExit);
     return {
@@ -120,11 +128,12 @@ export async function startPostgresServer(): Promise<PostgresServer> {
         process.off('exit', stopOnExit);
         await server.stop();
         rmSync(dataDir, { recursive: true, force: true });
-        if (watchdog.pid) process.kill(watchdog.pid, 'SIGKILL');
+        stopWatchdog();
       },
     };
   }
   rmSync(dataDir, { recursive: true, force: true });
+  stopWatchdog();
   const detail = lastError instanceof Error ? lastError.message : String(lastError);
   throw new Error(`embedded PostgreSQL did not start: ${detail}\n${log.join('').slice(-4000)}`);
 }
@@ -143,8 +152,10 @@ function killFromPidFile(dataDir: string): void {
 function startWatchdog(dataDir: string): ReturnType<typeof spawn> {
   const script = [
     'while kill -0 "$PARENT" 2>/dev/null; do sleep 1; done',
+    // An orphaned initdb may still be writing; give it a moment before looking for a postmaster.
+    'sleep 2',
     'if [ -f "$DATA/postmaster.pid" ]; then kill -INT "$(head -n 1 "$DATA/postmaster.pid")" 2>/dev/null; sleep 3; fi',
-    'rm -rf "$DATA"',
+    'rm -rf "$DATA"; sleep 2; rm -rf "$DATA"',
   ].join('\n');
   const child = spawn('sh', ['-c', script], {
     detached: true,

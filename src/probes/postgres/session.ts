@@ -21,7 +21,7 @@ import {
   type CheckLimits,
   type ServerLabel,
 } from './errors.js';
-import { highestParam, paramsOf } from './sql-text.js';
+import { highestParam, paramsOf, sqlTextProblem } from './sql-text.js';
 
 const CURSOR = 'regression_gate_check';
 // The query runs as a cursor so `rows` can be the true row count without fetching the rows:
@@ -293,6 +293,9 @@ class PostgresSession implements ProbeSession<string> {
 
   private async check(call: ProbeCall<string>): Promise<Fields> {
     const target = (this.target ??= parseTarget(this.environment.sources.postgres.url, this.environment.env));
+    // The loader validated this already; checked again so the session is safe on its own.
+    const problem = sqlTextProblem(call.spec);
+    if (problem) throw new ProbeError(problem);
     const sql = call.spec.replace(/[\s;]+$/, '');
     const params = paramsOf(call.extras);
     const needed = highestParam(sql);
