@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { loadGateFile } from './config/load.js';
 import type { Gate } from './config/model.js';
 import { ConfigError, formatProblem } from './config/problems.js';
+import { evidenceText } from './engine/evidence.js';
 import { evaluateGate, messageOf } from './engine/run.js';
 import type { GateResult } from './engine/results.js';
 import { probeEnvironment, registerKnownSecrets } from './environment.js';
@@ -121,9 +122,8 @@ function annotate(result: GateResult, redactor: Redactor): void {
   for (const row of [...result.preconditions, ...result.scenarios]) {
     if (row.status === 'pass') continue;
     const problems = row.checks.filter((check) => check.status !== 'pass');
-    const message = redactor.redact(
-      problems.map((check) => check.error ?? `expected ${check.expect}`).join('\n'),
-    );
+    const reasons = new Set(problems.map((check) => evidenceText(check.evidence)));
+    const message = redactor.redact([...reasons].join('\n'));
     const properties = {
       title: redactor.redact(`${row.name}: ${row.status}`),
       file: result.file,

@@ -212,7 +212,7 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   let current: z.ZodType | undefined = schema;
   let index = 0;
   while (current) {
-    const definition = (current as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
+    const definition: SchemaDefinition = (current as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
     if (definition.innerType) current = definition.innerType;
     else if (definition.in) current = definition.in;
     else if (index === path.length) return definition.shape ? Object.keys(definition.shape) : [];

@@ -70,10 +70,14 @@ export function shortTitle(result: GateResult): string {
     return `Go — ${counts.passed}/${counts.total} scenarios pass${waived}`;
   }
   const preconditions = result.basis.filter((item) => item.kind === 'precondition-not-passed').length;
-  const p0 = result.basis.filter((item) => item.kind === 'p0-not-passed').length;
+  const p0 = result.basis.filter((item) => item.kind === 'p0-not-passed');
+  const failed = p0.filter((item) => item.status === 'fail').length;
+  const errored = p0.length - failed;
   const parts: string[] = [];
-  if (preconditions > 0) parts.push(`${preconditions} precondition${preconditions === 1 ? '' : 's'} not met`);
-  if (p0 > 0) parts.push(`${p0} P0 scenario${p0 === 1 ? '' : 's'} failed`);
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  if (preconditions > 0) parts.push(`${plural(preconditions, 'precondition')} not met`);
+  if (failed > 0) parts.push(`${plural(failed, 'P0 scenario')} failed`);
+  if (errored > 0) parts.push(`${plural(errored, 'P0 scenario')} could not be checked`);
   return `No-Go — ${parts.join(', ')}`;
 }
 
