@@ -79,7 +79,7 @@ describe('postgres probe: evidence', () => {
     expect(fields).toEqual({ id: null, status: null, rows: 0 });
   });
 
-  it('counts every row of a large result (rows is the true count)', async () => {
+  it('gives rows as the true row count, not the one row it fetched', async () => {
     const fields = await session.run(probeCall('select label from agent_runs order by id'));
     expect(fields).toEqual({ label: 'run:dev', rows: 5 });
   });
