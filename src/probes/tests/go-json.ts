@@ -58,6 +58,44 @@ function parseEvent(line: string, shown: string, lineNumber: number): GoEvent {
 }
 
 /**
+ * Reads a top-level string field without JSON.parse. test2json writes flat objects whose string
+ * values escape every `"`, so `"Key":"` can only be the key itself. Undefined when the field is
+ * absent; null when its value has an escape and needs a real parse.
+ */
+function quickField(line: string, key: string): string | undefined | null {
+  const marker = `"${key}":"`;
+  const at = line.indexOf(marker);
+  if (at === -1) return undefined;
+  const start = at + marker.length;
+  const end = line.indexOf('"', start);
+  if (end === -1) return null;
+  const value = line.slice(start, end);
+  return value.includes('\\') ? null : value;
+}
+
+/**
+ * The event of a line, fully parsed only when its content matters. Most lines of a large report
+ * are `output` of tests nobody named: for those the line is only checked to be a whole JSON
+ * object (a truncated write does not end in `}`) and carries an Action.
+ */
+function readEvent(
+  line: string,
+  shown: string,
+  lineNumber: number,
+  needOutput: (test: string | undefined) => boolean,
+): GoEvent {
+  if (!line.endsWith('}')) return parseEvent(line, shown, lineNumber);
+  const action = quickField(line, 'Action');
+  const pkg = quickField(line, 'Package');
+  const test = quickField(line, 'Test');
+  if (typeof action !== 'string' || pkg === null || test === null) return parseEvent(line, shown, lineNumber);
+  if (action === 'output' && needOutput(test)) return parseEvent(line, shown, lineNumber);
+  if (action === 'build-output' || action === 'fail' || action === 'build-fail')
+    return parseEvent(line, shown, lineNumber);
+  return { Action: action, Package: pkg, Test: test };
+}
+
+/**
  * Reads a `go test -json` stream (test2json events, one per line) into the collector: subtests
  * are tests named `Parent/child`, every run of a test under `-count=N` is one outcome, and
  * packages that failed outside any test (build or setup failed, TestMain) are reported as such.
@@ -169,11 +207,15 @@ export async function parseGoTestJson(
     }
   };
 
+  // Output is needed for package-level events and for named tests that are running.
+  const needOutput = (test: string | undefined): boolean =>
+    test === undefined || (running.size > 0 && [...running.values()].some((run) => run.test === test));
+
   await forEachLine(file, shown, signal, (line, lineNumber) => {
     const first = line.trimStart();
     if (first === '') return;
     // A `{` line must be an event: a truncated or corrupted write is an error, never skipped.
-    if (first.startsWith('{')) onEvent(parseEvent(first, shown, lineNumber));
+    if (first.startsWith('{')) onEvent(readEvent(first.trimEnd(), shown, lineNumber, needOutput));
     else onText(line);
   });
   if (events === 0 && reported.size === 0) {

@@ -1,9 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { ProbeError } from '../probe.js';
 
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
 /**
- * Calls `onLine` for every line of a file, reading it as a stream so that a report of hundreds
- * of megabytes never becomes one string. Line numbers start at 1.
+ * Calls `onLine` for every line of a file, reading it as a stream of bytes so that a report of
+ * hundreds of megabytes never becomes one string. Lines are split on the newline byte (which
+ * never occurs inside a UTF-8 sequence) and decoded one by one: several times faster than a
+ * decoding stream plus readline. Line numbers start at 1.
  */
 export async function forEachLine(
   file: string,
@@ -11,29 +16,29 @@ export async function forEachLine(
   signal: AbortSignal,
   onLine: (line: string, lineNumber: number) => void,
 ): Promise<void> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  let rest = '';
+  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  let rest: Buffer | undefined;
   let lineNumber = 0;
+  const emit = (buffer: Buffer, start: number, end: number): void => {
+    lineNumber += 1;
+    const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+    onLine(buffer.toString('utf8', start, stop), lineNumber);
+  };
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (signal.aborted)
         throw new ProbeError(`${shown}: stopped reading at line ${lineNumber}: the check timed out`);
-      let text = rest + chunk;
+      const buffer = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
       let start = 0;
-      let end = text.indexOf('\n', start);
+      let end = buffer.indexOf(NEWLINE, start);
       while (end !== -1) {
-        lineNumber += 1;
-        onLine(
-          text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end),
-          lineNumber,
-        );
+        emit(buffer, start, end);
         start = end + 1;
-        end = text.indexOf('\n', start);
+        end = buffer.indexOf(NEWLINE, start);
       }
-      rest = text.slice(start);
-      text = '';
+      rest = start < buffer.length ? buffer.subarray(start) : undefined;
     }
-    if (rest !== '') onLine(rest, lineNumber + 1);
+    if (rest !== undefined) emit(rest, 0, rest.length);
   } finally {
     stream.destroy();
   }
