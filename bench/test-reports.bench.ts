@@ -39,7 +39,7 @@ async function writeUntil(
   let written = 0;
   const write = async (text: string): Promise<void> => {
     written += Buffer.byteLength(text);
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
   await write(head);
   let batch = '';
