@@ -47554,6 +47554,17 @@ function constantCatch(value) {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/node module decorator */
 /******/ (() => {
 /******/ 	__nccwpck_require__.nmd = (module) => {
@@ -52256,7 +52267,7 @@ const githubProbe = (0,probe/* defineProbe */._)({
     reproduce: (spec, _extras, sources) => gitHubReproduce(spec, sources),
     describe: (spec, _extras, sources) => gitHubDescribe(spec, sources),
     open: async (environment) => {
-        const { openGitHubSession } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1346));
+        const { openGitHubSession } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8843));
         return openGitHubSession(environment);
     },
 });
@@ -53104,6 +53115,88 @@ async function writeBundle(result, directory, redactor) {
     return paths;
 }
 
+;// CONCATENATED MODULE: ./src/report/check-run-flow.ts
+
+
+/**
+ * Creates the check run on the commit. Octokit is loaded here, not at start-up, so a gate that
+ * posts no check run never pays for it. Returns undefined (with a warning) when it cannot be made;
+ * every other report goes on regardless.
+ */
+async function beginCheckRun(settings) {
+    const [{ createGitHubClient, parseRepository }, checkRun] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)),
+        __nccwpck_require__.e(/* import() */ 158).then(__nccwpck_require__.bind(__nccwpck_require__, 2158)),
+    ]);
+    const headSha = checkRun.resolveHeadSha({
+        inputSha: settings.sha,
+        env: settings.env,
+        eventPayload: checkRun.readEventPayload(settings.env),
+    });
+    if (!headSha) {
+        settings.warn('No check run: there is no commit to attach it to (set the `sha` input or run on GitHub Actions).');
+        return undefined;
+    }
+    let target;
+    let octokit;
+    try {
+        const { owner, repo } = parseRepository(settings.env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
+        octokit = createGitHubClient(settings.token, settings.env);
+        target = { owner, repo, name: settings.name, headSha, detailsUrl: checkRun.workflowRunUrl(settings.env) };
+    }
+    catch (error) {
+        settings.warn(`No check run: ${error.message}`);
+        return undefined;
+    }
+    const started = await checkRun.startCheckRun(octokit, target);
+    if (started.warning) {
+        settings.warn(started.warning);
+        // A refused create (fork PR, missing checks: write) would only be refused again.
+        return undefined;
+    }
+    return {
+        async finish(result, redactor, fullReport) {
+            const report = redactor.redactValue(checkRunReport(result, fullReport));
+            const done = await checkRun.completeCheckRun(octokit, { ...target, id: started.id }, report);
+            if (done.warning)
+                settings.warn(redactor.redact(done.warning));
+            return done.id === undefined ? undefined : { id: done.id, url: done.url };
+        },
+    };
+}
+/** The check run's conclusion, title, summary and one annotation per row that did not pass. */
+function checkRunReport(result, fullReport) {
+    const summary = renderMarkdown(result, {
+        omitTitle: true,
+        maxBytes: CHECK_RUN_LIMIT_BYTES,
+        ...(fullReport ? { fullReport } : {}),
+    });
+    return {
+        conclusion: result.decision === 'go' ? 'success' : 'failure',
+        title: shortTitle(result),
+        summary,
+        annotations: annotationsFor(result),
+    };
+}
+/** An annotation on the gate file's line for every precondition and scenario that did not pass. */
+function annotationsFor(result) {
+    const annotations = [];
+    for (const row of [...result.preconditions, ...result.scenarios]) {
+        if (row.status === 'pass')
+            continue;
+        const blocking = row.status !== 'waived' && row.priority === 'P0';
+        const reasons = new Set(row.checks.filter((check) => check.status !== 'pass').map((check) => evidenceText(check.evidence)));
+        annotations.push({
+            path: result.file,
+            startLine: row.line,
+            level: blocking ? 'failure' : 'warning',
+            title: `${row.name}: ${row.status}`,
+            message: [...reasons].join('\n') || row.status,
+        });
+    }
+    return annotations;
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 /** Output names of action.yml. */
 const OUTPUT = {
@@ -53207,8 +53300,10 @@ async function run(env = process.env) {
         const gate = await loadGate(inputs, workspace, env);
         if (!gate)
             return;
+        // The check run is created while the evidence is gathered, not before it.
+        const checkRun = startCheckRun(inputs, env);
         const result = await evaluate(gate, inputs, workspace, env, redactor);
-        await publish(result, inputs, workspace, redactor);
+        await publish(result, inputs, workspace, redactor, await checkRun);
         if (result.decision === 'no-go' && inputs.failOn === 'no-go') {
             setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
         }
@@ -53242,6 +53337,25 @@ async function loadGate(inputs, workspace, env) {
         return undefined;
     }
 }
+function startCheckRun(inputs, env) {
+    if (!inputs.checkRun)
+        return Promise.resolve(undefined);
+    if (!inputs.githubToken) {
+        core_warning('No check run: the github-token input is empty.');
+        return Promise.resolve(undefined);
+    }
+    const warn = (message) => core_warning(message);
+    return beginCheckRun({
+        token: inputs.githubToken,
+        name: inputs.checkName,
+        sha: inputs.sha,
+        env,
+        warn,
+    }).catch((error) => {
+        warn(`No check run: ${messageOf(error)}`);
+        return undefined;
+    });
+}
 async function evaluate(gate, inputs, workspace, env, redactor) {
     const environment = probeEnvironment(gate, {
         env,
@@ -53261,7 +53375,7 @@ async function evaluate(gate, inputs, workspace, env, redactor) {
     });
 }
 /** Writes every report; each one is attempted even when another fails, so nothing gathered is lost. */
-async function publish(result, inputs, workspace, redactor) {
+async function publish(result, inputs, workspace, redactor, checkRun) {
     info(redactor.redact(renderTerminal(result, { colour: true })));
     let bundle;
     try {
@@ -53271,30 +53385,29 @@ async function publish(result, inputs, workspace, redactor) {
         core_warning(`The report bundle could not be written to ${inputs.outputDir}: ${redactor.redact(messageOf(error))}`);
     }
     const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
-    await writeJobSummary(redactor.redact(renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport })));
+    const summary = renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport });
+    await writeJobSummary(redactor.redact(summary));
     annotate(result, redactor);
     for (const warning of result.warnings)
         core_warning(redactor.redact(warning));
-    for (const [name, value] of Object.entries(stepOutputs(result, bundle, undefined)))
+    const posted = await checkRun?.finish(result, redactor, fullReport);
+    for (const [name, value] of Object.entries(stepOutputs(result, bundle, posted))) {
         setOutput(name, redactor.redact(value));
+    }
 }
-/** Puts an annotation on the gate file's line for every scenario and precondition that did not pass. */
+/** Log annotations on the gate file's lines (shown on the workflow run), one per row that did not pass. */
 function annotate(result, redactor) {
-    for (const row of [...result.preconditions, ...result.scenarios]) {
-        if (row.status === 'pass')
-            continue;
-        const problems = row.checks.filter((check) => check.status !== 'pass');
-        const reasons = new Set(problems.map((check) => evidenceText(check.evidence)));
-        const message = redactor.redact([...reasons].join('\n'));
+    for (const annotation of annotationsFor(result)) {
         const properties = {
-            title: redactor.redact(`${row.name}: ${row.status}`),
-            file: result.file,
-            startLine: row.line,
+            title: redactor.redact(annotation.title),
+            file: annotation.path,
+            startLine: annotation.startLine,
         };
-        if (row.status === 'waived' || row.priority !== 'P0')
-            core_warning(message, properties);
-        else
+        const message = redactor.redact(annotation.message);
+        if (annotation.level === 'failure')
             core_error(message, properties);
+        else
+            core_warning(message, properties);
     }
 }
 async function writeJobSummary(markdown) {

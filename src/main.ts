@@ -3,13 +3,13 @@ import { isAbsolute, resolve } from 'node:path';
 import { loadGateFile } from './config/load.js';
 import type { Gate } from './config/model.js';
 import { ConfigError, formatProblem } from './config/problems.js';
-import { evidenceText } from './engine/evidence.js';
 import { evaluateGate, messageOf } from './engine/run.js';
 import type { GateResult } from './engine/results.js';
 import { probeEnvironment, registerKnownSecrets } from './environment.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 import { probeRegistry } from './probes/registry.js';
 import { writeBundle, type BundlePaths } from './report/bundle.js';
+import { annotationsFor, beginCheckRun, type PendingCheckRun } from './report/check-run-flow.js';
 import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
 import { Redactor } from './report/redact.js';
@@ -25,8 +25,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const gate = await loadGate(inputs, workspace, env);
     if (!gate) return;
+    // The check run is created while the evidence is gathered, not before it.
+    const checkRun = startCheckRun(inputs, env);
     const result = await evaluate(gate, inputs, workspace, env, redactor);
-    await publish(result, inputs, workspace, redactor);
+    await publish(result, inputs, workspace, redactor, await checkRun);
     if (result.decision === 'no-go' && inputs.failOn === 'no-go') {
       core.setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
     }
@@ -66,6 +68,25 @@ async function loadGate(
   }
 }
 
+function startCheckRun(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<PendingCheckRun | undefined> {
+  if (!inputs.checkRun) return Promise.resolve(undefined);
+  if (!inputs.githubToken) {
+    core.warning('No check run: the github-token input is empty.');
+    return Promise.resolve(undefined);
+  }
+  const warn = (message: string): void => core.warning(message);
+  return beginCheckRun({
+    token: inputs.githubToken,
+    name: inputs.checkName,
+    sha: inputs.sha,
+    env,
+    warn,
+  }).catch((error: unknown) => {
+    warn(`No check run: ${messageOf(error)}`);
+    return undefined;
+  });
+}
+
 async function evaluate(
   gate: Gate,
   inputs: ActionInputs,
@@ -97,6 +118,7 @@ async function publish(
   inputs: ActionInputs,
   workspace: string,
   redactor: Redactor,
+  checkRun: PendingCheckRun | undefined,
 ): Promise<void> {
   core.info(redactor.redact(renderTerminal(result, { colour: true })));
   let bundle: BundlePaths | undefined;
@@ -108,29 +130,27 @@ async function publish(
     );
   }
   const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
-  await writeJobSummary(
-    redactor.redact(renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport })),
-  );
+  const summary = renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport });
+  await writeJobSummary(redactor.redact(summary));
   annotate(result, redactor);
   for (const warning of result.warnings) core.warning(redactor.redact(warning));
-  for (const [name, value] of Object.entries(stepOutputs(result, bundle, undefined)))
+  const posted = await checkRun?.finish(result, redactor, fullReport);
+  for (const [name, value] of Object.entries(stepOutputs(result, bundle, posted))) {
     core.setOutput(name, redactor.redact(value));
+  }
 }
 
-/** Puts an annotation on the gate file's line for every scenario and precondition that did not pass. */
+/** Log annotations on the gate file's lines (shown on the workflow run), one per row that did not pass. */
 function annotate(result: GateResult, redactor: Redactor): void {
-  for (const row of [...result.preconditions, ...result.scenarios]) {
-    if (row.status === 'pass') continue;
-    const problems = row.checks.filter((check) => check.status !== 'pass');
-    const reasons = new Set(problems.map((check) => evidenceText(check.evidence)));
-    const message = redactor.redact([...reasons].join('\n'));
+  for (const annotation of annotationsFor(result)) {
     const properties = {
-      title: redactor.redact(`${row.name}: ${row.status}`),
-      file: result.file,
-      startLine: row.line,
+      title: redactor.redact(annotation.title),
+      file: annotation.path,
+      startLine: annotation.startLine,
     };
-    if (row.status === 'waived' || row.priority !== 'P0') core.warning(message, properties);
-    else core.error(message, properties);
+    const message = redactor.redact(annotation.message);
+    if (annotation.level === 'failure') core.error(message, properties);
+    else core.warning(message, properties);
   }
 }
 

@@ -1,0 +1,105 @@
+import { evidenceText } from '../engine/evidence.js';
+import type { GateResult } from '../engine/results.js';
+import type { CheckAnnotation, CheckRunReport, CheckRunTarget } from './check-run.js';
+import { CHECK_RUN_LIMIT_BYTES, renderMarkdown, shortTitle } from './markdown.js';
+import type { Redactor } from './redact.js';
+
+/** What the check run needs from the action's settings. */
+export interface CheckRunSettings {
+  token: string;
+  name: string;
+  sha: string;
+  env: Readonly<Record<string, string | undefined>>;
+  warn: (message: string) => void;
+}
+
+/** A check run created `in_progress`, finished once the decision is known. */
+export interface PendingCheckRun {
+  finish(
+    result: GateResult,
+    redactor: Redactor,
+    fullReport?: string,
+  ): Promise<{ id: number; url: string } | undefined>;
+}
+
+/**
+ * Creates the check run on the commit. Octokit is loaded here, not at start-up, so a gate that
+ * posts no check run never pays for it. Returns undefined (with a warning) when it cannot be made;
+ * every other report goes on regardless.
+ */
+export async function beginCheckRun(settings: CheckRunSettings): Promise<PendingCheckRun | undefined> {
+  const [{ createGitHubClient, parseRepository }, checkRun] = await Promise.all([
+    import('../github/client.js'),
+    import('./check-run.js'),
+  ]);
+  const headSha = checkRun.resolveHeadSha({
+    inputSha: settings.sha,
+    env: settings.env,
+    eventPayload: checkRun.readEventPayload(settings.env),
+  });
+  if (!headSha) {
+    settings.warn(
+      'No check run: there is no commit to attach it to (set the `sha` input or run on GitHub Actions).',
+    );
+    return undefined;
+  }
+  let target: CheckRunTarget;
+  let octokit: ReturnType<typeof createGitHubClient>;
+  try {
+    const { owner, repo } = parseRepository(settings.env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
+    octokit = createGitHubClient(settings.token, settings.env);
+    target = { owner, repo, name: settings.name, headSha, detailsUrl: checkRun.workflowRunUrl(settings.env) };
+  } catch (error) {
+    settings.warn(`No check run: ${(error as Error).message}`);
+    return undefined;
+  }
+  const started = await checkRun.startCheckRun(octokit, target);
+  if (started.warning) {
+    settings.warn(started.warning);
+    // A refused create (fork PR, missing checks: write) would only be refused again.
+    return undefined;
+  }
+  return {
+    async finish(result, redactor, fullReport) {
+      const report = redactor.redactValue(checkRunReport(result, fullReport));
+      const done = await checkRun.completeCheckRun(octokit, { ...target, id: started.id }, report);
+      if (done.warning) settings.warn(redactor.redact(done.warning));
+      return done.id === undefined ? undefined : { id: done.id, url: done.url };
+    },
+  };
+}
+
+/** The check run's conclusion, title, summary and one annotation per row that did not pass. */
+export function checkRunReport(result: GateResult, fullReport?: string): CheckRunReport {
+  const summary = renderMarkdown(result, {
+    omitTitle: true,
+    maxBytes: CHECK_RUN_LIMIT_BYTES,
+    ...(fullReport ? { fullReport } : {}),
+  });
+  return {
+    conclusion: result.decision === 'go' ? 'success' : 'failure',
+    title: shortTitle(result),
+    summary,
+    annotations: annotationsFor(result),
+  };
+}
+
+/** An annotation on the gate file's line for every precondition and scenario that did not pass. */
+export function annotationsFor(result: GateResult): CheckAnnotation[] {
+  const annotations: CheckAnnotation[] = [];
+  for (const row of [...result.preconditions, ...result.scenarios]) {
+    if (row.status === 'pass') continue;
+    const blocking = row.status !== 'waived' && row.priority === 'P0';
+    const reasons = new Set(
+      row.checks.filter((check) => check.status !== 'pass').map((check) => evidenceText(check.evidence)),
+    );
+    annotations.push({
+      path: result.file,
+      startLine: row.line,
+      level: blocking ? 'failure' : 'warning',
+      title: `${row.name}: ${row.status}`,
+      message: [...reasons].join('\n') || row.status,
+    });
+  }
+  return annotations;
+}
