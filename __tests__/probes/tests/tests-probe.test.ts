@@ -252,7 +252,7 @@ describe('JUnit XML reports', () => {
       report: 'junit/vitest.xml',
       names: ['webhook > replay => 200', 'webhook > headers > push event accepted'],
     });
-    expect(fields).toMatchObject({ passed: 1, failed: 1, missing: 0 });
+    expect(fields).toMatchObject({ passed: 2, failed: 0, missing: 0 });
     expect(fields.output).toContain('expected 200 to be 202');
   });
 
@@ -287,7 +287,7 @@ describe('JUnit XML reports', () => {
       report: 'junit/phpunit-nested.xml',
       names: ['testFirstDeliveryIsAccepted', 'Tests.Webhook.SignatureTest.testReplayIsIdempotent'],
     });
-    expect(fields).toMatchObject({ passed: 1, failed: 1, missing: 0 });
+    expect(fields).toMatchObject({ passed: 2, failed: 0, missing: 0 });
     expect(fields.output).toContain('Failed asserting that 202 matches expected 200.');
   });
 
@@ -383,6 +383,32 @@ describe('tests probe errors', () => {
     await writeFile(path.join(scratch, 'notes.txt'), 'all tests passed\n');
     expect((await runError({ report: 'notes.txt', names: ['A'] }, scratch)).message).toBe(
       'notes.txt: neither go test -json (lines starting with "{") nor JUnit XML (starting with "<"): it begins "all tests passed\\n"',
+    );
+  });
+
+  it('is not fooled by event-like text inside an output line', async () => {
+    const lines = [
+      '{"Action":"run","Package":"p","Test":"TestA"}',
+      String.raw`{"Action":"output","Package":"p","Test":"TestB","Output":"{\"Action\":\"fail\",\"Package\":\"p\",\"Test\":\"TestA\"}\n"}`,
+      '{"Action":"pass","Package":"p","Test":"TestA"}',
+      '{"Action":"pass","Package":"p","Test":"Test\\u0043"}',
+    ];
+    await writeFile(path.join(scratch, 'tricky.json'), `${lines.join('\n')}\n`);
+    // TestC is written with a JSON escape, which the quick field reader must hand to JSON.parse.
+    expect(await run({ report: 'tricky.json', names: ['TestA', 'TestC'] }, scratch)).toMatchObject({
+      passed: 2,
+      failed: 0,
+      missing: 0,
+    });
+  });
+
+  it('stops reading when the try is aborted', async () => {
+    const spec = testsSpecSchema.parse({ report: 'go/go-test.json', names: ['TestA'] });
+    const session = await testsProbe.open(environment(FIXTURES));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(session.run({ spec, extras: {}, signal: controller.signal, timeoutMs: 1 })).rejects.toThrow(
+      'go/go-test.json: stopped reading at line 0: the check timed out',
     );
   });
 
