@@ -51414,6 +51414,9 @@ function buildGate(input, options, locate, problems) {
     const preconditions = input.preconditions.map((raw, index) => {
         const path = ['preconditions', index];
         const check = builder.build(raw, path, `precondition-${index + 1}`, preconditionShape);
+        // The name labels the row; repeating it inside the row's evidence would say it twice.
+        if (check)
+            delete check.name;
         const name = typeof raw.name === 'string' ? raw.name : `precondition ${index + 1}`;
         return {
             id: `precondition-${index + 1}`,
@@ -52899,7 +52902,7 @@ function compose(result, phrases, options, detail) {
 /** `✅ Go — <title>` / `❌ No-Go — <title>`. */
 function headline(result, phrases = phrasesFor(result.gate.language)) {
     const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
-    return `${word} — ${escapeMarkdown(result.gate.title)}`;
+    return `${word} — ${oneLine(result.gate.title)}`;
 }
 /** A one-line title such as `Go — 7/7 scenarios pass` or `No-Go — 2 P0 scenarios failed`. */
 function shortTitle(result) {
@@ -52966,9 +52969,9 @@ function basisText(basis) {
         case 'all-passed':
             return `all ${basis.preconditions} preconditions and all ${basis.p0} P0 scenarios pass`;
         case 'precondition-not-passed':
-            return `precondition "${escapeMarkdown(basis.name)}" is ${basis.status}`;
+            return `precondition "${escapeCellText(basis.name)}" is ${basis.status}`;
         case 'p0-not-passed':
-            return `P0 scenario "${escapeMarkdown(basis.name)}" is ${basis.status}`;
+            return `P0 scenario "${escapeCellText(basis.name)}" is ${basis.status}`;
     }
 }
 function risksSection(risks, phrases) {
@@ -52982,10 +52985,10 @@ function riskText(risk) {
             return escapeCellText(risk.text);
         case 'waived': {
             const issue = risk.issue ? ` (#${risk.issue})` : '';
-            return `"${escapeMarkdown(risk.name)}" waived until ${escapeMarkdown(risk.until)}: ${escapeMarkdown(risk.reason)}${issue}`;
+            return `"${escapeCellText(risk.name)}" waived until ${risk.until}: ${escapeCellText(risk.reason)}${issue}`;
         }
         case 'scenario-not-passed':
-            return `${risk.priority} scenario "${escapeMarkdown(risk.name)}" is ${risk.status}`;
+            return `${risk.priority} scenario "${escapeCellText(risk.name)}" is ${risk.status}`;
     }
 }
 function commandsSection(result, phrases) {

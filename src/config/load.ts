@@ -304,6 +304,8 @@ function buildGate(input: GateFileInput, options: LoadOptions, locate: Locator, 
   const preconditions: Scenario[] = input.preconditions.map((raw, index) => {
     const path = ['preconditions', index];
     const check = builder.build(raw, path, `precondition-${index + 1}`, preconditionShape);
+    // The name labels the row; repeating it inside the row's evidence would say it twice.
+    if (check) delete check.name;
     const name = typeof raw.name === 'string' ? raw.name : `precondition ${index + 1}`;
     return {
       id: `precondition-${index + 1}`,

@@ -59,7 +59,7 @@ function compose(result: GateResult, phrases: Phrases, options: MarkdownOptions,
 /** `✅ Go — <title>` / `❌ No-Go — <title>`. */
 export function headline(result: GateResult, phrases = phrasesFor(result.gate.language)): string {
   const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
-  return `${word} — ${escapeMarkdown(result.gate.title)}`;
+  return `${word} — ${oneLine(result.gate.title)}`;
 }
 
 /** A one-line title such as `Go — 7/7 scenarios pass` or `No-Go — 2 P0 scenarios failed`. */
@@ -128,9 +128,9 @@ function basisText(basis: Basis): string {
     case 'all-passed':
       return `all ${basis.preconditions} preconditions and all ${basis.p0} P0 scenarios pass`;
     case 'precondition-not-passed':
-      return `precondition "${escapeMarkdown(basis.name)}" is ${basis.status}`;
+      return `precondition "${escapeCellText(basis.name)}" is ${basis.status}`;
     case 'p0-not-passed':
-      return `P0 scenario "${escapeMarkdown(basis.name)}" is ${basis.status}`;
+      return `P0 scenario "${escapeCellText(basis.name)}" is ${basis.status}`;
   }
 }
 
@@ -145,10 +145,10 @@ function riskText(risk: ResidualRisk): string {
       return escapeCellText(risk.text);
     case 'waived': {
       const issue = risk.issue ? ` (#${risk.issue})` : '';
-      return `"${escapeMarkdown(risk.name)}" waived until ${escapeMarkdown(risk.until)}: ${escapeMarkdown(risk.reason)}${issue}`;
+      return `"${escapeCellText(risk.name)}" waived until ${risk.until}: ${escapeCellText(risk.reason)}${issue}`;
     }
     case 'scenario-not-passed':
-      return `${risk.priority} scenario "${escapeMarkdown(risk.name)}" is ${risk.status}`;
+      return `${risk.priority} scenario "${escapeCellText(risk.name)}" is ${risk.status}`;
   }
 }
 
