@@ -103,6 +103,10 @@ const routes: Record<string, Handler> = {
     const timer = setTimeout(() => response.writeHead(200).end('late'), 3000);
     response.on('close', () => clearTimeout(timer));
   },
+  '/stall': (_request, response) => {
+    response.writeHead(200);
+    response.write('partial');
+  },
   '/redirect': (_request, response) => response.writeHead(302, { Location: '/ok' }).end(),
   '/see-other': (_request, response) => response.writeHead(303, { Location: '/echo' }).end(),
   '/echo': (request, response, body) => response.writeHead(200).end(`${request.method} ${body}`),
@@ -272,6 +276,12 @@ describe('http probe against a local server', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(message).toBe(
       `http: no answer from http://${origin}/slow within 300 ms (timeout); raise the check's timeout if it is just slow`,
+    );
+  });
+
+  it('gives up on a body that stalls after the headers', async () => {
+    expect(await probeError({ url: `http://${origin}/stall` }, 300)).toBe(
+      `http: no answer from http://${origin}/stall within 300 ms (timeout); raise the check's timeout if it is just slow`,
     );
   });
 
