@@ -403,7 +403,7 @@ async function parseGoTestJson(file, shown, collector, signal) {
     const packageState = (name) => {
         let state = packages.get(name);
         if (!state) {
-            state = { failedTests: 0, output: [] };
+            state = { failedTests: 0, openTests: 0, output: [] };
             packages.set(name, state);
         }
         return state;
@@ -462,7 +462,8 @@ async function parseGoTestJson(file, shown, collector, signal) {
                 finishRunning(pkg, 'did not finish: its package failed');
                 if (event.FailedBuild)
                     state.reason = 'build failed';
-                if (state.reason !== undefined || state.failedTests === 0) {
+                // With a test that failed or never ended, the package failed because of that test.
+                if (state.reason !== undefined || (state.failedTests === 0 && state.openTests === 0)) {
                     const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
                     packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
                 }
@@ -477,6 +478,7 @@ async function parseGoTestJson(file, shown, collector, signal) {
         const key = `${pkg}\u0000${test}`;
         switch (action) {
             case 'run':
+                packageState(pkg).openTests += 1;
                 if (collector.wants([test]))
                     running.set(key, { pkg, test, output: [] });
                 return;
@@ -489,8 +491,10 @@ async function parseGoTestJson(file, shown, collector, signal) {
             case 'pass':
             case 'skip':
             case 'fail': {
+                const state = packageState(pkg);
+                state.openTests = Math.max(0, state.openTests - 1);
                 if (action === 'fail')
-                    packageState(pkg).failedTests += 1;
+                    state.failedTests += 1;
                 const run = running.get(key);
                 running.delete(key);
                 const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';

@@ -51809,6 +51809,28 @@ function sleep(ms, signal) {
         signal?.addEventListener('abort', done, { once: true });
     });
 }
+/** A counting semaphore: at most `size` holders at once, served in arrival order. */
+class Semaphore {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+    }
+    /** Runs `task` once a place is free. */
+    async use(task) {
+        if (this.active >= this.size)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
 
@@ -51839,8 +51861,9 @@ async function evaluateGate(gate, options) {
     const remaining = new Map(all.map((scenario) => [scenario, scenario.checks.length]));
     let results;
     try {
-        results = await mapBounded(flat, options.concurrency ?? 8, async ({ scenario, check }) => {
-            const result = await runCheck(check, context);
+        const perSource = new SourceLimits(options);
+        results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
+            const result = await perSource.for(check).use(() => runCheck(check, context));
             const left = remaining.get(scenario) - 1;
             remaining.set(scenario, left);
             if (left === 0)
@@ -51989,6 +52012,32 @@ function deadlineError(context) {
 function messageOf(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.split('\n')[0].trim() || (error instanceof Error ? error.name : 'unknown error');
+}
+/** Checks of different sources run side by side; this caps the whole gate's in-flight work. */
+const MAX_CHECKS_IN_FLIGHT = 256;
+/** One semaphore per source, so no database, cluster or origin sees more than `concurrency` checks at once. */
+class SourceLimits {
+    options;
+    limits = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    for(check) {
+        const probe = this.options.probes[check.kind];
+        let key = check.kind;
+        try {
+            key = `${check.kind}:${probe.source?.(check.spec, check.extras, this.options.environment.sources) ?? ''}`;
+        }
+        catch {
+            // A source that cannot be named shares its kind's limit.
+        }
+        let limit = this.limits.get(key);
+        if (!limit) {
+            limit = new Semaphore(this.options.concurrency ?? 8);
+            this.limits.set(key, limit);
+        }
+        return limit;
+    }
 }
 /** Opens each probe's session once, on first use, and closes them all at the end. */
 class SessionPool {

@@ -31,7 +31,7 @@ export interface ActionInputs {
   language?: 'en' | 'ru';
   /** Deadline for the whole gate, in milliseconds. */
   gateTimeoutMs: number;
-  /** Checks in flight at once. */
+  /** Checks in flight at once per source. */
   concurrency: number;
   /** Whether to create a check run on the commit. */
   checkRun: boolean;

@@ -104,6 +104,19 @@ describe('engine', () => {
     expect(check.attempts).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps at most `concurrency` checks in flight per source, and runs different sources side by side', async () => {
+    const names = ['db', 'cluster', 'api'].flatMap((source) =>
+      Array.from({ length: 6 }, (_, index) => `${source}/${index}`),
+    );
+    const rows = names
+      .map((name, index) => `  - { name: s${index}, checks: [ { scripted: "${name}" } ] }`)
+      .join('\n');
+    const scripts = Object.fromEntries(names.map((name) => [name, { delayMs: 40, fields: { n: 1 } }]));
+    const { probe } = await evaluate(gateWith(`${rows}\n`), scripts, { concurrency: 2 });
+    expect(Object.fromEntries(probe.maxBySource)).toEqual({ db: 2, cluster: 2, api: 2 });
+    expect(probe.inFlight.max).toBe(6);
+  });
+
   it('keeps at most `concurrency` checks in flight and runs them in parallel', async () => {
     const rows = Array.from(
       { length: 12 },

@@ -18,6 +18,10 @@ export function scriptedProbe(
 ): ProbeDefinition<string> & { calls: Map<string, number>; inFlight: { now: number; max: number } } {
   const calls = new Map<string, number>();
   const inFlight = { now: 0, max: 0 };
+  // Specs written `source/name` belong to `source`, like checks against one database.
+  const sourceOf = (spec: string): string => (spec.includes('/') ? spec.split('/')[0]! : '');
+  const nowBySource = new Map<string, number>();
+  const maxBySource = new Map<string, number>();
   const definition = defineProbe<string>({
     kind: 'scripted',
     schema: z.string(),
@@ -25,6 +29,7 @@ export function scriptedProbe(
     defaultExpect: () => 'n > 0',
     reproduce: (spec) => `scripted ${spec}`,
     describe: (spec) => `scripted ${spec}`,
+    source: (spec) => sourceOf(spec),
     open() {
       return Promise.resolve({
         async run({ spec, signal }) {
@@ -33,6 +38,9 @@ export function scriptedProbe(
           const script = scripts[spec] ?? { fields: { n: 1 } };
           inFlight.now++;
           inFlight.max = Math.max(inFlight.max, inFlight.now);
+          const source = sourceOf(spec);
+          nowBySource.set(source, (nowBySource.get(source) ?? 0) + 1);
+          maxBySource.set(source, Math.max(maxBySource.get(source) ?? 0, nowBySource.get(source)!));
           try {
             if (script.delayMs) {
               await new Promise<void>((resolve, reject) => {
@@ -48,11 +56,12 @@ export function scriptedProbe(
             return typeof script.fields === 'function' ? script.fields(attempt) : (script.fields ?? {});
           } finally {
             inFlight.now--;
+            nowBySource.set(sourceOf(spec), nowBySource.get(sourceOf(spec))! - 1);
           }
         },
         close: () => Promise.resolve(),
       });
     },
   });
-  return Object.assign(definition, { calls, inFlight });
+  return Object.assign(definition, { calls, inFlight, maxBySource });
 }

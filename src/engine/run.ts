@@ -4,14 +4,14 @@ import type { Check, Gate, Scenario } from '../config/model.js';
 import type { Fields, ProbeDefinition, ProbeEnvironment, ProbeSession } from '../probes/probe.js';
 import { countScenarios, decide, scenarioResult } from './decision.js';
 import { checkEvidence, lookupField } from './evidence.js';
-import { mapBounded, sleep } from './limit.js';
+import { mapBounded, Semaphore, sleep } from './limit.js';
 import type { CheckResult, CheckStatus, GateResult } from './results.js';
 
 /** What evaluating a gate needs besides the gate. */
 export interface EngineOptions {
   probes: Readonly<Record<string, ProbeDefinition<unknown>>>;
   environment: ProbeEnvironment;
-  /** Checks in flight at once (default 8). */
+  /** Checks in flight at once per source (database, cluster, HTTP origin…); default 8. */
   concurrency?: number;
   /** Whole-gate deadline; unfinished checks become errors when it passes. */
   gateTimeoutMs?: number;
@@ -46,8 +46,9 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
   const remaining = new Map(all.map((scenario) => [scenario, scenario.checks.length]));
   let results: CheckResult[];
   try {
-    results = await mapBounded(flat, options.concurrency ?? 8, async ({ scenario, check }) => {
-      const result = await runCheck(check, context);
+    const perSource = new SourceLimits(options);
+    results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
+      const result = await perSource.for(check).use(() => runCheck(check, context));
       const left = remaining.get(scenario)! - 1;
       remaining.set(scenario, left);
       if (left === 0) options.onScenario?.(scenario, scenario.checks.length > 0 ? 'done' : 'empty');
@@ -210,6 +211,31 @@ function deadlineError(context: RunContext): Attempt {
 export function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+}
+
+/** Checks of different sources run side by side; this caps the whole gate's in-flight work. */
+const MAX_CHECKS_IN_FLIGHT = 256;
+
+/** One semaphore per source, so no database, cluster or origin sees more than `concurrency` checks at once. */
+class SourceLimits {
+  private readonly limits = new Map<string, Semaphore>();
+  constructor(private readonly options: EngineOptions) {}
+
+  for(check: Check): Semaphore {
+    const probe = this.options.probes[check.kind]!;
+    let key = check.kind;
+    try {
+      key = `${check.kind}:${probe.source?.(check.spec, check.extras, this.options.environment.sources) ?? ''}`;
+    } catch {
+      // A source that cannot be named shares its kind's limit.
+    }
+    let limit = this.limits.get(key);
+    if (!limit) {
+      limit = new Semaphore(this.options.concurrency ?? 8);
+      this.limits.set(key, limit);
+    }
+    return limit;
+  }
 }
 
 /** Opens each probe's session once, on first use, and closes them all at the end. */

@@ -2,13 +2,7 @@ import type { z } from 'zod';
 
 /** A value a probe measured; what `expect` compares and `{{field}}` inserts. */
 export type FieldValue =
-  | string
-  | number
-  | bigint
-  | boolean
-  | null
-  | readonly string[]
-  | { readonly [key: string]: string };
+  string | number | bigint | boolean | null | readonly string[] | { readonly [key: string]: string };
 
 /** Everything one try of a check measured, by field name. */
 export type Fields = Record<string, FieldValue>;
@@ -78,6 +72,11 @@ export interface ProbeDefinition<S = unknown> {
   reproduce(spec: S, extras: Record<string, unknown>, sources: Sources): string;
   /** One-line description of what is looked at, for logs and the JSON report. */
   describe(spec: S, extras: Record<string, unknown>, sources: Sources): string;
+  /**
+   * Which source a check talks to (an HTTP origin, a database): the engine keeps at most
+   * `concurrency` checks in flight per source. Default: one source per probe kind.
+   */
+  source?(spec: S, extras: Record<string, unknown>, sources: Sources): string;
   /** Loads the client code and opens a session. */
   open(environment: ProbeEnvironment): Promise<ProbeSession<S>>;
 }
