@@ -162,7 +162,35 @@ describe('go test -json reports (real go 1.19 output)', () => {
     expect(fields.failed_packages).toEqual([
       'example.com/codex-k8s/services/setupfail [setup failed]',
       'example.com/codex-k8s/services/broken [build failed]',
+      'example.com/codex-k8s/services/leakcheck [failed outside any test]',
     ]);
+  });
+
+  it('fails a test the -timeout killed, with the timeout panic, without blaming its package', async () => {
+    const fields = await run({ report: 'go/go-test.json', names: ['/^TestSlow_/'] });
+    expect(fields).toMatchObject({
+      passed: 1,
+      failed: 1,
+      failed_tests: ['TestSlow_WaitsForApproval (did not finish: its package failed)'],
+    });
+    expect(fields.output).toContain(
+      'slow_test.go:12: waiting for approval\n  panic: test timed out after 5s',
+    );
+    expect(fields.failed_packages).not.toContain(
+      'example.com/codex-k8s/services/slow [failed outside any test]',
+    );
+  });
+
+  it('keeps a passed test passed when TestMain fails its package, and names the package', async () => {
+    const fields = await run({
+      report: 'go/go-test.json',
+      names: ['TestLeak_ReleasesWorkers', 'TestLeak_Missing'],
+    });
+    expect(fields).toMatchObject({ passed: 1, failed: 0, missing: 1 });
+    expect(fields.failed_packages).toContain(
+      'example.com/codex-k8s/services/leakcheck [failed outside any test]',
+    );
+    expect(fields.output).toContain('found unexpected goroutines');
   });
 
   it('attaches compiler output when stderr was merged into the report', async () => {
@@ -301,6 +329,15 @@ describe('JUnit XML reports', () => {
   });
 
   it('builds a grep command for XML reports', () => {
+    expect(
+      testsProbe.reproduce(
+        { report: 'TEST-*.xml', names: ['com.example.WebhookTest.replayIsIdempotent'] },
+        {},
+        environment('').sources,
+      ),
+    ).toBe(
+      `grep -E -A3 '<testcase [^>]*name="(com\\.example\\.WebhookTest\\.replayIsIdempotent|replayIsIdempotent)"' TEST-*.xml`,
+    );
     expect(
       testsProbe.reproduce(
         { report: 'reports/*.xml', names: ['replayIsIdempotent', '/^test_/'] },

@@ -13,6 +13,8 @@ interface GoEvent {
 
 interface PackageState {
   failedTests: number;
+  /** Tests started and not yet ended: a timeout or crash leaves them open. */
+  openTests: number;
   output: string[];
   reason?: string;
 }
@@ -117,7 +119,7 @@ export async function parseGoTestJson(
   const packageState = (name: string): PackageState => {
     let state = packages.get(name);
     if (!state) {
-      state = { failedTests: 0, output: [] };
+      state = { failedTests: 0, openTests: 0, output: [] };
       packages.set(name, state);
     }
     return state;
@@ -171,7 +173,8 @@ export async function parseGoTestJson(
       } else if (action === 'fail') {
         finishRunning(pkg, 'did not finish: its package failed');
         if (event.FailedBuild) state.reason = 'build failed';
-        if (state.reason !== undefined || state.failedTests === 0) {
+        // With a test that failed or never ended, the package failed because of that test.
+        if (state.reason !== undefined || (state.failedTests === 0 && state.openTests === 0)) {
           const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
           packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
         }
@@ -185,6 +188,7 @@ export async function parseGoTestJson(
     const key = `${pkg}\u0000${test}`;
     switch (action) {
       case 'run':
+        packageState(pkg).openTests += 1;
         if (collector.wants([test])) running.set(key, { pkg, test, output: [] });
         return;
       case 'output': {
@@ -195,7 +199,9 @@ export async function parseGoTestJson(
       case 'pass':
       case 'skip':
       case 'fail': {
-        if (action === 'fail') packageState(pkg).failedTests += 1;
+        const state = packageState(pkg);
+        state.openTests = Math.max(0, state.openTests - 1);
+        if (action === 'fail') state.failedTests += 1;
         const run = running.get(key);
         running.delete(key);
         const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';

@@ -44,8 +44,9 @@ export async function parseJunit(
   const parser = new SaxesParser({ position: true });
   let root: string | undefined;
   let current: OpenCase | undefined;
-  // Text of the failure/error element being read, kept to its first few KiB.
+  // Text of the failure/error element being read, kept to its first few KiB, and its message.
   let failureText: string | undefined;
+  let failureMessage = '';
   const where = (): string => `${shown}:${parser.line}`;
 
   parser.on('doctype', () => {
@@ -87,8 +88,8 @@ export async function parseJunit(
       case 'failure':
       case 'error': {
         current.outcome = 'failed';
-        const message = attribute('message');
-        failureText = message === '' ? '' : `${message}\n`;
+        failureMessage = attribute('message');
+        failureText = '';
         return;
       }
       case 'skipped':
@@ -114,7 +115,9 @@ export async function parseJunit(
   parser.on('closetag', (tag) => {
     if (!current) return;
     if ((tag.name === 'failure' || tag.name === 'error') && failureText !== undefined) {
-      for (const line of failureText.slice(0, FAILURE_TEXT_CHARS).split('\n')) {
+      // Most reporters repeat the message as the first line of the text; show it once.
+      const text = failureText.includes(failureMessage) ? failureText : `${failureMessage}\n${failureText}`;
+      for (const line of text.slice(0, FAILURE_TEXT_CHARS).split('\n')) {
         if (isNoise(line) || current.output.length >= LINES_PER_TEST) continue;
         if (current.output.includes(line.trimEnd())) continue;
         current.output.push(line.trimEnd());

@@ -31,7 +31,12 @@ const xmlEscape = (text: string): string =>
 /** An ERE matching the `name="…"` attribute of the named test cases (regex names approximately). */
 function junitNamePattern(spec: TestsSpec): string {
   const parts = parseNamePatterns(spec.names).map((pattern) => {
-    if ('exact' in pattern) return escapeRegex(xmlEscape(pattern.exact.split('.').at(-1)!));
+    if ('exact' in pattern) {
+      // `classname.name` is matched on its last part too: the attribute holds the name alone.
+      const last = pattern.exact.split('.').at(-1)!;
+      const forms = last === pattern.exact ? [pattern.exact] : [pattern.exact, last];
+      return forms.map((form) => escapeRegex(xmlEscape(form))).join('|');
+    }
     let source = pattern.regex.source;
     const anchoredStart = source.startsWith('^');
     const anchoredEnd = source.endsWith('$') && !source.endsWith('\\$');
