@@ -264,6 +264,9 @@ describe('http probe against a local server', () => {
     expect(last.headers).toMatchObject({ authorization: 'Bearer abc', 'x-trace': 't1' });
     expect(secrets).toContain('Bearer abc');
     expect(secrets).not.toContain('t1');
+    await probe({ url: `http://user:p%40ss@${origin}/echo?access_token=qwerty&page=2` });
+    expect(secrets).toEqual(expect.arrayContaining(['p@ss', 'qwerty']));
+    expect(secrets).not.toContain('2');
   });
 
   it('returns error statuses as fields, not errors', async () => {

@@ -13,8 +13,11 @@ export function openHttpSession(environment: ProbeEnvironment): ProbeSession<Htt
       // Registered before the request so that no error message or log can show them.
       for (const [name, value] of Object.entries(headers))
         if (isSecretHeader(name) && value !== '') environment.addSecret(value);
-      const password = new URL(spec.url).password;
-      if (password !== '') environment.addSecret(decodeURIComponent(password));
+      const url = new URL(spec.url);
+      if (url.password !== '') environment.addSecret(decodeURIComponent(url.password));
+      // `?token=…`, `?api_key=…`: the same names that make a header secret make a query value secret.
+      for (const [name, value] of url.searchParams)
+        if (isSecretHeader(name) && value !== '') environment.addSecret(value);
       environment.debug(`http: ${spec.method} ${shownUrl(spec.url)}`);
       const answer = await sendRequest({
         url: spec.url,
