@@ -107,6 +107,10 @@ const routes: Record<string, Handler> = {
     response.writeHead(200);
     response.write('partial');
   },
+  '/cut': (_request, response) => {
+    response.writeHead(200, { 'Content-Length': '1000' });
+    response.write('only part', () => response.socket?.destroy());
+  },
   '/redirect': (_request, response) => response.writeHead(302, { Location: '/ok' }).end(),
   '/see-other': (_request, response) => response.writeHead(303, { Location: '/echo' }).end(),
   '/echo': (request, response, body) => response.writeHead(200).end(`${request.method} ${body}`),
@@ -285,6 +289,12 @@ describe('http probe against a local server', () => {
   it('gives up on a body that stalls after the headers', async () => {
     expect(await probeError({ url: `http://${origin}/stall` }, 300)).toBe(
       `http: no answer from http://${origin}/stall within 300 ms (timeout); raise the check's timeout if it is just slow`,
+    );
+  });
+
+  it('says so when the server drops the connection mid-body', async () => {
+    expect(await probeError({ url: `http://${origin}/cut` })).toBe(
+      `http: ${origin} closed the connection (ECONNRESET)`,
     );
   });
 

@@ -121,6 +121,11 @@ function once(
       response.on('error', (error) => {
         if (!settled) reject(error);
       });
+      // A connection dropped mid-body may close the response without an error event.
+      response.on('close', () => {
+        if (!settled)
+          reject(Object.assign(new Error('closed before the body ended'), { code: 'ECONNRESET' }));
+      });
     });
     outgoing.on('error', reject);
     outgoing.end(body);
