@@ -1,0 +1,149 @@
+// Start-up of the bundled action as the runner starts it: `node dist/index.js` on a postgres-only gate
+// (time until the first byte reaches PostgreSQL, peak RSS, which chunks were loaded) and on a gate
+// using every probe kind (time to exit), each against `node -e 0` measured in the same run.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { createServer, connect, type Server } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startPostgresServer } from '../__tests__/support/postgres.js';
+import { loadFixture, startK8sSim } from '../__tests__/support/k8s-sim/index.js';
+import { emptyState, makeRun, startGitHubSim } from '../__tests__/support/github-sim/index.js';
+import type { BenchRow } from './harness.js';
+import { median, megabytes } from './harness.js';
+
+const RUNS = 9;
+const DIST = resolve('dist/index.js');
+const MEASURE = resolve('bench/support/measure.mjs');
+const TOKEN = 'ghs_bench_token_0123456789';
+
+interface Sample {
+  firstQueryMs?: number;
+  exitMs: number;
+  maxRssKb: number;
+  loaded: string[];
+}
+
+/** A TCP relay in front of PostgreSQL that notes when the first client byte arrives. */
+async function relay(targetPort: number): Promise<{ port: number; firstByteAt: () => number | undefined; reset: () => void; server: Server }> {
+  let first: number | undefined;
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    client.once('data', () => (first ??= performance.now()));
+    client.pipe(upstream).pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    firstByteAt: () => first,
+    reset: () => (first = undefined),
+    server,
+  };
+}
+
+async function runNode(args: string[], env: Record<string, string>, cwd: string): Promise<{ startedAt: number; exitMs: number; measure?: { maxRssKb: number; loaded: string[] } }> {
+  const measureFile = join(cwd, `measure-${Math.random().toString(36).slice(2)}.json`);
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', MEASURE_FILE: measureFile, ...env }, stdio: 'ignore' });
+  await new Promise((done) => child.on('close', done));
+  const exitMs = performance.now() - startedAt;
+  const measure = await readFile(measureFile, 'utf8').then((text) => JSON.parse(text) as { maxRssKb: number; loaded: string[] }, () => undefined);
+  return { startedAt, exitMs, ...(measure ? { measure } : {}) };
+}
+
+async function runnerEnv(workspace: string): Promise<Record<string, string>> {
+  const summary = join(workspace, 'summary.md');
+  const output = join(workspace, 'output.txt');
+  await writeFile(summary, '');
+  await writeFile(output, '');
+  return {
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: output,
+    GITHUB_REPOSITORY: 'acme/platform',
+    GITHUB_SHA: 'a'.repeat(40),
+    INPUT_CONFIG: 'gate.yml',
+    'INPUT_CHECK-RUN': 'false',
+  };
+}
+
+const bench = async (): Promise<BenchRow[]> => {
+  const workspace = await mkdtemp(join(tmpdir(), 'rg-bench-startup-'));
+  const postgres = await startPostgresServer();
+  const proxy = await relay(postgres.port);
+  const k8s = await startK8sSim({ objects: loadFixture('staging.yaml') });
+  const state = emptyState(TOKEN);
+  state.repositories['acme/platform'] = { workflows: [], runs: [makeRun({ id: 42, jobs: [{ id: 1, name: 'deploy', status: 'completed', conclusion: 'success' }] })] };
+  const github = await startGitHubSim(state);
+  const http = createHttpServer((_, response) => response.end('ok'));
+  await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+  const httpPort = (http.address() as { port: number }).port;
+  try {
+    const url = new URL(postgres.adminUrl);
+    url.port = String(proxy.port);
+    const base = await runnerEnv(workspace);
+    const env = { ...base, DATABASE_URL: url.toString(), KUBECONFIG: k8s.kubeconfigPath, GITHUB_API_URL: github.url, 'INPUT_GITHUB-TOKEN': TOKEN };
+    await mkdir(join(workspace, 'reports'));
+    await writeFile(join(workspace, 'reports', 'go.json'), '{"Action":"pass","Package":"p","Test":"TestA","Elapsed":0}\n');
+    const postgresGate = `version: 1\ngate: { id: B, title: b }\nscenarios:\n  - name: q\n    checks:\n      - postgres: select 1 as n\n`;
+    const everyGate = `${postgresGate}  - name: k\n    checks:\n      - kubernetes: { deployments: { names: [codex-k8s], namespace: codex-k8s-staging } }\n  - name: g\n    checks:\n      - github: { run: 42, job: deploy }\n  - name: t\n    checks:\n      - tests: { report: reports/*.json, names: [TestA] }\n  - name: h\n    checks:\n      - http: { url: "http://127.0.0.1:${httpPort}/" }\n`;
+
+    const baseline: number[] = [];
+    const postgresOnly: Sample[] = [];
+    const every: Sample[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      baseline.push((await runNode(['-e', '0'], {}, workspace)).exitMs);
+      await writeFile(join(workspace, 'gate.yml'), postgresGate);
+      proxy.reset();
+      const pg = await runNode(['--import', MEASURE, DIST], env, workspace);
+      postgresOnly.push({ firstQueryMs: (proxy.firstByteAt() ?? NaN) - pg.startedAt, exitMs: pg.exitMs, ...pg.measure! });
+      await writeFile(join(workspace, 'gate.yml'), everyGate);
+      const all = await runNode(['--import', MEASURE, DIST], env, workspace);
+      every.push({ exitMs: all.exitMs, ...all.measure! });
+    }
+    const nodeMs = median(baseline);
+    const firstQuery = median(postgresOnly.map((sample) => sample.firstQueryMs!));
+    const everyExit = median(every.map((sample) => sample.exitMs));
+    const rss = Math.max(...postgresOnly.map((sample) => sample.maxRssKb)) * 1024;
+    const distFiles = await readdir('dist');
+    let distBytes = 0;
+    for (const file of distFiles) distBytes += (await stat(join('dist', file))).isFile() ? (await stat(join('dist', file))).size : 0;
+    const kubernetesChunk = every[0]!.loaded.filter((file) => !postgresOnly[0]!.loaded.includes(file));
+    return [
+      { name: 'node -e 0 (reference)', figure: `${nodeMs.toFixed(0)} ms`, target: '', pass: undefined },
+      {
+        name: 'postgres-only gate: spawn to first query',
+        figure: `${firstQuery.toFixed(0)} ms (+${(firstQuery - nodeMs).toFixed(0)} ms, ${(firstQuery / nodeMs).toFixed(2)}x)`,
+        target: '<= node -e 0 + 60 ms',
+        pass: firstQuery - nodeMs <= 60,
+      },
+      { name: 'postgres-only gate: peak RSS', figure: megabytes(rss), target: '< 90 MB', pass: rss < 90 * 1024 * 1024 },
+      {
+        name: 'every probe kind: spawn to exit (reports written)',
+        figure: `${everyExit.toFixed(0)} ms (+${(everyExit - nodeMs).toFixed(0)} ms)`,
+        target: '<= node -e 0 + 150 ms',
+        pass: everyExit - nodeMs <= 150,
+      },
+      { name: 'dist/ size', figure: megabytes(distBytes), target: '', pass: undefined },
+      {
+        name: 'chunks loaded: postgres-only / every probe',
+        figure: `${postgresOnly[0]!.loaded.length} / ${every[0]!.loaded.length} (only with other probes: ${kubernetesChunk.join(' ')})`,
+        target: 'fewer for postgres-only',
+        pass: postgresOnly[0]!.loaded.length < every[0]!.loaded.length,
+      },
+    ];
+  } finally {
+    http.close();
+    proxy.server.close();
+    await github.close();
+    await k8s.close();
+    await postgres.stop();
+    await rm(workspace, { recursive: true, force: true });
+  }
+};
+
+export default bench;
