@@ -186,13 +186,11 @@ describe('http probe spec', () => {
     const message = (input: unknown): string | undefined =>
       httpSpecSchema.safeParse(input).error?.issues[0]?.message;
     expect(message({ url: 'example.test/x' })).toBe(
-      "url: 'example.test/x' is not a URL; write it as https://host/path",
+      "'example.test/x' is not a URL; write it as https://host/path",
     );
-    expect(message({ url: 'ftp://example.test/x' })).toBe(
-      "url: 'ftp:' is not supported; use http:// or https://",
-    );
+    expect(message({ url: 'ftp://example.test/x' })).toBe("'ftp:' is not supported; use http:// or https://");
     expect(message({ url: 'http://x.test', headers: { 'X-A': 'a\r\nX-B: b' } })).toBe(
-      "headers: the value of 'X-A' contains a line break",
+      "the value of 'X-A' contains a line break",
     );
     expect(httpSpecSchema.safeParse({ url: 'http://x.test', verify: false }).success).toBe(false);
   });

@@ -10,14 +10,14 @@ const url = z.string().superRefine((value, context) => {
   } catch {
     context.addIssue({
       code: 'custom',
-      message: `url: '${value}' is not a URL; write it as https://host/path`,
+      message: `'${value}' is not a URL; write it as https://host/path`,
     });
     return;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     context.addIssue({
       code: 'custom',
-      message: `url: '${parsed.protocol}' is not supported; use http:// or https://`,
+      message: `'${parsed.protocol}' is not supported; use http:// or https://`,
     });
   }
 });
@@ -25,9 +25,9 @@ const url = z.string().superRefine((value, context) => {
 const headers = z.record(z.string(), z.string()).superRefine((value, context) => {
   for (const [name, headerValue] of Object.entries(value)) {
     if (!HEADER_NAME.test(name))
-      context.addIssue({ code: 'custom', message: `headers: '${name}' is not a valid header name` });
+      context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
     if (/[\r\n\0]/.test(headerValue)) {
-      context.addIssue({ code: 'custom', message: `headers: the value of '${name}' contains a line break` });
+      context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
     }
   }
 });
@@ -39,7 +39,7 @@ export const httpSpecSchema = z.strictObject({
   /** Request method, GET by default. */
   method: z
     .string()
-    .regex(/^[A-Za-z]+$/, 'method: write an HTTP method such as GET or POST')
+    .regex(/^[A-Za-z]+$/, 'write an HTTP method such as GET or POST')
     .transform((value) => value.toUpperCase())
     .default('GET'),
   /** Request headers; values of secret-like names are masked everywhere. */

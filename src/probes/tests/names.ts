@@ -15,14 +15,16 @@ export function parseNamePattern(raw: string): NamePattern | string {
   if (!form) return { raw, exact: raw };
   const [, source, flags] = form;
   if (!ALLOWED_FLAGS.test(flags!)) {
-    return `names: ${raw} has flags '${flags}'; only i, m, s, u and v are allowed`;
+    return `${raw} has flags '${flags}'; only i, m, s, u and v are allowed`;
   }
   try {
     return { raw, regex: new RegExp(source!, flags) };
   } catch (error) {
     const reason =
-      error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
-    return `names: ${raw} is not a valid regular expression (${reason}); write /pattern/ or an exact test name`;
+      error instanceof Error
+        ? error.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '')
+        : String(error);
+    return `${raw} is not a valid regular expression (${reason}); write /pattern/ or an exact test name`;
   }
 }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { parseNamePattern } from './names.js';
 
-const glob = z.string().trim().min(1, 'report: a glob must not be empty');
+const glob = z.string().trim().min(1, 'a glob must not be empty');
 
 const name = z
   .string()
-  .min(1, 'names: a test name must not be empty')
+  .min(1, 'a test name must not be empty')
   .superRefine((value, context) => {
     const parsed = parseNamePattern(value);
     if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
@@ -14,9 +14,9 @@ const name = z
 /** The value under `tests:` in a check. */
 export const testsSpecSchema = z.strictObject({
   /** Glob or globs of report files, relative to the workspace. */
-  report: z.union([glob, z.array(glob).min(1, 'report: give at least one glob')]),
+  report: z.union([glob, z.array(glob).min(1, 'give at least one glob')]),
   /** Exact test names or `/regex/` patterns. */
-  names: z.array(name).min(1, 'names: name at least one test (exact name or /regex/)'),
+  names: z.array(name).min(1, 'name at least one test (exact name or /regex/)'),
 });
 
 /** A validated `tests:` spec. */
