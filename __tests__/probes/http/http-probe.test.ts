@@ -202,6 +202,7 @@ describe('http probe spec', () => {
       follow: true,
     });
     expect(httpProbe.defaultExpect(spec)).toBe('status < 400');
+    expect(httpProbe.source?.(spec, {}, environment().sources)).toBe('https://example.test');
     expect(httpProbe.fields(spec)).toEqual(['status', 'body', 'latency_ms', 'headers']);
     expect(httpProbe.describe(spec, {}, environment().sources)).toBe(
       'GET https://example.test/h (follows redirects, TLS not verified)',

@@ -11,6 +11,8 @@ export const httpProbe = defineProbe<HttpSpec>({
   fields: () => FIELDS,
   defaultExpect: () => 'status < 400',
   reproduce: (spec) => reproduceHttp(spec),
+  // Each origin gets its own concurrency limit: a slow service does not hold up checks of another.
+  source: (spec) => new URL(spec.url).origin,
   describe: (spec) => {
     const notes = [spec.follow ? 'follows redirects' : '', spec.insecure ? 'TLS not verified' : ''].filter(
       Boolean,
