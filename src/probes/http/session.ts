@@ -2,7 +2,7 @@ import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe
 import { sendRequest } from './request.js';
 import { shownUrl } from './reproduce.js';
 import type { HttpSpec } from './schema.js';
-import { isSecretHeader } from './secrets.js';
+import { isSecretHeader, secretValuesOf } from './secrets.js';
 
 /** Opens the http probe's session; each check is one request (no pooled connections). */
 export function openHttpSession(environment: ProbeEnvironment): ProbeSession<HttpSpec> {
@@ -12,7 +12,7 @@ export function openHttpSession(environment: ProbeEnvironment): ProbeSession<Htt
       const headers = spec.headers ?? {};
       // Registered before the request so that no error message or log can show them.
       for (const [name, value] of Object.entries(headers))
-        if (isSecretHeader(name) && value !== '') environment.addSecret(value);
+        for (const secret of secretValuesOf(name, value)) environment.addSecret(secret);
       const url = new URL(spec.url);
       if (url.password !== '') environment.addSecret(decodeURIComponent(url.password));
       // `?token=…`, `?api_key=…`: the same names that make a header secret make a query value secret.
