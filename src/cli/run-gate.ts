@@ -1,0 +1,111 @@
+import { relative, resolve, isAbsolute } from 'node:path';
+import { loadGateFile } from '../config/load.js';
+import type { Gate, Scenario } from '../config/model.js';
+import { ConfigError, formatProblem } from '../config/problems.js';
+import { evaluateGate, messageOf } from '../engine/run.js';
+import type { GateResult } from '../engine/results.js';
+import { probeEnvironment, registerKnownSecrets } from '../environment.js';
+import { probeRegistry } from '../probes/registry.js';
+import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
+import { Redactor } from '../report/redact.js';
+import { renderTerminal } from '../report/terminal.js';
+import { TOOL } from '../version.js';
+import type { RunOptions } from './args.js';
+import { EXIT, useColour, type CliIo } from './io.js';
+import { Progress } from './progress.js';
+import { UsageError } from './usage.js';
+
+/** What a run of the CLI ended with; the demo reads it to print its footer. */
+export interface RunOutcome {
+  exitCode: number;
+  result?: GateResult;
+  bundle?: BundlePaths;
+}
+
+/** `regression-gate run`: load, evaluate against the sources in `io.env`, print, write the bundle. */
+export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOutcome> {
+  const redactor = new Redactor();
+  const githubToken = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined;
+  registerKnownSecrets(io.env, redactor, () => undefined, githubToken ? [githubToken] : []);
+  const say = (text: string): void => io.stderr(redactor.redact(text));
+
+  let gate: Gate;
+  try {
+    gate = await loadGateFile(resolve(io.cwd, options.file), {
+      file: options.file,
+      env: io.env,
+      probes: probeRegistry,
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) say(`${formatProblem(problem)}\n`);
+    say(`${options.file} has ${error.problems.length} problem(s); no check was run.\n`);
+    return { exitCode: EXIT.invalid };
+  }
+  if (options.language) gate.meta.language = options.language;
+  if (options.only.length > 0) gate = selectOnly(gate, options.only);
+
+  const environment = probeEnvironment(gate, {
+    env: io.env,
+    workspace: io.cwd,
+    ...(githubToken ? { githubToken } : {}),
+    redactor,
+    mask: () => undefined,
+    debug: (message) => {
+      if (options.verbose) io.stderr(`debug: ${message}\n`);
+    },
+  });
+  const progress = new Progress(gate, io, say);
+  progress.start(options);
+  const result = await evaluateGate(gate, {
+    probes: probeRegistry,
+    environment,
+    concurrency: options.concurrency,
+    gateTimeoutMs: options.gateTimeoutMs,
+    tool: TOOL,
+    onScenario: (scenario) => progress.finished(scenario),
+  });
+
+  let bundle: BundlePaths | undefined;
+  try {
+    bundle = await writeBundle(result, resolve(io.cwd, options.out), redactor);
+  } catch (error) {
+    say(`warning: the report bundle could not be written to ${options.out}: ${messageOf(error)}\n`);
+  }
+  if (options.json) {
+    io.stdout(redactor.redact(bundleJson(result)));
+  } else {
+    const table = renderTerminal(result, { colour: useColour(io), width: io.columns ?? 120 });
+    io.stdout(`${redactor.redact(table)}\n`);
+    if (bundle) io.stdout(`\nReport: ${shown(bundle.markdown, io.cwd)} and ${shown(bundle.json, io.cwd)}\n`);
+  }
+  return { exitCode: result.decision === 'go' ? EXIT.go : EXIT.noGo, result, ...(bundle ? { bundle } : {}) };
+}
+
+/**
+ * Keeps only the rows `--only` names (by id or name). Preconditions not named are left out too:
+ * trying one scenario from a laptop should not need the deploy run that gates the whole file.
+ */
+export function selectOnly(gate: Gate, only: readonly string[]): Gate {
+  const rows = [...gate.preconditions, ...gate.scenarios];
+  const matches = (scenario: Scenario, wanted: string): boolean =>
+    scenario.id === wanted ||
+    scenario.name === wanted ||
+    scenario.name.toLowerCase() === wanted.toLowerCase();
+  for (const wanted of only) {
+    if (!rows.some((scenario) => matches(scenario, wanted))) {
+      const ids = rows.map((scenario) => scenario.id).join(', ');
+      throw new UsageError(
+        `--only '${wanted}' matches no scenario or precondition of ${gate.file}; ids: ${ids}`,
+      );
+    }
+  }
+  const keep = (scenario: Scenario): boolean => only.some((wanted) => matches(scenario, wanted));
+  return { ...gate, preconditions: gate.preconditions.filter(keep), scenarios: gate.scenarios.filter(keep) };
+}
+
+/** A path relative to the working directory when it is inside it. */
+export function shown(path: string, cwd: string): string {
+  const inside = relative(cwd, path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
