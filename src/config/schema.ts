@@ -128,11 +128,27 @@ export const gateFileSchema = z.strictObject({
 
 export type GateFileInput = z.output<typeof gateFileSchema>;
 
+const checkSchemas = new WeakMap<
+  ProbeDefinition<unknown>,
+  WeakMap<z.ZodRawShape, Map<string, z.ZodObject>>
+>();
+
 /** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
 export function checkSchemaFor(
   kind: string,
   probe: ProbeDefinition<unknown>,
   shape: z.ZodRawShape = commonCheckShape,
 ): z.ZodObject {
-  return z.strictObject({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+  // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
+  // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
+  let byShape = checkSchemas.get(probe);
+  if (!byShape) checkSchemas.set(probe, (byShape = new WeakMap()));
+  let byKind = byShape.get(shape);
+  if (!byKind) byShape.set(shape, (byKind = new Map<string, z.ZodObject>()));
+  let schema = byKind.get(kind);
+  if (!schema) {
+    schema = z.strictObject({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+    byKind.set(kind, schema);
+  }
+  return schema;
 }
