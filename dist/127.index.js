@@ -101,6 +101,11 @@ function once(request, url, method, headers, body, signal) {
                 if (!settled)
                     reject(error);
             });
+            // A connection dropped mid-body may close the response without an error event.
+            response.on('close', () => {
+                if (!settled)
+                    reject(Object.assign(new Error('closed before the body ended'), { code: 'ECONNRESET' }));
+            });
         });
         outgoing.on('error', reject);
         outgoing.end(body);
@@ -175,11 +180,15 @@ function openHttpSession(environment) {
             const headers = spec.headers ?? {};
             // Registered before the request so that no error message or log can show them.
             for (const [name, value] of Object.entries(headers))
+                for (const secret of (0,secrets/* secretValuesOf */.WD)(name, value))
+                    environment.addSecret(secret);
+            const url = new URL(spec.url);
+            if (url.password !== '')
+                environment.addSecret(decodeURIComponent(url.password));
+            // `?token=…`, `?api_key=…`: the same names that make a header secret make a query value secret.
+            for (const [name, value] of url.searchParams)
                 if ((0,secrets/* isSecretHeader */.io)(name) && value !== '')
                     environment.addSecret(value);
-            const password = new URL(spec.url).password;
-            if (password !== '')
-                environment.addSecret(decodeURIComponent(password));
             environment.debug(`http: ${spec.method} ${(0,reproduce/* shownUrl */.z)(spec.url)}`);
             const answer = await sendRequest({
                 url: spec.url,

@@ -553,8 +553,9 @@ async function parseJunit(file, shown, collector, signal) {
     const parser = new saxes/* SaxesParser */.wT({ position: true });
     let root;
     let current;
-    // Text of the failure/error element being read, kept to its first few KiB.
+    // Text of the failure/error element being read, kept to its first few KiB, and its message.
     let failureText;
+    let failureMessage = '';
     const where = () => `${shown}:${parser.line}`;
     parser.on('doctype', () => {
         throw new probe/* ProbeError */.B(`${where()}: the report has a DOCTYPE; test reports never need one and entity declarations are refused (possible entity expansion attack)`);
@@ -592,8 +593,8 @@ async function parseJunit(file, shown, collector, signal) {
             case 'failure':
             case 'error': {
                 current.outcome = 'failed';
-                const message = attribute('message');
-                failureText = message === '' ? '' : `${message}\n`;
+                failureMessage = attribute('message');
+                failureText = '';
                 return;
             }
             case 'skipped':
@@ -622,7 +623,9 @@ async function parseJunit(file, shown, collector, signal) {
         if (!current)
             return;
         if ((tag.name === 'failure' || tag.name === 'error') && failureText !== undefined) {
-            for (const line of failureText.slice(0, FAILURE_TEXT_CHARS).split('\n')) {
+            // Most reporters repeat the message as the first line of the text; show it once.
+            const text = failureText.includes(failureMessage) ? failureText : `${failureMessage}\n${failureText}`;
+            for (const line of text.slice(0, FAILURE_TEXT_CHARS).split('\n')) {
                 if (isNoise(line) || current.output.length >= LINES_PER_TEST)
                     continue;
                 if (current.output.includes(line.trimEnd()))

@@ -28493,6 +28493,7 @@ function shownUrl(url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WD: () => (/* binding */ secretValuesOf),
 /* harmony export */   io: () => (/* binding */ isSecretHeader),
 /* harmony export */   rv: () => (/* binding */ headerPlaceholder),
 /* harmony export */   v5: () => (/* binding */ MASK)
@@ -28507,6 +28508,28 @@ const MASK = '***';
 /** The shell variable a reproduce command uses instead of a secret header's value. */
 function headerPlaceholder(name) {
     return `$${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+/**
+ * The values to hide for a secret header: the whole value and, for credentials that carry an
+ * auth scheme (`Bearer x`, `Basic x`), the credential alone — servers echo it without the scheme —
+ * and the password inside a Basic credential.
+ */
+function secretValuesOf(name, value) {
+    if (value === '' || !isSecretHeader(name))
+        return [];
+    const values = [value];
+    const scheme = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)\s+(\S.*)$/.exec(value.trim());
+    if (!scheme || !/^(?:proxy-)?authorization$/i.test(name))
+        return values;
+    const credential = scheme[2].trim();
+    values.push(credential);
+    if (scheme[1].toLowerCase() === 'basic') {
+        const decoded = Buffer.from(credential, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon >= 0)
+            values.push(decoded, decoded.slice(colon + 1));
+    }
+    return values;
 }
 
 
@@ -28801,14 +28824,16 @@ function parseNamePattern(raw) {
         return { raw, exact: raw };
     const [, source, flags] = form;
     if (!ALLOWED_FLAGS.test(flags)) {
-        return `names: ${raw} has flags '${flags}'; only i, m, s, u and v are allowed`;
+        return `${raw} has flags '${flags}'; only i, m, s, u and v are allowed`;
     }
     try {
         return { raw, regex: new RegExp(source, flags) };
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
-        return `names: ${raw} is not a valid regular expression (${reason}); write /pattern/ or an exact test name`;
+        const reason = error instanceof Error
+            ? error.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '')
+            : String(error);
+        return `${raw} is not a valid regular expression (${reason}); write /pattern/ or an exact test name`;
     }
 }
 /** Parses entries already validated by the schema. */
@@ -28870,9 +28895,9 @@ class NameMatcher {
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3161);
 
 
-const glob = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1, 'report: a glob must not be empty');
+const glob = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1, 'a glob must not be empty');
 const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .min(1, 'names: a test name must not be empty')
+    .min(1, 'a test name must not be empty')
     .superRefine((value, context) => {
     const parsed = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNamePattern */ .LO)(value);
     if (typeof parsed === 'string')
@@ -28881,9 +28906,9 @@ const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
 /** The value under `tests:` in a check. */
 const testsSpecSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     /** Glob or globs of report files, relative to the workspace. */
-    report: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([glob, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(glob).min(1, 'report: give at least one glob')]),
+    report: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([glob, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(glob).min(1, 'give at least one glob')]),
     /** Exact test names or `/regex/` patterns. */
-    names: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(name).min(1, 'names: name at least one test (exact name or /regex/)'),
+    names: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(name).min(1, 'name at least one test (exact name or /regex/)'),
 });
 /** The report globs as a list. */
 function reportGlobs(spec) {
@@ -37835,8 +37860,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   p6U: () => (/* binding */ schemas_date),
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
+  _H3: () => (/* binding */ looseObject),
   chJ: () => (/* binding */ schemas_null),
   aig: () => (/* binding */ schemas_number),
+  Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
@@ -37844,7 +37871,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -45734,7 +45761,7 @@ function object(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     };
     return new ZodObject(def);
 }
@@ -45753,7 +45780,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUnion", (inst, def) => {
@@ -47664,7 +47691,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -50475,7 +50502,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function core_error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -50483,7 +50510,7 @@ function core_error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -50491,7 +50518,7 @@ function core_warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -50589,34 +50616,6 @@ function getIDToken(aud) {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/expand.ts
-const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-/**
- * Replaces `${NAME}` with the environment variable NAME and `${NAME:-default}` with its default
- * when NAME is unset or empty; `$${` stays a literal `${`.
- */
-function expandVariables(text, env) {
-    const missing = [];
-    const used = [];
-    const value = text.replace(REFERENCE, (match, name, fallback) => {
-        if (match === '$${')
-            return '${';
-        const current = env[name];
-        if (current !== undefined && current !== '') {
-            used.push(name);
-            return current;
-        }
-        if (fallback !== undefined)
-            return fallback;
-        if (current === undefined)
-            missing.push(name);
-        return '';
-    });
-    return { value, missing, used };
-}
-
 ;// CONCATENATED MODULE: ./src/config/expect.ts
 /** A syntax error with the 0-based column in the condition text. */
 class ExpectSyntaxError extends Error {
@@ -50895,6 +50894,9 @@ function resolve(operand, lookup) {
         return value;
     if ('fallback' in operand)
         return operand.fallback;
+    if (/^(baseline|delta)\./.test(operand.field)) {
+        throw new ExpectEvaluationError(`'${operand.field}' has no value: there is no baseline, or it lacks that field (write '${operand.field} ?? 0' for a default)`);
+    }
     throw new ExpectEvaluationError(`the probe reported no field '${operand.field}'`);
 }
 function isTruthy(value) {
@@ -50979,6 +50981,7 @@ function compareNumbers(a, b) {
     const r = right.digits * 10n ** BigInt(scale - right.scale);
     return l === r ? 0 : l > r ? 1 : -1;
 }
+/** A number, bigint or decimal string as exact digits and a decimal scale; undefined for anything else. */
 function toDecimal(value) {
     if (typeof value === 'bigint')
         return { digits: value, scale: 0 };
@@ -50997,6 +51000,344 @@ function toDecimal(value) {
         return undefined;
     const [whole, fraction = ''] = text.split('.');
     return { digits: BigInt(whole + fraction), scale: fraction.length };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/compare.ts
+
+/** Indexes a parsed report by check and scenario id. */
+function indexBaseline(report, source) {
+    const checks = new Map();
+    const scenarios = new Map();
+    for (const row of [...report.preconditions, ...report.scenarios]) {
+        scenarios.set(row.id, row.checkStatus === 'pass' ? 'pass' : row.status);
+        for (const check of row.checks)
+            checks.set(check.id, check.fields);
+    }
+    return { source, decision: report.decision, finishedAt: report.finishedAt, checks, scenarios };
+}
+/** `+3`, `-2`, `=` for two numeric values, undefined when either is not a number. */
+function describeChange(current, previous) {
+    const delta = numericDelta(current, previous);
+    if (delta === undefined)
+        return undefined;
+    if (delta === '0')
+        return '=';
+    return delta.startsWith('-') ? delta : `+${delta}`;
+}
+/** current - previous as an exact decimal string, undefined unless both are numbers. */
+function numericDelta(current, previous) {
+    if (current === undefined || previous === undefined)
+        return undefined;
+    const a = toDecimal(current);
+    const b = toDecimal(previous);
+    if (!a || !b)
+        return undefined;
+    const scale = Math.max(a.scale, b.scale);
+    const difference = a.digits * 10n ** BigInt(scale - a.scale) - b.digits * 10n ** BigInt(scale - b.scale);
+    return fromScaled(difference, scale);
+}
+function fromScaled(value, scale) {
+    if (scale === 0)
+        return value.toString();
+    const negative = value < 0n;
+    const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
+    const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
+    return `${negative ? '-' : ''}${text}`;
+}
+/**
+ * Resolves `baseline.FIELD` and `delta.FIELD` in conditions. Undefined (so `??` can supply a
+ * fallback, or the check errors) when there is no baseline or it lacks the field.
+ */
+function baselineLookup(name, current, previous, lookup) {
+    if (name.startsWith('baseline.'))
+        return previous ? lookup(previous, name.slice('baseline.'.length)) : undefined;
+    if (name.startsWith('delta.')) {
+        const field = name.slice('delta.'.length);
+        return previous ? numericDelta(lookup(current, field), lookup(previous, field)) : undefined;
+    }
+    return lookup(current, name);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var src_schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./src/baseline/report-schema.ts
+
+/**
+ * The parts of a `<gate.id>.json` bundle that another run reads back as its baseline. Unknown keys
+ * are kept (`looseObject`) so bundles from newer versions still compare.
+ */
+const fieldValue = src_schemas/* union */.KCZ([
+    src_schemas/* string */.YjP(),
+    src_schemas/* number */.aig(),
+    src_schemas/* boolean */.zMY(),
+    src_schemas/* null */.chJ(),
+    src_schemas/* array */.YOg(src_schemas/* string */.YjP()),
+    src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* string */.YjP()),
+]);
+const report_schema_status = src_schemas/* enum */.k5n(['pass', 'fail', 'error', 'waived']);
+const reportCheckSchema = src_schemas/* looseObject */._H3({
+    id: src_schemas/* string */.YjP(),
+    kind: src_schemas/* string */.YjP(),
+    status: src_schemas/* enum */.k5n(['pass', 'fail', 'error']),
+    fields: src_schemas/* record */.g1P(src_schemas/* string */.YjP(), fieldValue),
+    error: src_schemas/* string */.YjP().optional(),
+    expect: src_schemas/* string */.YjP(),
+    durationMs: src_schemas/* number */.aig(),
+    attempts: src_schemas/* number */.aig(),
+});
+const reportScenarioSchema = src_schemas/* looseObject */._H3({
+    id: src_schemas/* string */.YjP(),
+    name: src_schemas/* string */.YjP(),
+    priority: src_schemas/* enum */.k5n(['P0', 'P1', 'P2']),
+    status: report_schema_status,
+    checkStatus: src_schemas/* enum */.k5n(['pass', 'fail', 'error']),
+    regression: src_schemas/* enum */.k5n(['new', 'known']).optional(),
+    checks: src_schemas/* array */.YOg(reportCheckSchema),
+    evidence_text: src_schemas/* string */.YjP(),
+});
+/** The JSON report, as written by writeBundle and read back by `baseline:`. */
+const reportSchema = src_schemas/* looseObject */._H3({
+    schema_version: src_schemas/* literal */.euz(1),
+    tool: src_schemas/* object */.Ikc({ name: src_schemas/* string */.YjP(), version: src_schemas/* string */.YjP() }),
+    file: src_schemas/* string */.YjP(),
+    gate: src_schemas/* looseObject */._H3({ id: src_schemas/* string */.YjP(), title: src_schemas/* string */.YjP() }),
+    startedAt: src_schemas/* string */.YjP(),
+    finishedAt: src_schemas/* string */.YjP(),
+    durationMs: src_schemas/* number */.aig(),
+    decision: src_schemas/* enum */.k5n(['go', 'no-go']),
+    preconditions: src_schemas/* array */.YOg(reportScenarioSchema),
+    scenarios: src_schemas/* array */.YOg(reportScenarioSchema),
+    counts: src_schemas/* object */.Ikc({
+        passed: src_schemas/* number */.aig(),
+        failed: src_schemas/* number */.aig(),
+        errors: src_schemas/* number */.aig(),
+        waived: src_schemas/* number */.aig(),
+        total: src_schemas/* number */.aig(),
+    }),
+    baseline: src_schemas/* object */.Ikc({ source: src_schemas/* string */.YjP(), decision: src_schemas/* enum */.k5n(['go', 'no-go']), finishedAt: src_schemas/* string */.YjP() })
+        .optional(),
+})
+    .meta({
+    title: 'regression-gate report',
+    description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
+});
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/baseline/zip.ts
+
+/** Largest file read out of an artifact; a bundle's JSON is far smaller, a zip bomb is not. */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+/**
+ * Reads one file out of a zip archive (as GitHub serves artifacts): stored or deflated entries, via
+ * the central directory. Returns undefined when the archive has no such file.
+ */
+function readZipEntry(archive, wanted) {
+    const end = findEndOfCentralDirectory(archive);
+    const count = archive.readUInt16LE(end + 10);
+    let offset = archive.readUInt32LE(end + 16);
+    for (let index = 0; index < count; index++) {
+        if (archive.readUInt32LE(offset) !== 0x02014b50)
+            throw new Error('the artifact is not a valid zip (bad central directory)');
+        const method = archive.readUInt16LE(offset + 10);
+        const compressedSize = archive.readUInt32LE(offset + 20);
+        const size = archive.readUInt32LE(offset + 24);
+        const nameLength = archive.readUInt16LE(offset + 28);
+        const extraLength = archive.readUInt16LE(offset + 30);
+        const commentLength = archive.readUInt16LE(offset + 32);
+        const localOffset = archive.readUInt32LE(offset + 42);
+        const name = archive.toString('utf8', offset + 46, offset + 46 + nameLength);
+        offset += 46 + nameLength + extraLength + commentLength;
+        if (!wanted(name))
+            continue;
+        if (size > MAX_ENTRY_BYTES)
+            throw new Error(`${name} in the artifact is ${size} bytes; the limit is ${MAX_ENTRY_BYTES}`);
+        const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
+        const raw = archive.subarray(dataStart, dataStart + compressedSize);
+        if (method === 0)
+            return { name, data: Buffer.from(raw) };
+        if (method === 8)
+            return { name, data: (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: MAX_ENTRY_BYTES }) };
+        throw new Error(`${name} in the artifact uses zip compression method ${method}, which is not supported`);
+    }
+    return undefined;
+}
+function findEndOfCentralDirectory(archive) {
+    // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+    for (let offset = archive.length - 22; offset >= Math.max(0, archive.length - 22 - 65_535); offset--) {
+        if (archive.readUInt32LE(offset) === 0x06054b50)
+            return offset;
+    }
+    throw new Error('the artifact is not a zip archive');
+}
+
+;// CONCATENATED MODULE: ./src/baseline/load.ts
+
+
+
+
+
+/** Why a baseline could not be used; shown as a notice or warning, never fatal. */
+class BaselineUnavailable extends Error {
+    name = 'BaselineUnavailable';
+}
+/** Parses and checks a bundle's JSON text as a baseline for gate `gateId`. */
+function parseBaseline(text, source, gateId) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new BaselineUnavailable(`${source} is not JSON; point 'baseline' at a <gate.id>.json report`);
+    }
+    const parsed = reportSchema.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new BaselineUnavailable(`${source} is not a regression-gate report (${issue.path.join('.') || 'top level'}: ${issue.message})`);
+    }
+    if (parsed.data.gate.id !== gateId) {
+        throw new BaselineUnavailable(`${source} is the report of gate '${parsed.data.gate.id}', not '${gateId}'`);
+    }
+    return indexBaseline(parsed.data, source);
+}
+/** Reads a baseline from a report file. */
+async function loadBaselineFile(path, shownAs, gateId) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        throw new BaselineUnavailable(`no baseline report at ${shownAs}`);
+    }
+    return parseBaseline(text, shownAs, gateId);
+}
+/**
+ * The newest successful run of the same workflow on the same branch whose uploaded bundle says Go.
+ * Reads the artifact zip through the REST API; undefined when there is none.
+ */
+async function findLastGo(octokit, query) {
+    const { owner, repo } = query;
+    const runs = await octokit.rest.actions.listWorkflowRuns({
+        owner,
+        repo,
+        workflow_id: query.workflow,
+        branch: query.branch,
+        status: 'success',
+        per_page: query.limit ?? 20,
+    });
+    for (const run of runs.data.workflow_runs) {
+        if (run.id === query.currentRunId)
+            continue;
+        const artifacts = await octokit.rest.actions.listWorkflowRunArtifacts({
+            owner,
+            repo,
+            run_id: run.id,
+            name: query.artifactName,
+        });
+        const artifact = artifacts.data.artifacts.find((candidate) => !candidate.expired && candidate.name === query.artifactName);
+        if (!artifact)
+            continue;
+        const download = await octokit.rest.actions.downloadArtifact({
+            owner,
+            repo,
+            artifact_id: artifact.id,
+            archive_format: 'zip',
+        });
+        const archive = Buffer.from(download.data);
+        const entry = readZipEntry(archive, (name) => (0,external_node_path_.basename)(name) === `${query.gateId}.json`);
+        if (!entry)
+            continue;
+        const baseline = parseBaseline(entry.data.toString('utf8'), `run ${run.id} (artifact ${query.artifactName})`, query.gateId);
+        if (baseline.decision === 'go')
+            return baseline;
+    }
+    return undefined;
+}
+/** The workflow file of this run, from GITHUB_WORKFLOW_REF (`owner/repo/.github/workflows/x.yml@ref`). */
+function currentWorkflowFile(env) {
+    const ref = env.GITHUB_WORKFLOW_REF;
+    const match = ref ? /\/\.github\/workflows\/([^@/]+)@/.exec(ref) : null;
+    return match?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/baseline/resolve.ts
+
+
+/**
+ * The baseline named by the `baseline` input: '' for none, `last-go` for the newest accepted run of
+ * this workflow on this branch, or a path to a `<gate.id>.json` report. Never throws: a baseline
+ * that cannot be had is a notice or a warning, and the gate runs without one.
+ */
+async function resolveBaseline(setting, context) {
+    if (setting === '')
+        return undefined;
+    try {
+        if (setting !== 'last-go') {
+            const path = (0,external_node_path_.isAbsolute)(setting) ? setting : (0,external_node_path_.resolve)(context.workspace, setting);
+            return await loadBaselineFile(path, setting, context.gateId);
+        }
+        return await lastGo(context);
+    }
+    catch (error) {
+        if (error instanceof BaselineUnavailable)
+            context.notice(`No baseline: ${error.message}.`);
+        else
+            context.warn(`No baseline: ${error.message.split('\n')[0]}`);
+        return undefined;
+    }
+}
+async function lastGo(context) {
+    const { env } = context;
+    const workflow = currentWorkflowFile(env);
+    const branch = env.GITHUB_BASE_REF || env.GITHUB_REF_NAME;
+    if (!workflow || !branch || !env.GITHUB_REPOSITORY) {
+        throw new BaselineUnavailable('baseline: last-go needs GITHUB_WORKFLOW_REF, GITHUB_REF_NAME and GITHUB_REPOSITORY (run it on GitHub Actions)');
+    }
+    if (!context.token)
+        throw new BaselineUnavailable('baseline: last-go needs the github-token input (actions: read)');
+    const { createGitHubClient, parseRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584));
+    const { owner, repo } = parseRepository(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
+    const found = await findLastGo(createGitHubClient(context.token, env), {
+        owner,
+        repo,
+        workflow,
+        branch,
+        ...(env.GITHUB_RUN_ID ? { currentRunId: Number(env.GITHUB_RUN_ID) } : {}),
+        artifactName: context.artifactName,
+        gateId: context.gateId,
+    });
+    if (!found) {
+        throw new BaselineUnavailable(`no earlier successful run of ${workflow} on ${branch} uploaded an artifact '${context.artifactName}' with a Go report of ${context.gateId}`);
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/expand.ts
+const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+/**
+ * Replaces `${NAME}` with the environment variable NAME and `${NAME:-default}` with its default
+ * when NAME is unset or empty; `$${` stays a literal `${`.
+ */
+function expandVariables(text, env) {
+    const missing = [];
+    const used = [];
+    const value = text.replace(REFERENCE, (match, name, fallback) => {
+        if (match === '$${')
+            return '${';
+        const current = env[name];
+        if (current !== undefined && current !== '') {
+            used.push(name);
+            return current;
+        }
+        if (fallback !== undefined)
+            return fallback;
+        if (current === undefined)
+            missing.push(name);
+        return '';
+    });
+    return { value, missing, used };
 }
 
 ;// CONCATENATED MODULE: ./src/config/problems.ts
@@ -51042,8 +51383,6 @@ function didYouMean(written, known) {
     return close ? ` (did you mean '${best}'?)` : '';
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var src_schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var src_core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -51151,9 +51490,23 @@ const gateFileSchema = src_schemas/* strictObject */.rej({
     preconditions: src_schemas/* array */.YOg(src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* unknown */.L5J())).default([]),
     scenarios: src_schemas/* array */.YOg(src_schemas/* strictObject */.rej(scenarioShape)).min(1, 'a gate needs at least one scenario'),
 });
+const checkSchemas = new WeakMap();
 /** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
 function checkSchemaFor(kind, probe, shape = commonCheckShape) {
-    return src_schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+    // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
+    // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
+    let byShape = checkSchemas.get(probe);
+    if (!byShape)
+        checkSchemas.set(probe, (byShape = new WeakMap()));
+    let byKind = byShape.get(shape);
+    if (!byKind)
+        byShape.set(shape, (byKind = new Map()));
+    let schema = byKind.get(kind);
+    if (!schema) {
+        schema = src_schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+        byKind.set(kind, schema);
+    }
+    return schema;
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
@@ -51578,9 +51931,11 @@ class CheckBuilder {
         const known = new Set(fields);
         const unknownIn = (names, key, what) => {
             for (const name of names) {
-                if (known.has(name) || name.startsWith('baseline.') || name.startsWith('delta.'))
+                // `baseline.n` and `delta.n` read the field `n` of the earlier run.
+                const field = name.replace(/^(baseline|delta)\./, '');
+                if (known.has(field) || known.has(field.split('.')[0]))
                     continue;
-                this.report([...path, key], `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(name, fields)}; its fields are ${fields.join(', ')}`);
+                this.report([...path, key], `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(field, fields)}; its fields are ${fields.join(', ')}`);
             }
         };
         unknownIn(referencedFields(expect), 'expect', 'expect');
@@ -51597,6 +51952,7 @@ function templateFields(template) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/evidence.ts
+
 
 /** Longest value kept in an Evidence cell; the JSON report keeps the fields whole. */
 const MAX_VALUE_LENGTH = 300;
@@ -51630,14 +51986,20 @@ function lookupField(fields, name) {
     }
     return undefined;
 }
+/** A value part, with its change since the baseline when both are numbers. */
+function valuePart(fields, name, previous) {
+    const current = lookupField(fields, name);
+    const change = previous ? describeChange(current, lookupField(previous, name)) : undefined;
+    return change === undefined ? { value: formatValue(current) } : { value: formatValue(current), change };
+}
 /** Fills `{{field}}` in the author's template; the author's text stays Markdown, values are marked untrusted. */
-function renderTemplate(template, fields) {
+function renderTemplate(template, fields, previous) {
     const parts = [];
     let last = 0;
     for (const match of template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g)) {
         if (match.index > last)
             parts.push({ text: template.slice(last, match.index) });
-        parts.push({ value: formatValue(lookupField(fields, match[1])) });
+        parts.push(valuePart(fields, match[1], previous));
         last = match.index + match[0].length;
     }
     if (last < template.length)
@@ -51645,22 +52007,25 @@ function renderTemplate(template, fields) {
     return parts;
 }
 /** `name=value, …` for the fields a condition reads: the measured values beside the threshold. */
-function measuredParts(condition, fields) {
+function measuredParts(condition, fields, previous) {
     const parts = [];
-    for (const [index, name] of referencedFields(condition).entries()) {
-        parts.push({ text: `${index > 0 ? ', ' : ''}${name}=` }, { value: formatValue(lookupField(fields, name)) });
+    const names = referencedFields(condition).filter((name) => !/^(baseline|delta)\./.test(name));
+    for (const [index, name] of names.entries()) {
+        parts.push({ text: `${index > 0 ? ', ' : ''}${name}=` }, valuePart(fields, name, previous));
     }
     return parts;
 }
 /** The Evidence of one check: its template or its measured values, plus what was expected when it did not pass. */
-function checkEvidence(check, status, fields, error) {
+function checkEvidence(check, status, fields, error, previous) {
     if (status === 'error') {
         return [{ text: `${check.name ? `${check.name}: ` : ''}error: ` }, { value: error ?? 'unknown error' }];
     }
-    const parts = check.evidence ? renderTemplate(check.evidence, fields) : measuredParts(check.expect, fields);
+    const parts = check.evidence
+        ? renderTemplate(check.evidence, fields, previous)
+        : measuredParts(check.expect, fields, previous);
     if (status === 'fail') {
         const measured = check.evidence
-            ? [{ text: ' (' }, ...measuredParts(check.expect, fields), { text: ')' }]
+            ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
             : [];
         parts.push(...measured, { text: `, expected ` }, { value: check.expectText });
     }
@@ -51682,7 +52047,9 @@ function scenarioEvidence(scenario, checks) {
 }
 /** Evidence as plain text (terminal, JSON, logs). */
 function evidenceText(parts) {
-    return parts.map((part) => ('text' in part ? part.text : part.value)).join('');
+    return parts
+        .map((part) => ('text' in part ? part.text : part.change ? `${part.value} (${part.change})` : part.value))
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/engine/decision.ts
@@ -51727,8 +52094,17 @@ function scenarioResult(scenario, checks, now, warnings) {
         result.waiver = waiver;
     return result;
 }
+/** Marks every row that did not pass as `new` (passed in the baseline, or absent there) or `known`. */
+function markRegressions(rows, baseline) {
+    for (const row of rows) {
+        if (row.checkStatus === 'pass')
+            continue;
+        const before = baseline.scenarios.get(row.id);
+        row.regression = before === undefined || before === 'pass' ? 'new' : 'known';
+    }
+}
 /** The Go/No-Go decision, its basis and the residual risks, exactly as the contract defines them. */
-function decide(preconditions, scenarios, risks) {
+function decide(preconditions, scenarios, risks, mode = 'all') {
     const basis = [];
     for (const precondition of preconditions) {
         // Waivers never apply to preconditions: a gate that could not establish them has not looked.
@@ -51741,15 +52117,24 @@ function decide(preconditions, scenarios, risks) {
         }
     }
     const p0 = scenarios.filter((scenario) => scenario.priority === 'P0');
+    const knownFailures = [];
     for (const scenario of p0) {
-        if (scenario.status === 'fail' || scenario.status === 'error') {
+        if (scenario.status !== 'fail' && scenario.status !== 'error')
+            continue;
+        // Without a baseline every failure counts as new: the gate cannot tell, so it fails closed.
+        if (mode === 'new-failures' && scenario.regression === 'known')
+            knownFailures.push(scenario);
+        else
             basis.push({ kind: 'p0-not-passed', name: scenario.name, status: scenario.status });
-        }
     }
     const decision = basis.length > 0 ? 'no-go' : 'go';
     if (decision === 'go')
         basis.push({ kind: 'all-passed', preconditions: preconditions.length, p0: p0.length });
-    const residualRisks = [];
+    const residualRisks = knownFailures.map((scenario) => ({
+        kind: 'known-failure',
+        name: scenario.name,
+        status: scenario.status,
+    }));
     for (const scenario of scenarios) {
         if (scenario.status === 'waived' && scenario.waiver) {
             const { reason, until, issue } = scenario.waiver;
@@ -51838,6 +52223,7 @@ class Semaphore {
 
 
 
+
 /** Evaluates every precondition and scenario and decides Go/No-Go. Never throws for probe failures. */
 async function evaluateGate(gate, options) {
     const now = options.now ?? (() => new Date());
@@ -51854,6 +52240,7 @@ async function evaluateGate(gate, options) {
         gateTimeoutMs: options.gateTimeoutMs,
         now,
         probes: options.probes,
+        baseline: options.baseline,
     };
     // Preconditions and scenarios share one bounded pool: evidence for both is gathered at once.
     const all = [...gate.preconditions, ...gate.scenarios];
@@ -51881,7 +52268,9 @@ async function evaluateGate(gate, options) {
     const toResult = (scenario) => scenarioResult(scenario, scenario.checks.map((check) => byCheck.get(check)), at, warnings);
     const preconditions = gate.preconditions.map(toResult);
     const scenarios = gate.scenarios.map(toResult);
-    const { decision, basis, residualRisks } = decide(preconditions, scenarios, gate.meta.risks);
+    if (options.baseline)
+        markRegressions([...preconditions, ...scenarios], options.baseline);
+    const { decision, basis, residualRisks } = decide(preconditions, scenarios, gate.meta.risks, options.decisionMode);
     const finished = now();
     return {
         tool: options.tool,
@@ -51897,7 +52286,11 @@ async function evaluateGate(gate, options) {
         residualRisks,
         counts: countScenarios(scenarios),
         warnings,
+        ...(options.baseline ? { baseline: baselineSummary(options.baseline) } : {}),
     };
+}
+function baselineSummary(baseline) {
+    return { source: baseline.source, decision: baseline.decision, finishedAt: baseline.finishedAt };
 }
 /** Runs one check: tries until expect holds or `wait` runs out; turns every failure into a result. */
 async function runCheck(check, context) {
@@ -51925,7 +52318,7 @@ async function runCheck(check, context) {
         status: attempt.status,
         fields: attempt.fields,
         expect: check.expectText,
-        evidence: checkEvidence(check, attempt.status, attempt.fields, attempt.error),
+        evidence: checkEvidence(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id)),
         reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
         target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
         attempts,
@@ -51975,7 +52368,7 @@ async function tryOnce(check, context) {
         // When the timeout wins the race the probe may still reject later; that answer is no longer wanted.
         call.catch(() => undefined);
         const fields = await Promise.race([call, timedOut]);
-        return judge(check, fields);
+        return judge(check, fields, context.baseline?.checks.get(check.id));
     }
     catch (error) {
         return { status: 'error', fields: {}, error: messageOf(error) };
@@ -51985,9 +52378,10 @@ async function tryOnce(check, context) {
         context.deadline.removeEventListener('abort', onDeadline);
     }
 }
-function judge(check, fields) {
+function judge(check, fields, previous) {
     try {
-        const holds = evaluateCondition(check.expect, (name) => lookupField(fields, name));
+        const lookup = (name) => baselineLookup(name, fields, previous, lookupField);
+        const holds = evaluateCondition(check.expect, lookup);
         return { status: holds ? 'pass' : 'fail', fields };
     }
     catch (error) {
@@ -52127,6 +52521,8 @@ const INPUT = {
     checkRun: 'check-run',
     checkName: 'check-name',
     sha: 'sha',
+    baseline: 'baseline',
+    artifactName: 'artifact-name',
 };
 /** Thrown for an input that cannot be used; names the input, the value and the expected form. */
 class InputError extends Error {
@@ -52136,8 +52532,8 @@ class InputError extends Error {
 function getInputs(read = (name) => getInput(name)) {
     const text = (name, fallback) => read(name).trim() || fallback;
     const failOn = text(INPUT.failOn, 'no-go');
-    if (failOn !== 'no-go' && failOn !== 'never') {
-        throw new InputError(`input '${INPUT.failOn}' is '${failOn}'; use 'no-go' or 'never'`);
+    if (failOn !== 'no-go' && failOn !== 'never' && failOn !== 'new-failures') {
+        throw new InputError(`input '${INPUT.failOn}' is '${failOn}'; use 'no-go', 'new-failures' or 'never'`);
     }
     const language = read(INPUT.language).trim();
     if (language !== '' && language !== 'en' && language !== 'ru') {
@@ -52167,6 +52563,8 @@ function getInputs(read = (name) => getInput(name)) {
         checkRun: checkRunText === 'true',
         checkName: text(INPUT.checkName, 'Regression Gate'),
         sha: read(INPUT.sha).trim(),
+        baseline: read(INPUT.baseline).trim(),
+        artifactName: text(INPUT.artifactName, 'regression-gate'),
     };
     if (language)
         inputs.language = language;
@@ -52338,23 +52736,23 @@ const url = src_schemas/* string */.YjP().superRefine((value, context) => {
     catch {
         context.addIssue({
             code: 'custom',
-            message: `url: '${value}' is not a URL; write it as https://host/path`,
+            message: `'${value}' is not a URL; write it as https://host/path`,
         });
         return;
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         context.addIssue({
             code: 'custom',
-            message: `url: '${parsed.protocol}' is not supported; use http:// or https://`,
+            message: `'${parsed.protocol}' is not supported; use http:// or https://`,
         });
     }
 });
 const headers = src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* string */.YjP()).superRefine((value, context) => {
     for (const [name, headerValue] of Object.entries(value)) {
         if (!HEADER_NAME.test(name))
-            context.addIssue({ code: 'custom', message: `headers: '${name}' is not a valid header name` });
+            context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
         if (/[\r\n\0]/.test(headerValue)) {
-            context.addIssue({ code: 'custom', message: `headers: the value of '${name}' contains a line break` });
+            context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
         }
     }
 });
@@ -52364,7 +52762,7 @@ const httpSpecSchema = src_schemas/* strictObject */.rej({
     url,
     /** Request method, GET by default. */
     method: src_schemas/* string */.YjP()
-        .regex(/^[A-Za-z]+$/, 'method: write an HTTP method such as GET or POST')
+        .regex(/^[A-Za-z]+$/, 'write an HTTP method such as GET or POST')
         .transform((value) => value.toUpperCase())
         .default('GET'),
     /** Request headers; values of secret-like names are masked everywhere. */
@@ -52389,6 +52787,8 @@ const httpProbe = (0,probe/* defineProbe */._)({
     fields: () => FIELDS,
     defaultExpect: () => 'status < 400',
     reproduce: (spec) => (0,reproduce/* reproduceHttp */.M)(spec),
+    // Each origin gets its own concurrency limit: a slow service does not hold up checks of another.
+    source: (spec) => new URL(spec.url).origin,
     describe: (spec) => {
         const notes = [spec.follow ? 'follows redirects' : '', spec.insecure ? 'TLS not verified' : ''].filter(Boolean);
         return `${spec.method} ${(0,reproduce/* shownUrl */.z)(spec.url)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
@@ -52726,8 +53126,12 @@ const xmlEscape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
 /** An ERE matching the `name="…"` attribute of the named test cases (regex names approximately). */
 function junitNamePattern(spec) {
     const parts = (0,tests_names/* parseNamePatterns */.i6)(spec.names).map((pattern) => {
-        if ('exact' in pattern)
-            return escapeRegex(xmlEscape(pattern.exact.split('.').at(-1)));
+        if ('exact' in pattern) {
+            // `classname.name` is matched on its last part too: the attribute holds the name alone.
+            const last = pattern.exact.split('.').at(-1);
+            const forms = last === pattern.exact ? [pattern.exact] : [pattern.exact, last];
+            return forms.map((form) => escapeRegex(xmlEscape(form))).join('|');
+        }
         let source = pattern.regex.source;
         const anchoredStart = source.startsWith('^');
         const anchoredEnd = source.endsWith('$') && !source.endsWith('\\$');
@@ -52846,6 +53250,8 @@ function renderEvidenceCell(parts) {
         }
         else {
             out += insideCode ? escapeInCode(part.value) : escapeMarkdown(part.value);
+            if (part.change)
+                out += ` (${part.change})`;
         }
     }
     return out;
@@ -52889,6 +53295,7 @@ const EN = {
     environment: 'Environment',
     owner: 'Owner',
     file: 'Gate file',
+    baseline: 'Compared with',
     status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
 };
 const RU = {
@@ -52904,6 +53311,7 @@ const RU = {
     environment: 'Окружение',
     owner: 'Владелец',
     file: 'Файл гейта',
+    baseline: 'Сравнение с',
 };
 /** The phrases for a report language. */
 function phrasesFor(language) {
@@ -52986,6 +53394,11 @@ function metadata(result, phrases) {
         facts.push(`${phrases.owner}: ${escapeMarkdown(gate.ownerRole)}`);
     facts.push(`${phrases.file}: ${inlineCode(result.file)}`);
     rows.push(facts.join(' · '));
+    if (result.baseline) {
+        const { source, decision, finishedAt } = result.baseline;
+        const word = decision === 'go' ? phrases.go : phrases.noGo;
+        rows.push(`${phrases.baseline}: ${escapeMarkdown(source)} (${word}, ${finishedAt.slice(0, 16).replace('T', ' ')} UTC)`);
+    }
     return rows.join('  \n');
 }
 function table(rows, phrases, first, detail) {
@@ -53004,7 +53417,8 @@ function resultCell(row, phrases) {
     const word = phrases.status[row.status];
     const text = row.status === 'pass' ? word : `**${word}**`;
     const waiver = row.status === 'waived' && row.waiver ? ` (${escapeMarkdown(row.waiver.until)})` : '';
-    return `${STATUS_ICON[row.status]} ${text}${waiver}`;
+    const regression = row.regression ? ` **${row.regression}**` : '';
+    return `${STATUS_ICON[row.status]} ${text}${waiver}${regression}`;
 }
 function decisionSection(result, phrases) {
     const word = result.decision === 'go' ? phrases.go : phrases.noGo;
@@ -53038,6 +53452,8 @@ function riskText(risk) {
         }
         case 'scenario-not-passed':
             return `${risk.priority} scenario "${escapeCellText(risk.name)}" is ${risk.status}`;
+        case 'known-failure':
+            return `P0 scenario "${escapeCellText(risk.name)}" is ${risk.status}, as in the baseline (known failure)`;
     }
 }
 function commandsSection(result, phrases) {
@@ -53342,6 +53758,7 @@ const TOOL = { name: 'regression-gate', version: '0.1.0' };
 
 
 
+
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 async function run(env = process.env) {
     const redactor = new Redactor();
@@ -53352,11 +53769,20 @@ async function run(env = process.env) {
         const gate = await loadGate(inputs, workspace, env);
         if (!gate)
             return;
-        // The check run is created while the evidence is gathered, not before it.
+        // The check run is created while the baseline and the evidence are gathered, not before.
         const checkRun = startCheckRun(inputs, env);
-        const result = await evaluate(gate, inputs, workspace, env, redactor);
+        const baseline = await resolveBaseline(inputs.baseline, {
+            gateId: gate.meta.id,
+            workspace,
+            env,
+            token: inputs.githubToken,
+            artifactName: inputs.artifactName,
+            notice: (message) => notice(message),
+            warn: (message) => core_warning(redactor.redact(message)),
+        });
+        const result = await evaluate(gate, inputs, workspace, env, redactor, baseline);
         await publish(result, inputs, workspace, redactor, await checkRun);
-        if (result.decision === 'no-go' && inputs.failOn === 'no-go') {
+        if (result.decision === 'no-go' && inputs.failOn !== 'never') {
             setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
         }
     }
@@ -53408,7 +53834,7 @@ function startCheckRun(inputs, env) {
         return undefined;
     });
 }
-async function evaluate(gate, inputs, workspace, env, redactor) {
+async function evaluate(gate, inputs, workspace, env, redactor, baseline) {
     const environment = probeEnvironment(gate, {
         env,
         workspace,
@@ -53423,6 +53849,8 @@ async function evaluate(gate, inputs, workspace, env, redactor) {
         concurrency: inputs.concurrency,
         gateTimeoutMs: inputs.gateTimeoutMs,
         tool: TOOL,
+        ...(baseline ? { baseline } : {}),
+        decisionMode: inputs.failOn === 'new-failures' ? 'new-failures' : 'all',
         onScenario: (scenario) => core_debug(`finished: ${scenario.name}`),
     });
 }

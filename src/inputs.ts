@@ -13,9 +13,11 @@ export const INPUT = {
   checkRun: 'check-run',
   checkName: 'check-name',
   sha: 'sha',
+  baseline: 'baseline',
+  artifactName: 'artifact-name',
 } as const;
 
-export type FailOn = 'no-go' | 'never';
+export type FailOn = 'no-go' | 'never' | 'new-failures';
 
 /** The action's settings, typed. */
 export interface ActionInputs {
@@ -25,7 +27,7 @@ export interface ActionInputs {
   githubToken: string;
   /** Directory the report bundle is written to. */
   outputDir: string;
-  /** `no-go` fails the step on No-Go; `never` only reports. */
+  /** `no-go` fails the step on No-Go; `new-failures` is No-Go only for P0 failures new since the baseline; `never` only reports. */
   failOn: FailOn;
   /** Overrides `gate.language` when set. */
   language?: 'en' | 'ru';
@@ -38,6 +40,10 @@ export interface ActionInputs {
   checkName: string;
   /** Commit the check run is attached to; empty = the workflow's commit (PR head on pull requests). */
   sha: string;
+  /** '' (none), `last-go`, or a path to an earlier `<gate.id>.json`. */
+  baseline: string;
+  /** Name of the artifact the bundle is uploaded as (for `baseline: last-go`). */
+  artifactName: string;
 }
 
 /** Thrown for an input that cannot be used; names the input, the value and the expected form. */
@@ -51,8 +57,8 @@ type InputReader = (name: string) => string;
 export function getInputs(read: InputReader = (name) => core.getInput(name)): ActionInputs {
   const text = (name: string, fallback: string): string => read(name).trim() || fallback;
   const failOn = text(INPUT.failOn, 'no-go');
-  if (failOn !== 'no-go' && failOn !== 'never') {
-    throw new InputError(`input '${INPUT.failOn}' is '${failOn}'; use 'no-go' or 'never'`);
+  if (failOn !== 'no-go' && failOn !== 'never' && failOn !== 'new-failures') {
+    throw new InputError(`input '${INPUT.failOn}' is '${failOn}'; use 'no-go', 'new-failures' or 'never'`);
   }
   const language = read(INPUT.language).trim();
   if (language !== '' && language !== 'en' && language !== 'ru') {
@@ -86,6 +92,8 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Ac
     checkRun: checkRunText === 'true',
     checkName: text(INPUT.checkName, 'Regression Gate'),
     sha: read(INPUT.sha).trim(),
+    baseline: read(INPUT.baseline).trim(),
+    artifactName: text(INPUT.artifactName, 'regression-gate'),
   };
   if (language) inputs.language = language;
   return inputs;

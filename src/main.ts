@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
+import type { Baseline } from './baseline/compare.js';
+import { resolveBaseline } from './baseline/resolve.js';
 import { loadGateFile } from './config/load.js';
 import type { Gate } from './config/model.js';
 import { ConfigError, formatProblem } from './config/problems.js';
@@ -25,11 +27,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const gate = await loadGate(inputs, workspace, env);
     if (!gate) return;
-    // The check run is created while the evidence is gathered, not before it.
+    // The check run is created while the baseline and the evidence are gathered, not before.
     const checkRun = startCheckRun(inputs, env);
-    const result = await evaluate(gate, inputs, workspace, env, redactor);
+    const baseline = await resolveBaseline(inputs.baseline, {
+      gateId: gate.meta.id,
+      workspace,
+      env,
+      token: inputs.githubToken,
+      artifactName: inputs.artifactName,
+      notice: (message) => core.notice(message),
+      warn: (message) => core.warning(redactor.redact(message)),
+    });
+    const result = await evaluate(gate, inputs, workspace, env, redactor, baseline);
     await publish(result, inputs, workspace, redactor, await checkRun);
-    if (result.decision === 'no-go' && inputs.failOn === 'no-go') {
+    if (result.decision === 'no-go' && inputs.failOn !== 'never') {
       core.setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
     }
   } catch (error) {
@@ -93,6 +104,7 @@ async function evaluate(
   workspace: string,
   env: NodeJS.ProcessEnv,
   redactor: Redactor,
+  baseline: Baseline | undefined,
 ): Promise<GateResult> {
   const environment = probeEnvironment(gate, {
     env,
@@ -108,6 +120,8 @@ async function evaluate(
     concurrency: inputs.concurrency,
     gateTimeoutMs: inputs.gateTimeoutMs,
     tool: TOOL,
+    ...(baseline ? { baseline } : {}),
+    decisionMode: inputs.failOn === 'new-failures' ? 'new-failures' : 'all',
     onScenario: (scenario) => core.debug(`finished: ${scenario.name}`),
   });
 }

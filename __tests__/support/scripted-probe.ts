@@ -13,9 +13,11 @@ export interface Script {
  * A probe whose answers the test scripts by name, for exercising the engine's own logic
  * (timeouts, waits, decisions) without a data source. Real sources are tested with real servers.
  */
-export function scriptedProbe(
-  scripts: Record<string, Script>,
-): ProbeDefinition<string> & { calls: Map<string, number>; inFlight: { now: number; max: number } } {
+export function scriptedProbe(scripts: Record<string, Script>): ProbeDefinition<string> & {
+  calls: Map<string, number>;
+  inFlight: { now: number; max: number };
+  maxBySource: Map<string, number>;
+} {
   const calls = new Map<string, number>();
   const inFlight = { now: 0, max: 0 };
   // Specs written `source/name` belong to `source`, like checks against one database.
@@ -35,7 +37,7 @@ export function scriptedProbe(
         async run({ spec, signal }) {
           const attempt = (calls.get(spec) ?? 0) + 1;
           calls.set(spec, attempt);
-          const script = scripts[spec] ?? { fields: { n: 1 } };
+          const script: Script = scripts[spec] ?? { fields: { n: 1 } };
           inFlight.now++;
           inFlight.max = Math.max(inFlight.max, inFlight.now);
           const source = sourceOf(spec);

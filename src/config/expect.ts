@@ -317,6 +317,11 @@ function resolve(operand: Operand, lookup: FieldLookup): FieldValue | Literal {
   const value = lookup(operand.field);
   if (value !== undefined) return value;
   if ('fallback' in operand) return operand.fallback!;
+  if (/^(baseline|delta)\./.test(operand.field)) {
+    throw new ExpectEvaluationError(
+      `'${operand.field}' has no value: there is no baseline, or it lacks that field (write '${operand.field} ?? 0' for a default)`,
+    );
+  }
   throw new ExpectEvaluationError(`the probe reported no field '${operand.field}'`);
 }
 
@@ -398,7 +403,8 @@ export function compareNumbers(a: FieldValue | Literal, b: FieldValue | Literal)
   return l === r ? 0 : l > r ? 1 : -1;
 }
 
-function toDecimal(value: FieldValue | Literal): { digits: bigint; scale: number } | undefined {
+/** A number, bigint or decimal string as exact digits and a decimal scale; undefined for anything else. */
+export function toDecimal(value: FieldValue | Literal): { digits: bigint; scale: number } | undefined {
   if (typeof value === 'bigint') return { digits: value, scale: 0 };
   let text: string;
   if (typeof value === 'number') {

@@ -474,10 +474,12 @@ class CheckBuilder {
     const known = new Set(fields);
     const unknownIn = (names: string[], key: string, what: string): void => {
       for (const name of names) {
-        if (known.has(name) || name.startsWith('baseline.') || name.startsWith('delta.')) continue;
+        // `baseline.n` and `delta.n` read the field `n` of the earlier run.
+        const field = name.replace(/^(baseline|delta)\./, '');
+        if (known.has(field) || known.has(field.split('.')[0]!)) continue;
         this.report(
           [...path, key],
-          `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(name, fields)}; its fields are ${fields.join(', ')}`,
+          `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(field, fields)}; its fields are ${fields.join(', ')}`,
         );
       }
     };

@@ -10,6 +10,7 @@ import type {
   ScenarioStatus,
   WaiverResult,
 } from './results.js';
+import type { Baseline } from '../baseline/compare.js';
 import { scenarioEvidence } from './evidence.js';
 
 /** `fail` if any check failed, else `error` if any errored, else `pass`. An empty scenario cannot pass. */
@@ -55,11 +56,24 @@ export function scenarioResult(
   return result;
 }
 
+/** `all`: the contract's rule; `new-failures`: only P0 scenarios that did not fail in the baseline block. */
+export type DecisionMode = 'all' | 'new-failures';
+
+/** Marks every row that did not pass as `new` (passed in the baseline, or absent there) or `known`. */
+export function markRegressions(rows: ScenarioResult[], baseline: Baseline): void {
+  for (const row of rows) {
+    if (row.checkStatus === 'pass') continue;
+    const before = baseline.scenarios.get(row.id);
+    row.regression = before === undefined || before === 'pass' ? 'new' : 'known';
+  }
+}
+
 /** The Go/No-Go decision, its basis and the residual risks, exactly as the contract defines them. */
 export function decide(
   preconditions: readonly ScenarioResult[],
   scenarios: readonly ScenarioResult[],
   risks: readonly string[],
+  mode: DecisionMode = 'all',
 ): { decision: Decision; basis: Basis[]; residualRisks: ResidualRisk[] } {
   const basis: Basis[] = [];
   for (const precondition of preconditions) {
@@ -73,16 +87,22 @@ export function decide(
     }
   }
   const p0 = scenarios.filter((scenario) => scenario.priority === 'P0');
+  const knownFailures: ScenarioResult[] = [];
   for (const scenario of p0) {
-    if (scenario.status === 'fail' || scenario.status === 'error') {
-      basis.push({ kind: 'p0-not-passed', name: scenario.name, status: scenario.status });
-    }
+    if (scenario.status !== 'fail' && scenario.status !== 'error') continue;
+    // Without a baseline every failure counts as new: the gate cannot tell, so it fails closed.
+    if (mode === 'new-failures' && scenario.regression === 'known') knownFailures.push(scenario);
+    else basis.push({ kind: 'p0-not-passed', name: scenario.name, status: scenario.status });
   }
   const decision: Decision = basis.length > 0 ? 'no-go' : 'go';
   if (decision === 'go')
     basis.push({ kind: 'all-passed', preconditions: preconditions.length, p0: p0.length });
 
-  const residualRisks: ResidualRisk[] = [];
+  const residualRisks: ResidualRisk[] = knownFailures.map((scenario) => ({
+    kind: 'known-failure' as const,
+    name: scenario.name,
+    status: scenario.status,
+  }));
   for (const scenario of scenarios) {
     if (scenario.status === 'waived' && scenario.waiver) {
       const { reason, until, issue } = scenario.waiver;

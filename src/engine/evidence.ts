@@ -1,5 +1,6 @@
 import { referencedFields, type Condition } from '../config/expect.js';
 import type { Check, Scenario } from '../config/model.js';
+import { describeChange } from '../baseline/compare.js';
 import type { FieldValue, Fields } from '../probes/probe.js';
 import type { CheckResult, CheckStatus, EvidencePart } from './results.js';
 
@@ -31,13 +32,20 @@ export function lookupField(fields: Fields, name: string): FieldValue | undefine
   return undefined;
 }
 
+/** A value part, with its change since the baseline when both are numbers. */
+function valuePart(fields: Fields, name: string, previous: Fields | undefined): EvidencePart {
+  const current = lookupField(fields, name);
+  const change = previous ? describeChange(current, lookupField(previous, name)) : undefined;
+  return change === undefined ? { value: formatValue(current) } : { value: formatValue(current), change };
+}
+
 /** Fills `{{field}}` in the author's template; the author's text stays Markdown, values are marked untrusted. */
-export function renderTemplate(template: string, fields: Fields): EvidencePart[] {
+export function renderTemplate(template: string, fields: Fields, previous?: Fields): EvidencePart[] {
   const parts: EvidencePart[] = [];
   let last = 0;
   for (const match of template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g)) {
     if (match.index > last) parts.push({ text: template.slice(last, match.index) });
-    parts.push({ value: formatValue(lookupField(fields, match[1]!)) });
+    parts.push(valuePart(fields, match[1]!, previous));
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push({ text: template.slice(last) });
@@ -45,13 +53,11 @@ export function renderTemplate(template: string, fields: Fields): EvidencePart[]
 }
 
 /** `name=value, …` for the fields a condition reads: the measured values beside the threshold. */
-export function measuredParts(condition: Condition, fields: Fields): EvidencePart[] {
+export function measuredParts(condition: Condition, fields: Fields, previous?: Fields): EvidencePart[] {
   const parts: EvidencePart[] = [];
-  for (const [index, name] of referencedFields(condition).entries()) {
-    parts.push(
-      { text: `${index > 0 ? ', ' : ''}${name}=` },
-      { value: formatValue(lookupField(fields, name)) },
-    );
+  const names = referencedFields(condition).filter((name) => !/^(baseline|delta)\./.test(name));
+  for (const [index, name] of names.entries()) {
+    parts.push({ text: `${index > 0 ? ', ' : ''}${name}=` }, valuePart(fields, name, previous));
   }
   return parts;
 }
@@ -62,14 +68,17 @@ export function checkEvidence(
   status: CheckStatus,
   fields: Fields,
   error: string | undefined,
+  previous?: Fields,
 ): EvidencePart[] {
   if (status === 'error') {
     return [{ text: `${check.name ? `${check.name}: ` : ''}error: ` }, { value: error ?? 'unknown error' }];
   }
-  const parts = check.evidence ? renderTemplate(check.evidence, fields) : measuredParts(check.expect, fields);
+  const parts = check.evidence
+    ? renderTemplate(check.evidence, fields, previous)
+    : measuredParts(check.expect, fields, previous);
   if (status === 'fail') {
     const measured = check.evidence
-      ? [{ text: ' (' }, ...measuredParts(check.expect, fields), { text: ')' }]
+      ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
       : [];
     parts.push(...measured, { text: `, expected ` }, { value: check.expectText });
   }
@@ -91,5 +100,7 @@ export function scenarioEvidence(scenario: Scenario, checks: readonly CheckResul
 
 /** Evidence as plain text (terminal, JSON, logs). */
 export function evidenceText(parts: readonly EvidencePart[]): string {
-  return parts.map((part) => ('text' in part ? part.text : part.value)).join('');
+  return parts
+    .map((part) => ('text' in part ? part.text : part.change ? `${part.value} (${part.change})` : part.value))
+    .join('');
 }

@@ -10,7 +10,7 @@ export type Decision = 'go' | 'no-go';
  * A piece of an Evidence cell: `text` was written by the gate's author (Markdown kept as is),
  * `value` came from a database, cluster or API (escaped before it reaches Markdown).
  */
-export type EvidencePart = { text: string } | { value: string };
+export type EvidencePart = { text: string } | { value: string; change?: string };
 
 export interface CheckResult {
   id: string;
@@ -51,6 +51,8 @@ export interface ScenarioResult {
   checks: CheckResult[];
   evidence: EvidencePart[];
   waiver?: WaiverResult;
+  /** Against a baseline: `new` when it passed there (or was not there), `known` when it failed there too. */
+  regression?: 'new' | 'known';
   line: number;
 }
 
@@ -63,6 +65,7 @@ export type Basis =
 export type ResidualRisk =
   | { kind: 'scenario-not-passed'; name: string; priority: Priority; status: ScenarioStatus }
   | { kind: 'waived'; name: string; reason: string; until: string; issue?: number }
+  | { kind: 'known-failure'; name: string; status: ScenarioStatus }
   | { kind: 'note'; text: string };
 
 export interface Counts {
@@ -89,4 +92,6 @@ export interface GateResult {
   /** Scenario counts (preconditions are not counted). */
   counts: Counts;
   warnings: string[];
+  /** The earlier run compared against, when there was one. */
+  baseline?: { source: string; decision: Decision; finishedAt: string };
 }

@@ -1,8 +1,10 @@
 import { ExpectEvaluationError, evaluateCondition } from '../config/expect.js';
 import { formatDuration } from '../config/duration.js';
 import type { Check, Gate, Scenario } from '../config/model.js';
-import type { Fields, ProbeDefinition, ProbeEnvironment, ProbeSession } from '../probes/probe.js';
-import { countScenarios, decide, scenarioResult } from './decision.js';
+import type { FieldValue, Fields, ProbeDefinition, ProbeEnvironment, ProbeSession } from '../probes/probe.js';
+import type { Baseline } from '../baseline/compare.js';
+import { baselineLookup } from '../baseline/compare.js';
+import { countScenarios, decide, markRegressions, scenarioResult, type DecisionMode } from './decision.js';
 import { checkEvidence, lookupField } from './evidence.js';
 import { mapBounded, Semaphore, sleep } from './limit.js';
 import type { CheckResult, CheckStatus, GateResult } from './results.js';
@@ -17,6 +19,10 @@ export interface EngineOptions {
   gateTimeoutMs?: number;
   now?: () => Date;
   tool: { name: string; version: string };
+  /** An earlier run to compare with: deltas, `baseline.`/`delta.` in conditions, new vs known failures. */
+  baseline?: Baseline;
+  /** `all`: any P0 failure is No-Go; `new-failures`: only P0 failures that passed in the baseline. */
+  decisionMode?: DecisionMode;
   /** Called as each scenario finishes (progress lines). */
   onScenario?: (scenario: Scenario, status: string) => void;
 }
@@ -39,6 +45,7 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
     gateTimeoutMs: options.gateTimeoutMs,
     now,
     probes: options.probes,
+    baseline: options.baseline,
   };
   // Preconditions and scenarios share one bounded pool: evidence for both is gathered at once.
   const all = [...gate.preconditions, ...gate.scenarios];
@@ -70,7 +77,13 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
     );
   const preconditions = gate.preconditions.map(toResult);
   const scenarios = gate.scenarios.map(toResult);
-  const { decision, basis, residualRisks } = decide(preconditions, scenarios, gate.meta.risks);
+  if (options.baseline) markRegressions([...preconditions, ...scenarios], options.baseline);
+  const { decision, basis, residualRisks } = decide(
+    preconditions,
+    scenarios,
+    gate.meta.risks,
+    options.decisionMode,
+  );
   const finished = now();
   return {
     tool: options.tool,
@@ -86,7 +99,12 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
     residualRisks,
     counts: countScenarios(scenarios),
     warnings,
+    ...(options.baseline ? { baseline: baselineSummary(options.baseline) } : {}),
   };
+}
+
+function baselineSummary(baseline: Baseline): NonNullable<GateResult['baseline']> {
+  return { source: baseline.source, decision: baseline.decision, finishedAt: baseline.finishedAt };
 }
 
 interface RunContext {
@@ -95,6 +113,7 @@ interface RunContext {
   gateTimeoutMs: number | undefined;
   now: () => Date;
   probes: EngineOptions['probes'];
+  baseline: Baseline | undefined;
 }
 
 interface Attempt {
@@ -127,7 +146,13 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
     status: attempt.status,
     fields: attempt.fields,
     expect: check.expectText,
-    evidence: checkEvidence(check, attempt.status, attempt.fields, attempt.error),
+    evidence: checkEvidence(
+      check,
+      attempt.status,
+      attempt.fields,
+      attempt.error,
+      context.baseline?.checks.get(check.id),
+    ),
     reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
     target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
     attempts,
@@ -174,7 +199,7 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
     // When the timeout wins the race the probe may still reject later; that answer is no longer wanted.
     call.catch(() => undefined);
     const fields = await Promise.race([call, timedOut]);
-    return judge(check, fields);
+    return judge(check, fields, context.baseline?.checks.get(check.id));
   } catch (error) {
     return { status: 'error', fields: {}, error: messageOf(error) };
   } finally {
@@ -183,9 +208,11 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
   }
 }
 
-function judge(check: Check, fields: Fields): Attempt {
+function judge(check: Check, fields: Fields, previous: Fields | undefined): Attempt {
   try {
-    const holds = evaluateCondition(check.expect, (name) => lookupField(fields, name));
+    const lookup = (name: string): FieldValue | undefined =>
+      baselineLookup(name, fields, previous, lookupField);
+    const holds = evaluateCondition(check.expect, lookup);
     return { status: holds ? 'pass' : 'fail', fields };
   } catch (error) {
     if (!(error instanceof ExpectEvaluationError)) throw error;

@@ -46,6 +46,7 @@ export function renderEvidenceCell(parts: readonly EvidencePart[]): string {
       insideCode = (countBackticks(part.text) % 2 === 1) !== insideCode;
     } else {
       out += insideCode ? escapeInCode(part.value) : escapeMarkdown(part.value);
+      if (part.change) out += ` (${part.change})`;
     }
   }
   return out;

@@ -21,6 +21,7 @@ export interface Phrases {
   environment: string;
   owner: string;
   file: string;
+  baseline: string;
   status: Record<ScenarioStatus, string>;
 }
 
@@ -44,6 +45,7 @@ const EN: Phrases = {
   environment: 'Environment',
   owner: 'Owner',
   file: 'Gate file',
+  baseline: 'Compared with',
   status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
 };
 
@@ -60,6 +62,7 @@ const RU: Phrases = {
   environment: 'Окружение',
   owner: 'Владелец',
   file: 'Файл гейта',
+  baseline: 'Сравнение с',
 };
 
 /** The phrases for a report language. */

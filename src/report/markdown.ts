@@ -91,6 +91,13 @@ function metadata(result: GateResult, phrases: Phrases): string {
   if (gate.ownerRole) facts.push(`${phrases.owner}: ${escapeMarkdown(gate.ownerRole)}`);
   facts.push(`${phrases.file}: ${inlineCode(result.file)}`);
   rows.push(facts.join(' · '));
+  if (result.baseline) {
+    const { source, decision, finishedAt } = result.baseline;
+    const word = decision === 'go' ? phrases.go : phrases.noGo;
+    rows.push(
+      `${phrases.baseline}: ${escapeMarkdown(source)} (${word}, ${finishedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+    );
+  }
   return rows.join('  \n');
 }
 
@@ -112,7 +119,8 @@ function resultCell(row: ScenarioResult, phrases: Phrases): string {
   const word = phrases.status[row.status];
   const text = row.status === 'pass' ? word : `**${word}**`;
   const waiver = row.status === 'waived' && row.waiver ? ` (${escapeMarkdown(row.waiver.until)})` : '';
-  return `${STATUS_ICON[row.status]} ${text}${waiver}`;
+  const regression = row.regression ? ` **${row.regression}**` : '';
+  return `${STATUS_ICON[row.status]} ${text}${waiver}${regression}`;
 }
 
 function decisionSection(result: GateResult, phrases: Phrases): string {
@@ -149,6 +157,8 @@ function riskText(risk: ResidualRisk): string {
     }
     case 'scenario-not-passed':
       return `${risk.priority} scenario "${escapeCellText(risk.name)}" is ${risk.status}`;
+    case 'known-failure':
+      return `P0 scenario "${escapeCellText(risk.name)}" is ${risk.status}, as in the baseline (known failure)`;
   }
 }
 

@@ -9,7 +9,15 @@ import { simId } from './state.js';
 export * from './state.js';
 
 export type SimRoute =
-  'getRun' | 'listJobs' | 'listWorkflows' | 'listWorkflowRuns' | 'createCheckRun' | 'updateCheckRun';
+  | 'getRun'
+  | 'listJobs'
+  | 'listWorkflows'
+  | 'listWorkflowRuns'
+  | 'listRunArtifacts'
+  | 'downloadArtifact'
+  | 'artifactBlob'
+  | 'createCheckRun'
+  | 'updateCheckRun';
 
 /** `skip`: let this many requests through first; `times`: then fail this many (default: all). */
 export type SimFault = (
@@ -60,6 +68,18 @@ const ROUTES: Array<{ method: string; pattern: RegExp; route: SimRoute }> = [
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/, route: 'getRun' },
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/jobs$/, route: 'listJobs' },
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows$/, route: 'listWorkflows' },
+  {
+    method: 'GET',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/artifacts$/,
+    route: 'listRunArtifacts',
+  },
+  {
+    method: 'GET',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/artifacts\/(\d+)\/zip$/,
+    route: 'downloadArtifact',
+  },
+  // Where the API redirects artifact downloads to (blob storage, a signed URL in real life).
+  { method: 'GET', pattern: /^\/_blobs\/([^/]+)\/([^/]+)\/(\d+)\.zip$/, route: 'artifactBlob' },
   {
     method: 'GET',
     pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/runs$/,
@@ -347,6 +367,33 @@ function handle(
         link ? { link } : {},
       );
     }
+    case 'listRunArtifacts': {
+      const artifacts = (repository?.artifacts ?? [])
+        .filter((artifact) => String(artifact.run_id) === matched.id)
+        .filter((artifact) => query.name === undefined || artifact.name === query.name);
+      return new HttpAnswer(200, {
+        total_count: artifacts.length,
+        artifacts: artifacts.map((artifact) => ({
+          id: artifact.id,
+          name: artifact.name,
+          size_in_bytes: artifact.zip.length,
+          expired: artifact.expired,
+          archive_download_url: `${baseUrl}/repos/${fullName}/actions/artifacts/${artifact.id}/zip`,
+          workflow_run: { id: artifact.run_id },
+        })),
+      });
+    }
+    case 'downloadArtifact': {
+      const artifact = repository?.artifacts?.find((candidate) => String(candidate.id) === matched.id);
+      if (!artifact) return fail(404, 'Not Found', `${DOCS}/actions/artifacts#download-an-artifact`);
+      if (artifact.expired) return fail(410, 'Artifact has expired');
+      return new HttpAnswer(302, '', { location: `${baseUrl}/_blobs/${fullName}/${artifact.id}.zip` });
+    }
+    case 'artifactBlob': {
+      const artifact = repository?.artifacts?.find((candidate) => String(candidate.id) === matched.id);
+      if (!artifact) return fail(404, 'BlobNotFound');
+      return new HttpAnswer(200, artifact.zip, { 'content-type': 'application/zip' });
+    }
     case 'createCheckRun': {
       if (!isRecord(body) || typeof body.name !== 'string' || typeof body.head_sha !== 'string') {
         return fail(
@@ -436,6 +483,11 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 function send(response: ServerResponse, answer: HttpAnswer): void {
+  if (Buffer.isBuffer(answer.body) || answer.status === 302) {
+    response.writeHead(answer.status, answer.headers);
+    response.end(Buffer.isBuffer(answer.body) ? answer.body : undefined);
+    return;
+  }
   const text = JSON.stringify(answer.body);
   response.writeHead(answer.status, {
     'content-type': 'application/json; charset=utf-8',
@@ -473,7 +525,8 @@ export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
       let answer: HttpAnswer;
       const token = /^(?:token|bearer) (.+)$/i.exec(authorization ?? '')?.[1];
       const fault = matched ? faults.get(matched.route) : undefined;
-      if (token !== state.token) {
+      // Blob storage is reached through a signed URL, not the token.
+      if (token !== state.token && matched?.route !== 'artifactBlob') {
         answer = fail(401, 'Bad credentials');
       } else if (!matched) {
         answer = fail(404, 'Not Found');

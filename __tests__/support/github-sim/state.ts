@@ -56,9 +56,19 @@ export interface SimCheckRun {
   html_url: string;
 }
 
+/** An artifact a run uploaded (served as its zip, like `actions/upload-artifact` makes). */
+export interface SimArtifact {
+  id: number;
+  name: string;
+  run_id: number;
+  expired: boolean;
+  zip: Buffer;
+}
+
 export interface SimRepository {
   workflows: SimWorkflow[];
   runs: SimRun[];
+  artifacts?: SimArtifact[];
 }
 
 export interface SimState {

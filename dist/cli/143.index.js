@@ -1,0 +1,722 @@
+export const id = 143;
+export const ids = [143];
+export const modules = {
+
+/***/ 1143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openTestsSession: () => (/* binding */ openTestsSession)
+});
+
+// UNUSED EXPORTS: readTestReports
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/probes/probe.ts
+var probe = __webpack_require__(6489);
+;// CONCATENATED MODULE: ./src/probes/tests/collector.ts
+// Runner chatter that says nothing about why a test failed (go's own lines, go-junit-report's
+// and gotestsum's `message="Failed"`).
+const NOISE = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)\b|--- (?:PASS|FAIL|SKIP):|PASS$|FAIL$|Failed$|ok\s|FAIL\s+\S+\s+[\d.]+s$)/;
+/** True for a line of runner chatter that should not take a place in the evidence. */
+function isNoise(line) {
+    return line.trim() === '' || NOISE.test(line);
+}
+/** How many output lines one failing test contributes to the `output` field. */
+const LINES_PER_TEST = 8;
+const OUTPUT_LINES = 40;
+const LINE_CHARS = 240;
+/**
+ * Gathers the outcomes of the named tests across every report of a check and turns them into
+ * the probe's fields. Only tests that some `names:` entry matches are kept, so memory stays
+ * bounded by the names, not by the size of the reports.
+ */
+class ResultCollector {
+    matcher;
+    tests = new Map();
+    matchedEntries = new Set();
+    packageFailures = [];
+    constructor(matcher) {
+        this.matcher = matcher;
+    }
+    /** True when any `names:` entry matches one of these names (cheap enough to call per test). */
+    wants(candidates) {
+        return this.matcher.match(candidates).length > 0;
+    }
+    /**
+     * Records one run of a test. `id` identifies the test across runs and files (package or class
+     * plus name); `note` says why a run counts as failed when the report does not (did not finish).
+     */
+    record(id, display, candidates, outcome, output, note) {
+        const hits = this.matcher.match(candidates);
+        if (hits.length === 0)
+            return;
+        for (const hit of hits)
+            this.matchedEntries.add(hit);
+        let recorded = this.tests.get(id);
+        if (!recorded) {
+            recorded = { display, outcomes: [], output: [] };
+            this.tests.set(id, recorded);
+        }
+        recorded.outcomes.push(outcome);
+        if (outcome === 'failed') {
+            recorded.output = output.slice(0, LINES_PER_TEST);
+            recorded.note = note;
+        }
+    }
+    /** Records a package that failed outside any test (build failed, setup failed, TestMain). */
+    packageFailed(name, reason, output) {
+        this.packageFailures.push({ name, reason, output: output.slice(0, LINES_PER_TEST) });
+    }
+    /** The probe's fields over everything recorded. */
+    fields() {
+        let passed = 0;
+        let failed = 0;
+        let skipped = 0;
+        const failedTests = [];
+        const flakyTests = [];
+        const output = [];
+        for (const test of this.tests.values()) {
+            const last = test.outcomes.at(-1);
+            const runs = test.outcomes.length;
+            const failures = test.outcomes.filter((outcome) => outcome === 'failed').length;
+            if (last === 'passed') {
+                passed += 1;
+                if (failures > 0)
+                    flakyTests.push(`${test.display} (passed on last of ${runs} runs, failed ${failures})`);
+            }
+            else if (last === 'skipped') {
+                skipped += 1;
+            }
+            else {
+                failed += 1;
+                const notes = [runs > 1 ? `failed on last of ${runs} runs` : '', test.note ?? ''].filter(Boolean);
+                failedTests.push(notes.length > 0 ? `${test.display} (${notes.join('; ')})` : test.display);
+                output.push(`${test.display}:`, ...test.output.map((line) => `  ${line}`));
+            }
+        }
+        const missingTests = this.matcher.patterns
+            .filter((_, index) => !this.matchedEntries.has(index))
+            .map((pattern) => pattern.raw);
+        // A package that did not build hides its tests: when tests are missing, that is the likely why.
+        if (missingTests.length > 0) {
+            for (const failure of this.packageFailures) {
+                output.push(`${failure.name} [${failure.reason}]:`, ...failure.output.map((line) => `  ${line}`));
+            }
+        }
+        return {
+            passed,
+            failed,
+            skipped,
+            missing: missingTests.length,
+            total: this.tests.size + missingTests.length,
+            failed_tests: failedTests,
+            missing_tests: missingTests,
+            flaky_tests: flakyTests,
+            failed_packages: this.packageFailures.map((failure) => `${failure.name} [${failure.reason}]`),
+            output: capOutput(output),
+        };
+    }
+}
+function capOutput(lines) {
+    const kept = lines
+        .slice(0, OUTPUT_LINES)
+        .map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)}…` : line));
+    if (lines.length > OUTPUT_LINES)
+        kept.push(`… ${lines.length - OUTPUT_LINES} more lines`);
+    return kept.join('\n');
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/probes/tests/detect.ts
+
+
+const SNIFF_BYTES = 64 * 1024;
+/**
+ * Tells the format from the content, not the name: `<` first means XML; a line starting with `{`
+ * means go test -json (go before 1.24 may print plain `FAIL pkg [build failed]` lines first).
+ */
+async function detectFormat(file, shown) {
+    let text;
+    let size;
+    const handle = await (0,promises_.open)(file, 'r').catch((error) => {
+        throw new probe/* ProbeError */.B(`${shown}: cannot open the report (${error.code ?? error.message})`);
+    });
+    try {
+        size = (await handle.stat()).size;
+        const buffer = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        text = buffer
+            .subarray(0, bytesRead)
+            .toString('utf8')
+            .replace(/^\uFEFF/, '');
+    }
+    finally {
+        await handle.close();
+    }
+    const start = text.trimStart();
+    if (start === '') {
+        if (size <= SNIFF_BYTES)
+            throw new probe/* ProbeError */.B(`${shown}: the report is empty; did the test step write it?`);
+        throw new probe/* ProbeError */.B(`${shown}: the first 64 KiB are blank; not a go test -json or JUnit XML report`);
+    }
+    if (start.startsWith('<'))
+        return 'junit-xml';
+    if (/^\s*\{/m.test(text))
+        return 'go-test-json';
+    throw new probe/* ProbeError */.B(`${shown}: neither go test -json (lines starting with "{") nor JUnit XML (starting with "<"): it begins ${JSON.stringify(start.slice(0, 40))}`);
+}
+
+;// CONCATENATED MODULE: ./src/probes/tests/glob.ts
+
+
+// `**` would otherwise walk dependency trees and VCS metadata, which never hold a test report
+// a gate should read and can hold hundreds of thousands of files.
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** True when the pattern segment contains `*` or `?`. */
+function isWildcard(segment) {
+    return /[*?]/.test(segment);
+}
+/** Compiles one path segment (`*.json`, `report-?.xml`) into an anchored regex. */
+function segmentRegex(segment) {
+    let source = '';
+    for (const char of segment) {
+        if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else
+            source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+async function list(directory) {
+    try {
+        const entries = await (0,promises_.readdir)(directory, { withFileTypes: true });
+        return entries.map((entry) => ({
+            name: entry.name,
+            isDirectory: entry.isDirectory(),
+            isFile: entry.isFile(),
+        }));
+    }
+    catch {
+        // A directory that does not exist (or cannot be read) simply matches nothing.
+        return [];
+    }
+}
+async function walk(directory, segments, found) {
+    if (segments.length === 0)
+        return;
+    const [segment, ...rest] = segments;
+    if (segment === '**') {
+        // A trailing `**` means every file below, as `**/*` does.
+        if (rest.length === 0)
+            return walk(directory, ['**', '*'], found);
+        // `**` matches zero directories…
+        await walk(directory, rest, found);
+        // …or one more, keeping `**` for the next level. Dot directories are skipped like `*` does.
+        for (const entry of await list(directory)) {
+            if (!entry.isDirectory || entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name))
+                continue;
+            await walk(external_node_path_default().join(directory, entry.name), segments, found);
+        }
+        return;
+    }
+    const last = rest.length === 0;
+    if (!isWildcard(segment)) {
+        const target = external_node_path_default().join(directory, segment);
+        if (last) {
+            const entries = await list(directory);
+            if (entries.some((entry) => entry.name === segment && entry.isFile))
+                found.add(target);
+        }
+        else {
+            await walk(target, rest, found);
+        }
+        return;
+    }
+    const regex = segmentRegex(segment);
+    for (const entry of await list(directory)) {
+        // As in a shell, a wildcard does not match a leading dot unless the pattern starts with one.
+        if (entry.name.startsWith('.') && !segment.startsWith('.'))
+            continue;
+        if (!regex.test(entry.name))
+            continue;
+        if (last && entry.isFile)
+            found.add(external_node_path_default().join(directory, entry.name));
+        if (!last && entry.isDirectory)
+            await walk(external_node_path_default().join(directory, entry.name), rest, found);
+    }
+}
+/**
+ * Expands a glob with `*`, `?` and `**` against the file system; relative globs resolve against
+ * `base`. Returns absolute paths of regular files, sorted so that repeated runs of the same test
+ * in several files are read in a stable order.
+ */
+async function expandGlob(pattern, base) {
+    const absolute = external_node_path_default().resolve(base, pattern);
+    const { root } = external_node_path_default().parse(absolute);
+    const segments = absolute
+        .slice(root.length)
+        .split((external_node_path_default()).sep)
+        .filter((segment) => segment !== '');
+    const found = new Set();
+    await walk(root, segments, found);
+    return [...found].sort();
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/probes/tests/lines.ts
+
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+/**
+ * Calls `onLine` for every line of a file, reading it as a stream of bytes so that a report of
+ * hundreds of megabytes never becomes one string. Lines are split on the newline byte (which
+ * never occurs inside a UTF-8 sequence) and decoded one by one: several times faster than a
+ * decoding stream plus readline. Line numbers start at 1.
+ */
+async function forEachLine(file, shown, signal, onLine) {
+    const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024 });
+    let rest;
+    let lineNumber = 0;
+    const emit = (buffer, start, end) => {
+        lineNumber += 1;
+        const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+        onLine(buffer.toString('utf8', start, stop), lineNumber);
+    };
+    try {
+        for await (const chunk of stream) {
+            if (signal.aborted)
+                throw new probe/* ProbeError */.B(`${shown}: stopped reading at line ${lineNumber}: the check timed out`);
+            const buffer = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
+            let start = 0;
+            let end = buffer.indexOf(NEWLINE, start);
+            while (end !== -1) {
+                emit(buffer, start, end);
+                start = end + 1;
+                end = buffer.indexOf(NEWLINE, start);
+            }
+            rest = start < buffer.length ? buffer.subarray(start) : undefined;
+        }
+        if (rest !== undefined)
+            emit(rest, 0, rest.length);
+    }
+    finally {
+        stream.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/probes/tests/go-json.ts
+
+
+
+// go prints these for a package whose test binary could not be built or set up; before go 1.24
+// they are plain text lines between the JSON events, since then JSON `output` events.
+const PACKAGE_NOT_RUN = /^(?:FAIL|ok)\s+(\S+)\s+\[(build failed|setup failed)\]/;
+const BUILD_HEADER = /^# (\S+)/;
+const BUILD_LINES = 20;
+/** `example.com/pkg [example.com/pkg.test]` -> `example.com/pkg`. */
+function importPathOf(value) {
+    return value.split(' ')[0];
+}
+function pushLines(target, text, limit) {
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+        if (target.length >= limit)
+            return;
+        if (isNoise(line))
+            continue;
+        target.push(line.trimEnd());
+    }
+}
+function parseEvent(line, shown, lineNumber) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        throw new probe/* ProbeError */.B(`${shown}:${lineNumber}: malformed go test -json line (not valid JSON): ${line.slice(0, 80)}`);
+    }
+    if (typeof value !== 'object' ||
+        value === null ||
+        typeof value.Action !== 'string') {
+        throw new probe/* ProbeError */.B(`${shown}:${lineNumber}: not a go test -json event (no "Action"); is this the output of go test -json?`);
+    }
+    return value;
+}
+/**
+ * Reads a top-level string field without JSON.parse. test2json writes flat objects whose string
+ * values escape every `"`, so `"Key":"` can only be the key itself. Undefined when the field is
+ * absent; null when its value has an escape and needs a real parse.
+ */
+function quickField(line, key) {
+    const marker = `"${key}":"`;
+    const at = line.indexOf(marker);
+    if (at === -1)
+        return undefined;
+    const start = at + marker.length;
+    const end = line.indexOf('"', start);
+    if (end === -1)
+        return null;
+    const value = line.slice(start, end);
+    return value.includes('\\') ? null : value;
+}
+/**
+ * The event of a line, fully parsed only when its content matters. Most lines of a large report
+ * are `output` of tests nobody named: for those the line is only checked to be a whole JSON
+ * object (a truncated write does not end in `}`) and carries an Action.
+ */
+function readEvent(line, shown, lineNumber, needOutput) {
+    if (!line.endsWith('}'))
+        return parseEvent(line, shown, lineNumber);
+    const action = quickField(line, 'Action');
+    const pkg = quickField(line, 'Package');
+    const test = quickField(line, 'Test');
+    if (typeof action !== 'string' || pkg === null || test === null)
+        return parseEvent(line, shown, lineNumber);
+    if (action === 'output' && needOutput(test))
+        return parseEvent(line, shown, lineNumber);
+    if (action === 'build-output' || action === 'fail' || action === 'build-fail')
+        return parseEvent(line, shown, lineNumber);
+    return { Action: action, Package: pkg, Test: test };
+}
+/**
+ * Reads a `go test -json` stream (test2json events, one per line) into the collector: subtests
+ * are tests named `Parent/child`, every run of a test under `-count=N` is one outcome, and
+ * packages that failed outside any test (build or setup failed, TestMain) are reported as such.
+ */
+async function parseGoTestJson(file, shown, collector, signal) {
+    // Output is buffered only for named tests that are running, so memory does not grow with the file.
+    const running = new Map();
+    const packages = new Map();
+    const buildOutput = new Map();
+    const reported = new Set();
+    let textPackage;
+    let events = 0;
+    const packageState = (name) => {
+        let state = packages.get(name);
+        if (!state) {
+            state = { failedTests: 0, openTests: 0, output: [] };
+            packages.set(name, state);
+        }
+        return state;
+    };
+    const packageFailed = (name, reason, output) => {
+        if (reported.has(name))
+            return;
+        reported.add(name);
+        collector.packageFailed(name, reason, output);
+    };
+    const finishRunning = (pkg, note) => {
+        for (const [key, run] of running) {
+            if (pkg !== undefined && run.pkg !== pkg)
+                continue;
+            collector.record(key, run.test, [run.test], 'failed', run.output, note);
+            running.delete(key);
+        }
+    };
+    const onText = (line) => {
+        const notRun = PACKAGE_NOT_RUN.exec(line);
+        if (notRun) {
+            const [, pkg, reason] = notRun;
+            packageFailed(pkg, reason, buildOutput.get(pkg) ?? []);
+            return;
+        }
+        const header = BUILD_HEADER.exec(line);
+        if (header) {
+            textPackage = header[1];
+            buildOutput.set(textPackage, [line]);
+            return;
+        }
+        if (textPackage !== undefined)
+            pushLines(buildOutput.get(textPackage), line, BUILD_LINES);
+    };
+    const onEvent = (event) => {
+        events += 1;
+        const { Action: action, Package: pkg, Test: test } = event;
+        if (action === 'build-output' && event.ImportPath) {
+            const key = importPathOf(event.ImportPath);
+            const lines = buildOutput.get(key) ?? [];
+            buildOutput.set(key, lines);
+            pushLines(lines, event.Output ?? '', BUILD_LINES);
+            return;
+        }
+        if (pkg === undefined)
+            return;
+        if (test === undefined) {
+            const state = packageState(pkg);
+            if (action === 'output') {
+                const notRun = PACKAGE_NOT_RUN.exec(event.Output ?? '');
+                if (notRun)
+                    state.reason = notRun[2];
+                pushLines(state.output, event.Output ?? '', LINES_PER_TEST);
+            }
+            else if (action === 'fail') {
+                finishRunning(pkg, 'did not finish: its package failed');
+                if (event.FailedBuild)
+                    state.reason = 'build failed';
+                // With a test that failed or never ended, the package failed because of that test.
+                if (state.reason !== undefined || (state.failedTests === 0 && state.openTests === 0)) {
+                    const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
+                    packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
+                }
+                packages.delete(pkg);
+            }
+            else if (action === 'pass' || action === 'skip') {
+                finishRunning(pkg, 'did not finish');
+                packages.delete(pkg);
+            }
+            return;
+        }
+        const key = `${pkg}\u0000${test}`;
+        switch (action) {
+            case 'run':
+                packageState(pkg).openTests += 1;
+                if (collector.wants([test]))
+                    running.set(key, { pkg, test, output: [] });
+                return;
+            case 'output': {
+                const run = running.get(key);
+                if (run)
+                    pushLines(run.output, event.Output ?? '', LINES_PER_TEST);
+                return;
+            }
+            case 'pass':
+            case 'skip':
+            case 'fail': {
+                const state = packageState(pkg);
+                state.openTests = Math.max(0, state.openTests - 1);
+                if (action === 'fail')
+                    state.failedTests += 1;
+                const run = running.get(key);
+                running.delete(key);
+                const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';
+                collector.record(key, test, [test], outcome, run?.output ?? []);
+                return;
+            }
+            default:
+                return;
+        }
+    };
+    // Output is needed for package-level events and for named tests that are running.
+    const needOutput = (test) => test === undefined || (running.size > 0 && [...running.values()].some((run) => run.test === test));
+    await forEachLine(file, shown, signal, (line, lineNumber) => {
+        const first = line.trimStart();
+        if (first === '')
+            return;
+        // A `{` line must be an event: a truncated or corrupted write is an error, never skipped.
+        if (first.startsWith('{'))
+            onEvent(readEvent(first.trimEnd(), shown, lineNumber, needOutput));
+        else
+            onText(line);
+    });
+    if (events === 0 && reported.size === 0) {
+        throw new probe/* ProbeError */.B(`${shown}: no go test -json events in the file; write it with \`go test -json ./... > ${shown}\``);
+    }
+    finishRunning(undefined, 'did not finish: the report ends before its result');
+}
+
+// EXTERNAL MODULE: ./node_modules/saxes/saxes.js
+var saxes = __webpack_require__(9800);
+;// CONCATENATED MODULE: ./src/probes/tests/junit.ts
+
+
+
+
+const FAILURE_TEXT_CHARS = 4096;
+/** The names a JUnit test case can be referred to by in `names:`. */
+function candidatesOf(testCase) {
+    return testCase.classname === ''
+        ? [testCase.name]
+        : [testCase.name, `${testCase.classname}.${testCase.name}`];
+}
+function displayOf(testCase) {
+    const { name, classname } = testCase;
+    return classname === '' || classname === name || name.startsWith(`${classname}.`)
+        ? name
+        : `${classname}.${name}`;
+}
+/**
+ * Reads a JUnit XML report (Surefire, Gradle, go-junit-report, jest-junit, pytest, vitest,
+ * PHPUnit) as a SAX stream: `testsuites` or `testsuite` root, suites nested at any depth,
+ * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`flakyFailure`.
+ * A DOCTYPE is refused before any entity could be expanded.
+ */
+async function parseJunit(file, shown, collector, signal) {
+    const parser = new saxes/* SaxesParser */.wT({ position: true });
+    let root;
+    let current;
+    // Text of the failure/error element being read, kept to its first few KiB, and its message.
+    let failureText;
+    let failureMessage = '';
+    const where = () => `${shown}:${parser.line}`;
+    parser.on('doctype', () => {
+        throw new probe/* ProbeError */.B(`${where()}: the report has a DOCTYPE; test reports never need one and entity declarations are refused (possible entity expansion attack)`);
+    });
+    parser.on('error', (error) => {
+        throw new probe/* ProbeError */.B(`${where()}: malformed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`);
+    });
+    parser.on('opentag', (tag) => {
+        const attribute = (key) => {
+            const value = tag.attributes[key];
+            return typeof value === 'string' ? value : '';
+        };
+        if (root === undefined) {
+            root = tag.name;
+            if (root !== 'testsuites' && root !== 'testsuite') {
+                throw new probe/* ProbeError */.B(`${shown}: not a JUnit report: the root element is <${root}>, not <testsuites> or <testsuite>`);
+            }
+            return;
+        }
+        if (tag.name === 'testcase') {
+            current = {
+                name: attribute('name'),
+                // PHPUnit writes the class with backslashes in `class` and dotted in `classname`.
+                classname: attribute('classname') || attribute('class'),
+                outcome: 'passed',
+                rerunFailures: 0,
+                flakyFailures: 0,
+                output: [],
+            };
+            return;
+        }
+        if (!current)
+            return;
+        switch (tag.name) {
+            case 'failure':
+            case 'error': {
+                current.outcome = 'failed';
+                failureMessage = attribute('message');
+                failureText = '';
+                return;
+            }
+            case 'skipped':
+                if (current.outcome !== 'failed')
+                    current.outcome = 'skipped';
+                return;
+            case 'rerunFailure':
+            case 'rerunError':
+                current.rerunFailures += 1;
+                return;
+            case 'flakyFailure':
+            case 'flakyError':
+                current.flakyFailures += 1;
+                return;
+            default:
+                return;
+        }
+    });
+    const onText = (text) => {
+        if (failureText !== undefined && failureText.length < FAILURE_TEXT_CHARS)
+            failureText += text;
+    };
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+    parser.on('closetag', (tag) => {
+        if (!current)
+            return;
+        if ((tag.name === 'failure' || tag.name === 'error') && failureText !== undefined) {
+            // Most reporters repeat the message as the first line of the text; show it once.
+            const text = failureText.includes(failureMessage) ? failureText : `${failureMessage}\n${failureText}`;
+            for (const line of text.slice(0, FAILURE_TEXT_CHARS).split('\n')) {
+                if (isNoise(line) || current.output.length >= LINES_PER_TEST)
+                    continue;
+                if (current.output.includes(line.trimEnd()))
+                    continue;
+                current.output.push(line.trimEnd());
+            }
+            failureText = undefined;
+            return;
+        }
+        if (tag.name !== 'testcase')
+            return;
+        const testCase = current;
+        current = undefined;
+        const candidates = candidatesOf(testCase);
+        if (!collector.wants(candidates))
+            return;
+        const id = `junit\u0000${testCase.classname}\u0000${testCase.name}`;
+        const display = displayOf(testCase);
+        const earlierFailures = testCase.outcome === 'failed' ? testCase.rerunFailures : testCase.flakyFailures;
+        for (let run = 0; run < earlierFailures; run += 1)
+            collector.record(id, display, candidates, 'failed', []);
+        collector.record(id, display, candidates, testCase.outcome, testCase.output);
+    });
+    const stream = (0,external_node_fs_.createReadStream)(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+    try {
+        for await (const chunk of stream) {
+            if (signal.aborted)
+                throw new probe/* ProbeError */.B(`${where()}: stopped reading: the check timed out`);
+            parser.write(chunk);
+        }
+        parser.close();
+    }
+    finally {
+        stream.destroy();
+    }
+    if (root === undefined)
+        throw new probe/* ProbeError */.B(`${shown}: no XML element in the file; is it a JUnit report?`);
+}
+
+// EXTERNAL MODULE: ./src/probes/tests/names.ts
+var names = __webpack_require__(3161);
+// EXTERNAL MODULE: ./src/probes/tests/schema.ts
+var schema = __webpack_require__(4282);
+;// CONCATENATED MODULE: ./src/probes/tests/session.ts
+
+
+
+
+
+
+
+
+
+/** A path as the user wrote it: relative to the workspace when it is inside. */
+function shownPath(file, workspace) {
+    const relative = external_node_path_default().relative(workspace, file);
+    return relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative;
+}
+/** Finds the reports, parses each by its detected format and counts the named tests. */
+async function readTestReports(spec, workspace, signal, debug = () => { }) {
+    const files = [];
+    for (const glob of (0,schema/* reportGlobs */.i)(spec)) {
+        const matches = await expandGlob(glob, workspace);
+        if (matches.length === 0) {
+            throw new probe/* ProbeError */.B(`tests: no file matches report '${glob}' in ${workspace}; check the path and that the test step wrote its report before the gate runs`);
+        }
+        for (const match of matches)
+            if (!files.includes(match))
+                files.push(match);
+    }
+    const collector = new ResultCollector(new names/* NameMatcher */.GQ((0,names/* parseNamePatterns */.i6)(spec.names)));
+    for (const file of files) {
+        const shown = shownPath(file, workspace);
+        const format = await detectFormat(file, shown);
+        debug(`tests: reading ${shown} as ${format}`);
+        if (format === 'go-test-json')
+            await parseGoTestJson(file, shown, collector, signal);
+        else
+            await parseJunit(file, shown, collector, signal);
+    }
+    return collector.fields();
+}
+/** Opens the tests probe's session; it holds nothing between checks. */
+function openTestsSession(environment) {
+    return {
+        run: (call) => readTestReports(call.spec, environment.workspace, call.signal, (message) => environment.debug(message)),
+        close: async () => { },
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The parts of a `<gate.id>.json` bundle that another run reads back as its baseline. Unknown keys
+ * are kept (`looseObject`) so bundles from newer versions still compare.
+ */
+const fieldValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string()),
+  z.record(z.string(), z.string()),
+]);
+
+const status = z.enum(['pass', 'fail', 'error', 'waived']);
+
+export const reportCheckSchema = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(['pass', 'fail', 'error']),
+  fields: z.record(z.string(), fieldValue),
+  error: z.string().optional(),
+  expect: z.string(),
+  durationMs: z.number(),
+  attempts: z.number(),
+});
+
+export const reportScenarioSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  priority: z.enum(['P0', 'P1', 'P2']),
+  status,
+  checkStatus: z.enum(['pass', 'fail', 'error']),
+  regression: z.enum(['new', 'known']).optional(),
+  checks: z.array(reportCheckSchema),
+  evidence_text: z.string(),
+});
+
+/** The JSON report, as written by writeBundle and read back by `baseline:`. */
+export const reportSchema = z
+  .looseObject({
+    schema_version: z.literal(1),
+    tool: z.object({ name: z.string(), version: z.string() }),
+    file: z.string(),
+    gate: z.looseObject({ id: z.string(), title: z.string() }),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    durationMs: z.number(),
+    decision: z.enum(['go', 'no-go']),
+    preconditions: z.array(reportScenarioSchema),
+    scenarios: z.array(reportScenarioSchema),
+    counts: z.object({
+      passed: z.number(),
+      failed: z.number(),
+      errors: z.number(),
+      waived: z.number(),
+      total: z.number(),
+    }),
+    baseline: z
+      .object({ source: z.string(), decision: z.enum(['go', 'no-go']), finishedAt: z.string() })
+      .optional(),
+  })
+  .meta({
+    title: 'regression-gate report',
+    description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
+  });
+
+export type BaselineReport = z.output<typeof reportSchema>;
