@@ -176,3 +176,30 @@ describe('a malformed kubeconfig, through dist/', () => {
     expect(run.outputs).toMatchObject({ decision: 'no-go', errors: '2' });
   });
 });
+
+describe('a 404 for a namespace, through dist/', () => {
+  it('is an error, never the empty list that would pass a "count == 0" leak check', async () => {
+    k8s = await startK8sSim({ objects: loadFixture('staging.yaml') });
+    k8s.setFault({ status: 404, path: '/namespaces/gone/' });
+    const run = await runAction({
+      inputs: { config: 'gate.yml' },
+      files: {
+        'gate.yml': `version: 1
+gate: { id: REG-404, title: Leaks }
+scenarios:
+  - name: No stuck agent jobs
+    checks:
+      - kubernetes: { jobs: { selector: app=agent-run, namespace: gone } }
+`,
+      },
+      env: { KUBECONFIG: k8s.kubeconfigPath },
+    });
+    expect(run.exitCode).toBe(1);
+    const bundle = (await readBundleJson(run, 'REG-404')) as Bundle;
+    expect(bundle.scenarios[0]!.status).toBe('error');
+    expect(bundle.scenarios[0]!.checks[0]!.error).toMatch(
+      /^listing jobs\.batch in namespace gone returned 404 Not Found/,
+    );
+    expect(run.outputs).toMatchObject({ decision: 'no-go', errors: '1' });
+  });
+});
