@@ -52469,108 +52469,6 @@ class SessionPool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/environment.ts
-/** Names of environment variables whose values are treated as secrets wherever they show up. */
-const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
-/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
-function registerKnownSecrets(env, redactor, mask, extra = []) {
-    const add = (value) => {
-        if (!value || value.length < 4)
-            return;
-        redactor.add(value);
-        mask(value);
-    };
-    for (const [name, value] of Object.entries(env)) {
-        if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG'))
-            add(value);
-    }
-    for (const value of extra)
-        add(value);
-}
-/** The world as probes see it: sources, environment, workspace, token, secret registration. */
-function probeEnvironment(gate, options) {
-    const environment = {
-        sources: gate.sources,
-        env: options.env,
-        workspace: options.workspace,
-        addSecret(value) {
-            if (!value || value.length < 4)
-                return;
-            options.redactor.add(value);
-            options.mask(value);
-        },
-        debug: (message) => options.debug(options.redactor.redact(message)),
-    };
-    if (options.githubToken)
-        environment.githubToken = options.githubToken;
-    return environment;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-/** Every input of action.yml, parsed once. Names live here and nowhere else. */
-const INPUT = {
-    config: 'config',
-    githubToken: 'github-token',
-    outputDir: 'output-dir',
-    failOn: 'fail-on',
-    language: 'language',
-    timeout: 'timeout',
-    concurrency: 'concurrency',
-    checkRun: 'check-run',
-    checkName: 'check-name',
-    sha: 'sha',
-    baseline: 'baseline',
-    artifactName: 'artifact-name',
-};
-/** Thrown for an input that cannot be used; names the input, the value and the expected form. */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** Reads and validates every input; `read` defaults to @actions/core (tests pass their own). */
-function getInputs(read = (name) => getInput(name)) {
-    const text = (name, fallback) => read(name).trim() || fallback;
-    const failOn = text(INPUT.failOn, 'no-go');
-    if (failOn !== 'no-go' && failOn !== 'never' && failOn !== 'new-failures') {
-        throw new InputError(`input '${INPUT.failOn}' is '${failOn}'; use 'no-go', 'new-failures' or 'never'`);
-    }
-    const language = read(INPUT.language).trim();
-    if (language !== '' && language !== 'en' && language !== 'ru') {
-        throw new InputError(`input '${INPUT.language}' is '${language}'; use 'en' or 'ru' (or leave it empty for gate.language)`);
-    }
-    const timeout = text(INPUT.timeout, '15m');
-    const gateTimeoutMs = (0,duration/* parseDuration */.E)(timeout);
-    if (gateTimeoutMs === undefined || gateTimeoutMs <= 0) {
-        throw new InputError(`input '${INPUT.timeout}' is '${timeout}'; write a duration like 10m or 1h`);
-    }
-    const concurrencyText = text(INPUT.concurrency, '8');
-    const concurrency = Number(concurrencyText);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-        throw new InputError(`input '${INPUT.concurrency}' is '${concurrencyText}'; use a whole number from 1 to 64`);
-    }
-    const checkRunText = text(INPUT.checkRun, 'true').toLowerCase();
-    if (checkRunText !== 'true' && checkRunText !== 'false') {
-        throw new InputError(`input '${INPUT.checkRun}' is '${checkRunText}'; use 'true' or 'false'`);
-    }
-    const inputs = {
-        config: text(INPUT.config, '.github/regression-gate.yml'),
-        githubToken: read(INPUT.githubToken).trim(),
-        outputDir: text(INPUT.outputDir, 'gate-report'),
-        failOn,
-        gateTimeoutMs,
-        concurrency,
-        checkRun: checkRunText === 'true',
-        checkName: text(INPUT.checkName, 'Regression Gate'),
-        sha: read(INPUT.sha).trim(),
-        baseline: read(INPUT.baseline).trim(),
-        artifactName: text(INPUT.artifactName, 'regression-gate'),
-    };
-    if (language)
-        inputs.language = language;
-    return inputs;
-}
-
 // EXTERNAL MODULE: ./src/probes/probe.ts
 var probe = __nccwpck_require__(6489);
 // EXTERNAL MODULE: ./src/github/repository.ts
@@ -53207,6 +53105,129 @@ const probeRegistry = {
     http: httpProbe,
 };
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tool's name and version, written into every report (a test keeps it equal to package.json). */
+const TOOL = { name: 'regression-gate', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/environment.ts
+
+
+
+/** Names of environment variables whose values are treated as secrets wherever they show up. */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
+/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
+function registerKnownSecrets(env, redactor, mask, extra = []) {
+    const add = (value) => {
+        if (!value || value.length < 4)
+            return;
+        redactor.add(value);
+        mask(value);
+    };
+    for (const [name, value] of Object.entries(env)) {
+        if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG'))
+            add(value);
+    }
+    for (const value of extra)
+        add(value);
+}
+/** The world as probes see it: sources, environment, workspace, token, secret registration. */
+function probeEnvironment(gate, options) {
+    const environment = {
+        sources: gate.sources,
+        env: options.env,
+        workspace: options.workspace,
+        addSecret(value) {
+            if (!value || value.length < 4)
+                return;
+            options.redactor.add(value);
+            options.mask(value);
+        },
+        debug: (message) => options.debug(options.redactor.redact(message)),
+    };
+    if (options.githubToken)
+        environment.githubToken = options.githubToken;
+    return environment;
+}
+/** Evaluates a gate with the registered probes, as both the action and the CLI do. */
+function runGate(gate, settings) {
+    const environment = probeEnvironment(gate, settings);
+    return evaluateGate(gate, {
+        probes: probeRegistry,
+        environment,
+        concurrency: settings.concurrency,
+        gateTimeoutMs: settings.gateTimeoutMs,
+        tool: TOOL,
+        ...(settings.baseline ? { baseline: settings.baseline } : {}),
+        ...(settings.decisionMode ? { decisionMode: settings.decisionMode } : {}),
+        ...(settings.onScenario ? { onScenario: settings.onScenario } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+/** Every input of action.yml, parsed once. Names live here and nowhere else. */
+const INPUT = {
+    config: 'config',
+    githubToken: 'github-token',
+    outputDir: 'output-dir',
+    failOn: 'fail-on',
+    language: 'language',
+    timeout: 'timeout',
+    concurrency: 'concurrency',
+    checkRun: 'check-run',
+    checkName: 'check-name',
+    sha: 'sha',
+    baseline: 'baseline',
+    artifactName: 'artifact-name',
+};
+/** Thrown for an input that cannot be used; names the input, the value and the expected form. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** Reads and validates every input; `read` defaults to @actions/core (tests pass their own). */
+function getInputs(read = (name) => getInput(name)) {
+    const text = (name, fallback) => read(name).trim() || fallback;
+    const failOn = text(INPUT.failOn, 'no-go');
+    if (failOn !== 'no-go' && failOn !== 'never' && failOn !== 'new-failures') {
+        throw new InputError(`input '${INPUT.failOn}' is '${failOn}'; use 'no-go', 'new-failures' or 'never'`);
+    }
+    const language = read(INPUT.language).trim();
+    if (language !== '' && language !== 'en' && language !== 'ru') {
+        throw new InputError(`input '${INPUT.language}' is '${language}'; use 'en' or 'ru' (or leave it empty for gate.language)`);
+    }
+    const timeout = text(INPUT.timeout, '15m');
+    const gateTimeoutMs = (0,duration/* parseDuration */.E)(timeout);
+    if (gateTimeoutMs === undefined || gateTimeoutMs <= 0) {
+        throw new InputError(`input '${INPUT.timeout}' is '${timeout}'; write a duration like 10m or 1h`);
+    }
+    const concurrencyText = text(INPUT.concurrency, '8');
+    const concurrency = Number(concurrencyText);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+        throw new InputError(`input '${INPUT.concurrency}' is '${concurrencyText}'; use a whole number from 1 to 64`);
+    }
+    const checkRunText = text(INPUT.checkRun, 'true').toLowerCase();
+    if (checkRunText !== 'true' && checkRunText !== 'false') {
+        throw new InputError(`input '${INPUT.checkRun}' is '${checkRunText}'; use 'true' or 'false'`);
+    }
+    const inputs = {
+        config: text(INPUT.config, '.github/regression-gate.yml'),
+        githubToken: read(INPUT.githubToken).trim(),
+        outputDir: text(INPUT.outputDir, 'gate-report'),
+        failOn,
+        gateTimeoutMs,
+        concurrency,
+        checkRun: checkRunText === 'true',
+        checkName: text(INPUT.checkName, 'Regression Gate'),
+        sha: read(INPUT.sha).trim(),
+        baseline: read(INPUT.baseline).trim(),
+        artifactName: text(INPUT.artifactName, 'regression-gate'),
+    };
+    if (language)
+        inputs.language = language;
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 const CONTROL = 
 // eslint-disable-next-line no-control-regex
@@ -53738,12 +53759,7 @@ function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's name and version, written into every report (a test keeps it equal to package.json). */
-const TOOL = { name: 'regression-gate', version: '0.1.0' };
-
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -53834,21 +53850,16 @@ function startCheckRun(inputs, env) {
         return undefined;
     });
 }
-async function evaluate(gate, inputs, workspace, env, redactor, baseline) {
-    const environment = probeEnvironment(gate, {
+function evaluate(gate, inputs, workspace, env, redactor, baseline) {
+    return runGate(gate, {
         env,
         workspace,
-        githubToken: inputs.githubToken || undefined,
+        ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
         redactor,
         mask: (value) => core_setSecret(value),
         debug: (message) => core_debug(message),
-    });
-    return evaluateGate(gate, {
-        probes: probeRegistry,
-        environment,
         concurrency: inputs.concurrency,
         gateTimeoutMs: inputs.gateTimeoutMs,
-        tool: TOOL,
         ...(baseline ? { baseline } : {}),
         decisionMode: inputs.failOn === 'new-failures' ? 'new-failures' : 'all',
         onScenario: (scenario) => core_debug(`finished: ${scenario.name}`),

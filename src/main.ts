@@ -5,9 +5,9 @@ import { resolveBaseline } from './baseline/resolve.js';
 import { loadGateFile } from './config/load.js';
 import type { Gate } from './config/model.js';
 import { ConfigError, formatProblem } from './config/problems.js';
-import { evaluateGate, messageOf } from './engine/run.js';
+import { messageOf } from './engine/run.js';
 import type { GateResult } from './engine/results.js';
-import { probeEnvironment, registerKnownSecrets } from './environment.js';
+import { registerKnownSecrets, runGate } from './environment.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 import { probeRegistry } from './probes/registry.js';
 import { writeBundle, type BundlePaths } from './report/bundle.js';
@@ -16,7 +16,6 @@ import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
 import { Redactor } from './report/redact.js';
 import { renderTerminal } from './report/terminal.js';
-import { TOOL } from './version.js';
 
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -98,7 +97,7 @@ function startCheckRun(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<Pe
   });
 }
 
-async function evaluate(
+function evaluate(
   gate: Gate,
   inputs: ActionInputs,
   workspace: string,
@@ -106,20 +105,15 @@ async function evaluate(
   redactor: Redactor,
   baseline: Baseline | undefined,
 ): Promise<GateResult> {
-  const environment = probeEnvironment(gate, {
+  return runGate(gate, {
     env,
     workspace,
-    githubToken: inputs.githubToken || undefined,
+    ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
     redactor,
     mask: (value) => core.setSecret(value),
     debug: (message) => core.debug(message),
-  });
-  return evaluateGate(gate, {
-    probes: probeRegistry,
-    environment,
     concurrency: inputs.concurrency,
     gateTimeoutMs: inputs.gateTimeoutMs,
-    tool: TOOL,
     ...(baseline ? { baseline } : {}),
     decisionMode: inputs.failOn === 'new-failures' ? 'new-failures' : 'all',
     onScenario: (scenario) => core.debug(`finished: ${scenario.name}`),

@@ -20282,884 +20282,12 @@ class SessionPool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/environment.ts
-/** Names of environment variables whose values are treated as secrets wherever they show up. */
-const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
-/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
-function registerKnownSecrets(env, redactor, mask, extra = []) {
-    const add = (value) => {
-        if (!value || value.length < 4)
-            return;
-        redactor.add(value);
-        mask(value);
-    };
-    for (const [name, value] of Object.entries(env)) {
-        if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG'))
-            add(value);
-    }
-    for (const value of extra)
-        add(value);
-}
-/** The world as probes see it: sources, environment, workspace, token, secret registration. */
-function probeEnvironment(gate, options) {
-    const environment = {
-        sources: gate.sources,
-        env: options.env,
-        workspace: options.workspace,
-        addSecret(value) {
-            if (!value || value.length < 4)
-                return;
-            options.redactor.add(value);
-            options.mask(value);
-        },
-        debug: (message) => options.debug(options.redactor.redact(message)),
-    };
-    if (options.githubToken)
-        environment.githubToken = options.githubToken;
-    return environment;
-}
-
-;// CONCATENATED MODULE: ./src/report/redact.ts
-const MASK = '***';
-// Passwords in URLs (postgres://user:secret@host) are masked even when nobody registered them.
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@\s/]+)(@)/gi;
-/**
- * Removes every known secret from text before it leaves the process. The runner masks only logs
- * and the job summary; check runs, annotations, bundles and outputs rely on this.
- */
-class Redactor {
-    secrets = new Set();
-    /** Registers a secret (and its URL-encoded form); values under 4 characters are too common to mask safely. */
-    add(secret) {
-        if (!secret || secret.length < 4)
-            return;
-        this.secrets.add(secret);
-        const encoded = encodeURIComponent(secret);
-        if (encoded !== secret)
-            this.secrets.add(encoded);
-    }
-    /** The text with every secret replaced by `***`. */
-    redact(text) {
-        let out = text.replace(URL_PASSWORD, `$1${MASK}$3`);
-        // Longest first, so a secret that contains another is masked whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-            out = out.split(secret).join(MASK);
-        return out;
-    }
-    /** A deep copy of a JSON-able value with every string redacted. */
-    redactValue(value) {
-        return JSON.parse(this.redact(JSON.stringify(value, jsonReplacer)));
-    }
-}
-/** JSON.stringify replacer that keeps bigints exact (as strings). */
-function jsonReplacer(_key, value) {
-    return typeof value === 'bigint' ? value.toString() : value;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's name and version, written into every report (a test keeps it equal to package.json). */
-const TOOL = { name: 'regression-gate', version: '0.1.0' };
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/cli/usage.ts
-
-/** A command line that cannot be used; exits 2 with the message and a pointer to --help. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-const MAIN_HELP = `${TOOL.name} ${TOOL.version} — decide Go/No-Go from a gate file, from your laptop or CI
-
-Usage:
-  ${TOOL.name} validate [FILE...]     check gate files; every problem as file:line:col: message
-  ${TOOL.name} run [FILE] [options]   gather the evidence and decide Go/No-Go
-  ${TOOL.name} --help | --version
-
-FILE defaults to .github/regression-gate.yml.
-Exit codes: 0 Go (or valid), 1 No-Go, 2 invalid gate file or usage.
-Run '${TOOL.name} <command> --help' for the options of a command. Docs: docs/cli.md
-`;
-const VALIDATE_HELP = `Usage: ${TOOL.name} validate [FILE...] [--require-env]
-
-Checks each gate file against the probes' schemas and the expect language without touching any
-source. Prints 'FILE: ok …' per valid file and every problem as file:line:col: message.
-
-Variables (\${NAME}) that are not set in this shell are filled with a placeholder and listed in a
-note, so a file can be checked where its secrets are not available.
-
-Options:
-  --require-env   an unset \${NAME} is a problem, as it is for 'run'
-  -h, --help      this help
-
-Exit codes: 0 every file is valid, 2 a file has problems (or bad usage).
-`;
-const RUN_HELP = `Usage: ${TOOL.name} run [FILE] [options]
-
-Evaluates the gate against real sources and prints the result table. Sources come from the
-environment, as in the action:
-  DATABASE_URL                 postgres checks (a SELECT-only role; see docs/postgres.md)
-  KUBECONFIG                   kubernetes checks (else ~/.kube/config)
-  GITHUB_TOKEN (or GH_TOKEN)   github checks; GITHUB_REPOSITORY=owner/name; GITHUB_API_URL for GHES
-and any \${NAME} the gate file uses.
-
-Options:
-  -o, --out DIR          write the bundle (<gate.id>.md and .json) here (default: gate-report)
-      --json             print the bundle's JSON to stdout instead of the table
-      --only SCENARIO    run only this scenario or precondition (id or name); repeatable
-      --concurrency N    checks in flight at once, 1..64 (default: 8)
-      --timeout DURATION deadline for the whole gate, e.g. 10m (default: 15m)
-      --language en|ru   language of the report headings (default: gate.language)
-      --verbose          print the probes' debug lines to stderr
-  -h, --help             this help
-
-Exit codes: 0 Go, 1 No-Go, 2 invalid gate file or usage.
-`;
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-
-/** The gate file used when none is named, as in the action's `config` input. */
-const DEFAULT_GATE_FILE = '.github/regression-gate.yml';
-/** Parses argv (without node and the script); throws UsageError for anything it cannot use. */
-function parseCommandLine(argv) {
-    const [first, ...rest] = argv;
-    if (first === undefined)
-        throw new UsageError('no command given; use validate or run');
-    if (first === '-h' || first === '--help' || first === 'help')
-        return { name: 'help', topic: 'main' };
-    if (first === '-v' || first === '--version' || first === 'version')
-        return { name: 'version' };
-    if (first === 'validate')
-        return parseValidate(rest);
-    if (first === 'run')
-        return parseRun(rest);
-    if (first.startsWith('-'))
-        throw new UsageError(`unknown option '${first}' before the command`);
-    throw new UsageError(`unknown command '${first}'; use validate or run`);
-}
-function parseValidate(argv) {
-    const { values, positionals } = cli_parse(argv, {
-        'require-env': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-    });
-    if (values.help)
-        return { name: 'help', topic: 'validate' };
-    return {
-        name: 'validate',
-        options: {
-            files: positionals.length > 0 ? positionals : [DEFAULT_GATE_FILE],
-            requireEnv: values['require-env'] === true,
-        },
-    };
-}
-function parseRun(argv) {
-    const { values, positionals } = cli_parse(argv, {
-        out: { type: 'string', short: 'o', default: 'gate-report' },
-        json: { type: 'boolean', default: false },
-        only: { type: 'string', multiple: true, default: [] },
-        concurrency: { type: 'string', default: '8' },
-        timeout: { type: 'string', default: '15m' },
-        language: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-    });
-    if (values.help)
-        return { name: 'help', topic: 'run' };
-    if (positionals.length > 1) {
-        throw new UsageError(`run takes one gate file, got ${positionals.length} (${positionals.join(', ')}); run them one at a time`);
-    }
-    const concurrencyText = String(values.concurrency);
-    const concurrency = Number(concurrencyText);
-    if (!/^\d+$/.test(concurrencyText) || concurrency < 1 || concurrency > 64) {
-        throw new UsageError(`--concurrency is '${concurrencyText}'; use a whole number from 1 to 64`);
-    }
-    const timeoutText = String(values.timeout);
-    const gateTimeoutMs = (0,duration/* parseDuration */.E)(timeoutText);
-    if (gateTimeoutMs === undefined || gateTimeoutMs <= 0) {
-        throw new UsageError(`--timeout is '${timeoutText}'; write a duration like 10m, 90s or 1h`);
-    }
-    const out = String(values.out);
-    if (out.trim() === '')
-        throw new UsageError('--out is empty; name a directory for the report bundle');
-    const options = {
-        file: positionals[0] ?? DEFAULT_GATE_FILE,
-        out,
-        json: values.json === true,
-        only: values.only.map((item) => item.trim()).filter((item) => item !== ''),
-        concurrency,
-        gateTimeoutMs,
-        verbose: values.verbose === true,
-    };
-    if (values.language !== undefined) {
-        const language = String(values.language);
-        if (language !== 'en' && language !== 'ru') {
-            throw new UsageError(`--language is '${language}'; use en or ru`);
-        }
-        options.language = language;
-    }
-    return { name: 'run', options };
-}
-function cli_parse(argv, options) {
-    try {
-        const parsed = (0,external_node_util_.parseArgs)({ args: [...argv], options, allowPositionals: true, strict: true });
-        return {
-            values: parsed.values,
-            positionals: parsed.positionals,
-        };
-    }
-    catch (error) {
-        // node:util's messages are already one clear line ("Unknown option '--x'"); drop its hint about '--'.
-        const message = error instanceof Error ? error.message.split('. To specify a positional')[0] : String(error);
-        throw new UsageError(message.replace(/\.$/, ''));
-    }
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/expand.ts
-const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-/**
- * Replaces `${NAME}` with the environment variable NAME and `${NAME:-default}` with its default
- * when NAME is unset or empty; `$${` stays a literal `${`.
- */
-function expandVariables(text, env) {
-    const missing = [];
-    const used = [];
-    const value = text.replace(REFERENCE, (match, name, fallback) => {
-        if (match === '$${')
-            return '${';
-        const current = env[name];
-        if (current !== undefined && current !== '') {
-            used.push(name);
-            return current;
-        }
-        if (fallback !== undefined)
-            return fallback;
-        if (current === undefined)
-            missing.push(name);
-        return '';
-    });
-    return { value, missing, used };
-}
-
-;// CONCATENATED MODULE: ./src/config/problems.ts
-/** Thrown when a gate file cannot be used; carries every problem found, not just the first. */
-class ConfigError extends Error {
-    problems;
-    name = 'ConfigError';
-    constructor(problems) {
-        super(problems.map(formatProblem).join('\n'));
-        this.problems = problems;
-    }
-}
-/** `file:line:column: message`, the form editors and GitHub annotations understand. */
-function formatProblem(problem) {
-    return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
-}
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a, b) {
-    const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = previous[0];
-        previous[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = previous[j];
-            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return previous[b.length];
-}
-/** ` (did you mean 'x'?)` when a known word is close to what was written, else ''. */
-function didYouMean(written, known) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of known) {
-        const d = distance(written.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(written.length / 3));
-    return close ? ` (did you mean '${best}'?)` : '';
-}
-
+// EXTERNAL MODULE: ./src/probes/probe.ts
+var probe = __nccwpck_require__(6489);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var cli_schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var cli_core = __nccwpck_require__(8532);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-
-
-/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
-const durationSchema = cli_schemas/* union */.KCZ([cli_schemas/* string */.YjP(), cli_schemas/* number */.aig()])
-    .transform((value, context) => {
-    const ms = (0,duration/* parseDuration */.E)(value);
-    if (ms === undefined) {
-        context.addIssue({
-            code: 'custom',
-            message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
-        });
-        return cli_core/* NEVER */.tm;
-    }
-    return ms;
-})
-    .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
-const prioritySchema = cli_schemas/* enum */.k5n(['P0', 'P1', 'P2']).meta({
-    description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
-});
-const isoDate = cli_schemas/* union */.KCZ([cli_schemas/* string */.YjP(), cli_schemas/* date */.p6U()]).transform((value, context) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-    if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
-        context.addIssue({ code: 'custom', message: `'${text}' is not a date; write it as YYYY-MM-DD` });
-        return cli_core/* NEVER */.tm;
-    }
-    return text;
-});
-const waiverSchema = cli_schemas/* strictObject */.rej({
-    reason: cli_schemas/* string */.YjP().min(1).meta({ description: 'Why the failure is accepted.' }),
-    until: isoDate.meta({ description: 'Last day (UTC, YYYY-MM-DD) the waiver holds.' }),
-    issue: cli_schemas/* number */.aig().int().positive().optional().meta({ description: 'Issue that tracks the fix.' }),
-});
-const gateMetaSchema = cli_schemas/* strictObject */.rej({
-    id: cli_schemas/* string */.YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the report files)')
-        .meta({ description: 'Report id; names the bundle files <id>.md and <id>.json.' }),
-    title: cli_schemas/* string */.YjP().min(1),
-    environment: cli_schemas/* string */.YjP().optional(),
-    owner_role: cli_schemas/* string */.YjP().optional(),
-    related_issues: cli_schemas/* array */.YOg(cli_schemas/* number */.aig().int()).default([]),
-    related_prs: cli_schemas/* array */.YOg(cli_schemas/* number */.aig().int()).default([]),
-    language: cli_schemas/* enum */.k5n(['en', 'ru']).optional().meta({ description: 'Language of report headings.' }),
-    risks: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
-});
-const sourcesSchema = cli_schemas/* strictObject */.rej({
-    postgres: cli_schemas/* strictObject */.rej({
-        url: cli_schemas/* string */.YjP()
-            .optional()
-            .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
-        statement_timeout: durationSchema.optional(),
-    })
-        .optional(),
-    kubernetes: cli_schemas/* strictObject */.rej({
-        namespace: cli_schemas/* string */.YjP().optional(),
-        context: cli_schemas/* string */.YjP().optional(),
-    })
-        .optional(),
-    github: cli_schemas/* strictObject */.rej({ repository: cli_schemas/* string */.YjP().optional() }).optional(),
-})
-    .default({});
-const defaultsSchema = cli_schemas/* strictObject */.rej({
-    timeout: durationSchema.optional(),
-    priority: prioritySchema.optional(),
-})
-    .default({});
-/** The keys every check may have besides its one probe key. */
-const commonCheckShape = {
-    name: cli_schemas/* string */.YjP().optional().meta({ description: 'Label used in annotations and the JSON report.' }),
-    expect: cli_schemas/* union */.KCZ([cli_schemas/* string */.YjP(), cli_schemas/* boolean */.zMY()])
-        .optional()
-        .meta({ description: "Condition over the probe's fields, e.g. `n >= 1 and failed == 0`." }),
-    evidence: cli_schemas/* string */.YjP()
-        .optional()
-        .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
-    wait: durationSchema.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
-    interval: durationSchema
-        .optional()
-        .meta({ description: 'Pause between tries while waiting (default 10s).' }),
-    timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
-};
-/** A precondition is a check that must have a name. */
-const preconditionShape = { ...commonCheckShape, name: cli_schemas/* string */.YjP().min(1) };
-const scenarioShape = {
-    name: cli_schemas/* string */.YjP().min(1),
-    id: cli_schemas/* string */.YjP()
-        .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
-        .optional(),
-    priority: prioritySchema.optional(),
-    checks: cli_schemas/* array */.YOg(cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* unknown */.L5J())).min(1, 'a scenario needs at least one check'),
-    evidence: cli_schemas/* string */.YjP().optional(),
-    waiver: waiverSchema.optional(),
-};
-/** The top level, with checks left open: each is validated against its own probe. */
-const gateFileSchema = cli_schemas/* strictObject */.rej({
-    version: cli_schemas/* literal */.euz(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
-    gate: gateMetaSchema,
-    sources: sourcesSchema,
-    defaults: defaultsSchema,
-    preconditions: cli_schemas/* array */.YOg(cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* unknown */.L5J())).default([]),
-    scenarios: cli_schemas/* array */.YOg(cli_schemas/* strictObject */.rej(scenarioShape)).min(1, 'a gate needs at least one scenario'),
-});
-const checkSchemas = new WeakMap();
-/** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
-function checkSchemaFor(kind, probe, shape = commonCheckShape) {
-    // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
-    // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
-    let byShape = checkSchemas.get(probe);
-    if (!byShape)
-        checkSchemas.set(probe, (byShape = new WeakMap()));
-    let byKind = byShape.get(shape);
-    if (!byKind)
-        byShape.set(shape, (byKind = new Map()));
-    let schema = byKind.get(kind);
-    if (!schema) {
-        schema = cli_schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
-        byKind.set(kind, schema);
-    }
-    return schema;
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-
-/** Gate files past this size are refused before parsing (a gate of hundreds of scenarios is ~1 MB). */
-const MAX_GATE_FILE_BYTES = 10 * 1024 * 1024;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_INTERVAL_MS = 10_000;
-const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
-/** Reads and validates a gate file; throws ConfigError listing every problem. */
-async function loadGateFile(path, options) {
-    const problemAt = (message) => new ConfigError([{ file: options.file, line: 1, column: 1, message }]);
-    let size;
-    try {
-        size = (await (0,promises_.stat)(path)).size;
-    }
-    catch {
-        throw problemAt(`gate file not found; create it or point the 'config' input at it`);
-    }
-    if (size > MAX_GATE_FILE_BYTES) {
-        throw problemAt(`gate file is ${size} bytes; the limit is ${MAX_GATE_FILE_BYTES} — split it into several gates`);
-    }
-    return parseGate(await (0,promises_.readFile)(path, 'utf8'), options);
-}
-/** Validates gate-file text; throws ConfigError listing every problem, with lines. */
-function parseGate(text, options) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter: lines,
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-    });
-    const problems = [];
-    const at = (offset, message) => {
-        const { line, col } = lines.linePos(offset);
-        problems.push({ file: options.file, line, column: col, message });
-    };
-    for (const error of doc.errors)
-        at(error.pos[0], yamlMessage(error.message));
-    if (problems.length > 0)
-        throw new ConfigError(problems);
-    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
-        at(0, 'the gate file is empty; start with `version: 1`, `gate:` and `scenarios:` (see the README)');
-        throw new ConfigError(problems);
-    }
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        at(doc.contents.range?.[0] ?? 0, 'a gate file is a mapping with version, gate and scenarios');
-        throw new ConfigError(problems);
-    }
-    expandDocument(doc, options.env, at);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        at(0, `the file cannot be read as data: ${error.message}`);
-        throw new ConfigError(problems);
-    }
-    const locate = new Locator(doc, lines);
-    const parsed = gateFileSchema.safeParse(data);
-    if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-            reportIssue(issue, [], locate, problems, options.file, knownKeysAt(gateFileSchema, issue.path));
-        }
-        // Checks are validated too, so one run shows every problem in the file, not the first layer only.
-        validateChecksOf(data, options, locate, problems);
-        throw new ConfigError(sortProblems(problems));
-    }
-    const gate = buildGate(parsed.data, options, locate, problems);
-    if (problems.length > 0)
-        throw new ConfigError(sortProblems(problems));
-    return gate;
-}
-function yamlMessage(message) {
-    const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return `not valid YAML: ${first}`;
-}
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-}
-/** Expands `${VAR}` in every string value except SQL text, reporting unset variables where they are. */
-function expandDocument(doc, env, at) {
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(key, node, path) {
-            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            const parent = path.at(-1);
-            // SQL is never expanded: values go through `params`, so nothing from the environment is spliced.
-            if ((0,dist/* isPair */.tO)(parent) && (0,dist/* isScalar */.jn)(parent.key) && parent.key.value === 'postgres')
-                return;
-            const expansion = expandVariables(node.value, env);
-            for (const name of expansion.missing) {
-                at(node.range?.[0] ?? 0, `\${${name}} is not set; set the environment variable ${name} or write \${${name}:-default}`);
-            }
-            node.value = expansion.value;
-        },
-    });
-}
-/** Finds the source position of a path inside the parsed document. */
-class Locator {
-    doc;
-    lines;
-    constructor(doc, lines) {
-        this.doc = doc;
-        this.lines = lines;
-    }
-    /** Position of the value at `path`, or of its nearest ancestor that exists. */
-    value(path) {
-        for (let length = path.length; length >= 0; length--) {
-            const node = this.doc.getIn(path.slice(0, length), true);
-            if (node?.range)
-                return this.position(node.range[0]);
-        }
-        return { line: 1, column: 1 };
-    }
-    /** Position of the key `key` in the mapping at `path` (for unknown keys). */
-    key(path, key) {
-        const map = this.doc.getIn(path, true);
-        if ((0,dist/* isMap */.jh)(map)) {
-            for (const pair of map.items) {
-                if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key && pair.key.range)
-                    return this.position(pair.key.range[0]);
-            }
-        }
-        return this.value(path);
-    }
-    /** Position inside a one-line scalar value, `column` characters into its text. */
-    inside(path, column) {
-        const node = this.doc.getIn(path, true);
-        const start = this.value(path);
-        if (!(0,dist/* isScalar */.jn)(node))
-            return start;
-        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
-        const singleLine = node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED';
-        return singleLine ? { line: start.line, column: start.column + quoted + column } : start;
-    }
-    position(offset) {
-        const { line, col } = this.lines.linePos(offset);
-        return { line, column: col };
-    }
-}
-function reportIssue(issue, prefix, locate, problems, file, known = []) {
-    const path = [...prefix, ...issue.path];
-    const where = formatPath(path);
-    if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-            const position = locate.key(path, key);
-            const hint = didYouMean(key, known);
-            problems.push({
-                file,
-                ...position,
-                message: `unknown key '${key}'${where ? ` in ${where}` : ''}${hint}`,
-            });
-        }
-        return;
-    }
-    const position = locate.value(path);
-    problems.push({ file, ...position, message: `${where ? `${where}: ` : ''}${issueMessage(issue)}` });
-}
-/** The keys a strict object accepts at `path` of `schema`, for "did you mean" hints. */
-function knownKeysAt(schema, path) {
-    let current = schema;
-    let index = 0;
-    while (current) {
-        const definition = current._zod.def;
-        if (definition.innerType)
-            current = definition.innerType;
-        else if (definition.in)
-            current = definition.in;
-        else if (index === path.length)
-            return definition.shape ? Object.keys(definition.shape) : [];
-        else if (definition.shape)
-            current = definition.shape[String(path[index++])];
-        else if (definition.element) {
-            current = definition.element;
-            index++;
-        }
-        else
-            return [];
-    }
-    return [];
-}
-/** Validates every check the raw data holds, whatever else is wrong with the file. */
-function validateChecksOf(data, options, locate, problems) {
-    const builder = new CheckBuilder(options, locate, problems, DEFAULT_TIMEOUT_MS);
-    const record = isRecord(data) ? data : {};
-    const preconditions = Array.isArray(record.preconditions) ? record.preconditions : [];
-    for (const [index, raw] of preconditions.entries()) {
-        if (isRecord(raw))
-            builder.build(raw, ['preconditions', index], 'precondition', preconditionShape);
-    }
-    const scenarios = Array.isArray(record.scenarios) ? record.scenarios : [];
-    for (const [index, scenario] of scenarios.entries()) {
-        const checks = isRecord(scenario) && Array.isArray(scenario.checks) ? scenario.checks : [];
-        for (const [checkIndex, raw] of checks.entries()) {
-            if (isRecord(raw))
-                builder.build(raw, ['scenarios', index, 'checks', checkIndex], 'check');
-        }
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function issueMessage(issue) {
-    switch (issue.code) {
-        case 'invalid_type':
-            if (issue.message.includes('received undefined'))
-                return `is required (expected ${issue.expected})`;
-            return `expected ${issue.expected}${issue.message.includes('received') ? `, ${issue.message.replace(/^.*(received .*)$/, '$1')}` : ''}`;
-        case 'invalid_value':
-            return issue.message.startsWith('Invalid')
-                ? `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
-                : issue.message;
-        case 'too_small':
-            return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
-                ? issue.message
-                : `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}`;
-        default:
-            return issue.message;
-    }
-}
-function formatPath(path) {
-    return path
-        .map((part, index) => typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)
-        .join('');
-}
-function slugify(name) {
-    return (name
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 60) || 'scenario');
-}
-function buildGate(input, options, locate, problems) {
-    const defaults = {
-        timeoutMs: input.defaults.timeout ?? DEFAULT_TIMEOUT_MS,
-        priority: input.defaults.priority ?? 'P0',
-    };
-    const sources = {
-        postgres: {
-            url: input.sources.postgres?.url ?? nonEmpty(options.env.DATABASE_URL),
-            statementTimeoutMs: input.sources.postgres?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
-        },
-        kubernetes: {
-            namespace: nonEmpty(input.sources.kubernetes?.namespace),
-            context: nonEmpty(input.sources.kubernetes?.context),
-        },
-        github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
-    };
-    const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
-    const preconditions = input.preconditions.map((raw, index) => {
-        const path = ['preconditions', index];
-        const check = builder.build(raw, path, `precondition-${index + 1}`, preconditionShape);
-        // The name labels the row; repeating it inside the row's evidence would say it twice.
-        if (check)
-            delete check.name;
-        const name = typeof raw.name === 'string' ? raw.name : `precondition ${index + 1}`;
-        return {
-            id: `precondition-${index + 1}`,
-            name,
-            priority: 'P0',
-            checks: check ? [check] : [],
-            position: locate.value(path),
-        };
-    });
-    const seen = new Map();
-    const scenarios = input.scenarios.map((raw, index) => {
-        const path = ['scenarios', index];
-        const id = raw.id ?? slugify(raw.name);
-        const position = locate.value(path);
-        const earlier = seen.get(id);
-        if (earlier !== undefined) {
-            problems.push({
-                file: options.file,
-                ...(raw.id ? locate.value([...path, 'id']) : position),
-                message: `scenario id '${id}' is already used by the scenario on line ${earlier}; give one of them another 'id'`,
-            });
-        }
-        else
-            seen.set(id, position.line);
-        const checks = raw.checks.flatMap((check, checkIndex) => {
-            const built = builder.build(check, [...path, 'checks', checkIndex], `${id}/${checkIndex + 1}`);
-            return built ? [built] : [];
-        });
-        const scenario = {
-            id,
-            name: raw.name,
-            priority: raw.priority ?? defaults.priority,
-            checks,
-            position,
-        };
-        if (raw.evidence !== undefined)
-            scenario.evidence = raw.evidence;
-        if (raw.waiver) {
-            scenario.waiver = { reason: raw.waiver.reason, until: raw.waiver.until };
-            if (raw.waiver.issue !== undefined)
-                scenario.waiver.issue = raw.waiver.issue;
-        }
-        return scenario;
-    });
-    const meta = input.gate;
-    return {
-        file: options.file,
-        version: 1,
-        meta: {
-            id: meta.id,
-            title: meta.title,
-            environment: meta.environment,
-            ownerRole: meta.owner_role,
-            relatedIssues: meta.related_issues,
-            relatedPrs: meta.related_prs,
-            language: meta.language ?? 'en',
-            risks: meta.risks,
-        },
-        sources,
-        defaults,
-        preconditions,
-        scenarios,
-    };
-}
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
-}
-/** Validates one check against its probe and turns it into a runnable Check. */
-class CheckBuilder {
-    options;
-    locate;
-    problems;
-    defaultTimeoutMs;
-    kinds;
-    constructor(options, locate, problems, defaultTimeoutMs) {
-        this.options = options;
-        this.locate = locate;
-        this.problems = problems;
-        this.defaultTimeoutMs = defaultTimeoutMs;
-        this.kinds = Object.keys(options.probes);
-    }
-    build(raw, path, id, shape = commonCheckShape) {
-        const kinds = Object.keys(raw).filter((key) => Object.hasOwn(this.options.probes, key));
-        if (kinds.length !== 1) {
-            this.report(path, this.probeKeyMessage(raw, kinds));
-            return undefined;
-        }
-        const kind = kinds[0];
-        const probe = this.options.probes[kind];
-        const parsed = checkSchemaFor(kind, probe, shape).safeParse(raw);
-        if (!parsed.success) {
-            const known = [...Object.keys(shape), kind, ...Object.keys(probe.extraKeys ?? {})];
-            for (const issue of parsed.error.issues) {
-                const nested = issue.path.length > 0 && issue.path[0] === kind;
-                reportIssue(issue, path, this.locate, this.problems, this.options.file, nested ? [] : known);
-            }
-            return undefined;
-        }
-        const data = parsed.data;
-        const spec = data[kind];
-        const extras = {};
-        for (const key of Object.keys(probe.extraKeys ?? {}))
-            if (data[key] !== undefined)
-                extras[key] = data[key];
-        const written = data.expect;
-        const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
-        const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
-        if (!expect)
-            return undefined;
-        this.checkFieldsKnown(probe, spec, expect, data.evidence, path);
-        const check = {
-            id,
-            kind,
-            spec,
-            extras,
-            expect,
-            expectText,
-            defaultExpect: written === undefined,
-            intervalMs: data.interval ?? DEFAULT_INTERVAL_MS,
-            timeoutMs: data.timeout ?? this.defaultTimeoutMs,
-            position: this.locate.value(path),
-        };
-        if (typeof data.name === 'string')
-            check.name = data.name;
-        if (typeof data.evidence === 'string')
-            check.evidence = data.evidence;
-        if (typeof data.wait === 'number')
-            check.waitMs = data.wait;
-        return check;
-    }
-    probeKeyMessage(raw, kinds) {
-        const list = this.kinds.join(', ');
-        if (kinds.length > 1)
-            return `a check has exactly one probe key, but this one has ${kinds.join(' and ')}; split it into two checks`;
-        const stray = Object.keys(raw).filter((key) => !(key in commonCheckShape) && key !== 'params');
-        const hint = stray.length > 0 ? `: '${stray[0]}' is not one${didYouMean(stray[0], this.kinds)}` : '';
-        return `a check needs one probe key (${list})${hint}`;
-    }
-    parseExpect(text, path) {
-        try {
-            return parseCondition(text);
-        }
-        catch (error) {
-            if (!(error instanceof ExpectSyntaxError))
-                throw error;
-            const position = this.locate.inside(path, error.column);
-            this.problems.push({
-                file: this.options.file,
-                ...position,
-                message: `expect: ${error.message} (at column ${error.column + 1} of '${text}')`,
-            });
-            return undefined;
-        }
-    }
-    checkFieldsKnown(probe, spec, expect, evidence, path) {
-        const fields = probe.fields(spec);
-        if (!fields)
-            return;
-        const known = new Set(fields);
-        const unknownIn = (names, key, what) => {
-            for (const name of names) {
-                // `baseline.n` and `delta.n` read the field `n` of the earlier run.
-                const field = name.replace(/^(baseline|delta)\./, '');
-                if (known.has(field) || known.has(field.split('.')[0]))
-                    continue;
-                this.report([...path, key], `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(field, fields)}; its fields are ${fields.join(', ')}`);
-            }
-        };
-        unknownIn(referencedFields(expect), 'expect', 'expect');
-        if (evidence)
-            unknownIn(templateFields(evidence), 'evidence', 'evidence');
-    }
-    report(path, message) {
-        this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
-    }
-}
-/** Field names used as `{{field}}` in an evidence template. */
-function templateFields(template) {
-    return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)].map((match) => match[1]);
-}
-
-// EXTERNAL MODULE: ./src/probes/probe.ts
-var probe = __nccwpck_require__(6489);
 // EXTERNAL MODULE: ./src/github/repository.ts
 var repository = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/probes/github/schema.ts
@@ -21794,6 +20922,895 @@ const probeRegistry = {
     http: httpProbe,
 };
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tool's name and version, written into every report (a test keeps it equal to package.json). */
+const TOOL = { name: 'regression-gate', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/environment.ts
+
+
+
+/** Names of environment variables whose values are treated as secrets wherever they show up. */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
+/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
+function registerKnownSecrets(env, redactor, mask, extra = []) {
+    const add = (value) => {
+        if (!value || value.length < 4)
+            return;
+        redactor.add(value);
+        mask(value);
+    };
+    for (const [name, value] of Object.entries(env)) {
+        if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG'))
+            add(value);
+    }
+    for (const value of extra)
+        add(value);
+}
+/** The world as probes see it: sources, environment, workspace, token, secret registration. */
+function probeEnvironment(gate, options) {
+    const environment = {
+        sources: gate.sources,
+        env: options.env,
+        workspace: options.workspace,
+        addSecret(value) {
+            if (!value || value.length < 4)
+                return;
+            options.redactor.add(value);
+            options.mask(value);
+        },
+        debug: (message) => options.debug(options.redactor.redact(message)),
+    };
+    if (options.githubToken)
+        environment.githubToken = options.githubToken;
+    return environment;
+}
+/** Evaluates a gate with the registered probes, as both the action and the CLI do. */
+function runGate(gate, settings) {
+    const environment = probeEnvironment(gate, settings);
+    return evaluateGate(gate, {
+        probes: probeRegistry,
+        environment,
+        concurrency: settings.concurrency,
+        gateTimeoutMs: settings.gateTimeoutMs,
+        tool: TOOL,
+        ...(settings.baseline ? { baseline: settings.baseline } : {}),
+        ...(settings.decisionMode ? { decisionMode: settings.decisionMode } : {}),
+        ...(settings.onScenario ? { onScenario: settings.onScenario } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/redact.ts
+const MASK = '***';
+// Passwords in URLs (postgres://user:secret@host) are masked even when nobody registered them.
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@\s/]+)(@)/gi;
+/**
+ * Removes every known secret from text before it leaves the process. The runner masks only logs
+ * and the job summary; check runs, annotations, bundles and outputs rely on this.
+ */
+class Redactor {
+    secrets = new Set();
+    /** Registers a secret (and its URL-encoded form); values under 4 characters are too common to mask safely. */
+    add(secret) {
+        if (!secret || secret.length < 4)
+            return;
+        this.secrets.add(secret);
+        const encoded = encodeURIComponent(secret);
+        if (encoded !== secret)
+            this.secrets.add(encoded);
+    }
+    /** The text with every secret replaced by `***`. */
+    redact(text) {
+        let out = text.replace(URL_PASSWORD, `$1${MASK}$3`);
+        // Longest first, so a secret that contains another is masked whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
+            out = out.split(secret).join(MASK);
+        return out;
+    }
+    /** A deep copy of a JSON-able value with every string redacted. */
+    redactValue(value) {
+        return JSON.parse(this.redact(JSON.stringify(value, jsonReplacer)));
+    }
+}
+/** JSON.stringify replacer that keeps bigints exact (as strings). */
+function jsonReplacer(_key, value) {
+    return typeof value === 'bigint' ? value.toString() : value;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/cli/usage.ts
+
+/** A command line that cannot be used; exits 2 with the message and a pointer to --help. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+const MAIN_HELP = `${TOOL.name} ${TOOL.version} — decide Go/No-Go from a gate file, from your laptop or CI
+
+Usage:
+  ${TOOL.name} validate [FILE...]     check gate files; every problem as file:line:col: message
+  ${TOOL.name} run [FILE] [options]   gather the evidence and decide Go/No-Go
+  ${TOOL.name} --help | --version
+
+FILE defaults to .github/regression-gate.yml.
+Exit codes: 0 Go (or valid), 1 No-Go, 2 invalid gate file or usage.
+Run '${TOOL.name} <command> --help' for the options of a command. Docs: docs/cli.md
+`;
+const VALIDATE_HELP = `Usage: ${TOOL.name} validate [FILE...] [--require-env]
+
+Checks each gate file against the probes' schemas and the expect language without touching any
+source. Prints 'FILE: ok …' per valid file and every problem as file:line:col: message.
+
+Variables (\${NAME}) that are not set in this shell are filled with a placeholder and listed in a
+note, so a file can be checked where its secrets are not available.
+
+Options:
+  --require-env   an unset \${NAME} is a problem, as it is for 'run'
+  -h, --help      this help
+
+Exit codes: 0 every file is valid, 2 a file has problems (or bad usage).
+`;
+const RUN_HELP = `Usage: ${TOOL.name} run [FILE] [options]
+
+Evaluates the gate against real sources and prints the result table. Sources come from the
+environment, as in the action:
+  DATABASE_URL                 postgres checks (a SELECT-only role; see docs/postgres.md)
+  KUBECONFIG                   kubernetes checks (else ~/.kube/config)
+  GITHUB_TOKEN (or GH_TOKEN)   github checks; GITHUB_REPOSITORY=owner/name; GITHUB_API_URL for GHES
+and any \${NAME} the gate file uses.
+
+Options:
+  -o, --out DIR          write the bundle (<gate.id>.md and .json) here (default: gate-report)
+      --json             print the bundle's JSON to stdout instead of the table
+      --only SCENARIO    run only this scenario or precondition (id or name); repeatable
+      --concurrency N    checks in flight at once, 1..64 (default: 8)
+      --timeout DURATION deadline for the whole gate, e.g. 10m (default: 15m)
+      --language en|ru   language of the report headings (default: gate.language)
+      --verbose          print the probes' debug lines to stderr
+  -h, --help             this help
+
+Exit codes: 0 Go, 1 No-Go, 2 invalid gate file or usage.
+`;
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+/** The gate file used when none is named, as in the action's `config` input. */
+const DEFAULT_GATE_FILE = '.github/regression-gate.yml';
+/** Parses argv (without node and the script); throws UsageError for anything it cannot use. */
+function parseCommandLine(argv) {
+    const [first, ...rest] = argv;
+    if (first === undefined)
+        throw new UsageError('no command given; use validate or run');
+    if (first === '-h' || first === '--help' || first === 'help')
+        return { name: 'help', topic: 'main' };
+    if (first === '-v' || first === '--version' || first === 'version')
+        return { name: 'version' };
+    if (first === 'validate')
+        return parseValidate(rest);
+    if (first === 'run')
+        return parseRun(rest);
+    if (first.startsWith('-'))
+        throw new UsageError(`unknown option '${first}' before the command`);
+    throw new UsageError(`unknown command '${first}'; use validate or run`);
+}
+function parseValidate(argv) {
+    const { values, positionals } = cli_parse(argv, {
+        'require-env': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (values.help)
+        return { name: 'help', topic: 'validate' };
+    return {
+        name: 'validate',
+        options: {
+            files: positionals.length > 0 ? positionals : [DEFAULT_GATE_FILE],
+            requireEnv: values['require-env'] === true,
+        },
+    };
+}
+function parseRun(argv) {
+    const { values, positionals } = cli_parse(argv, {
+        out: { type: 'string', short: 'o', default: 'gate-report' },
+        json: { type: 'boolean', default: false },
+        only: { type: 'string', multiple: true, default: [] },
+        concurrency: { type: 'string', default: '8' },
+        timeout: { type: 'string', default: '15m' },
+        language: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (values.help)
+        return { name: 'help', topic: 'run' };
+    if (positionals.length > 1) {
+        throw new UsageError(`run takes one gate file, got ${positionals.length} (${positionals.join(', ')}); run them one at a time`);
+    }
+    const concurrencyText = String(values.concurrency);
+    const concurrency = Number(concurrencyText);
+    if (!/^\d+$/.test(concurrencyText) || concurrency < 1 || concurrency > 64) {
+        throw new UsageError(`--concurrency is '${concurrencyText}'; use a whole number from 1 to 64`);
+    }
+    const timeoutText = String(values.timeout);
+    const gateTimeoutMs = (0,duration/* parseDuration */.E)(timeoutText);
+    if (gateTimeoutMs === undefined || gateTimeoutMs <= 0) {
+        throw new UsageError(`--timeout is '${timeoutText}'; write a duration like 10m, 90s or 1h`);
+    }
+    const out = String(values.out);
+    if (out.trim() === '')
+        throw new UsageError('--out is empty; name a directory for the report bundle');
+    const options = {
+        file: positionals[0] ?? DEFAULT_GATE_FILE,
+        out,
+        json: values.json === true,
+        only: values.only.map((item) => item.trim()).filter((item) => item !== ''),
+        concurrency,
+        gateTimeoutMs,
+        verbose: values.verbose === true,
+    };
+    if (values.language !== undefined) {
+        const language = String(values.language);
+        if (language !== 'en' && language !== 'ru') {
+            throw new UsageError(`--language is '${language}'; use en or ru`);
+        }
+        options.language = language;
+    }
+    return { name: 'run', options };
+}
+function cli_parse(argv, options) {
+    try {
+        const parsed = (0,external_node_util_.parseArgs)({ args: [...argv], options, allowPositionals: true, strict: true });
+        return {
+            values: parsed.values,
+            positionals: parsed.positionals,
+        };
+    }
+    catch (error) {
+        // node:util's messages are already one clear line ("Unknown option '--x'"); drop its hint about '--'.
+        const message = error instanceof Error ? error.message.split('. To specify a positional')[0] : String(error);
+        throw new UsageError(message.replace(/\.$/, ''));
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/expand.ts
+const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+/**
+ * Replaces `${NAME}` with the environment variable NAME and `${NAME:-default}` with its default
+ * when NAME is unset or empty; `$${` stays a literal `${`.
+ */
+function expandVariables(text, env) {
+    const missing = [];
+    const used = [];
+    const value = text.replace(REFERENCE, (match, name, fallback) => {
+        if (match === '$${')
+            return '${';
+        const current = env[name];
+        if (current !== undefined && current !== '') {
+            used.push(name);
+            return current;
+        }
+        if (fallback !== undefined)
+            return fallback;
+        if (current === undefined)
+            missing.push(name);
+        return '';
+    });
+    return { value, missing, used };
+}
+
+;// CONCATENATED MODULE: ./src/config/problems.ts
+/** Thrown when a gate file cannot be used; carries every problem found, not just the first. */
+class ConfigError extends Error {
+    problems;
+    name = 'ConfigError';
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+    }
+}
+/** `file:line:column: message`, the form editors and GitHub annotations understand. */
+function formatProblem(problem) {
+    return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+/** Levenshtein distance, for "did you mean" hints. */
+function distance(a, b) {
+    const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = previous[0];
+        previous[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = previous[j];
+            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return previous[b.length];
+}
+/** ` (did you mean 'x'?)` when a known word is close to what was written, else ''. */
+function didYouMean(written, known) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of known) {
+        const d = distance(written.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(written.length / 3));
+    return close ? ` (did you mean '${best}'?)` : '';
+}
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
+const durationSchema = cli_schemas/* union */.KCZ([cli_schemas/* string */.YjP(), cli_schemas/* number */.aig()])
+    .transform((value, context) => {
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === undefined) {
+        context.addIssue({
+            code: 'custom',
+            message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
+        });
+        return cli_core/* NEVER */.tm;
+    }
+    return ms;
+})
+    .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
+const prioritySchema = cli_schemas/* enum */.k5n(['P0', 'P1', 'P2']).meta({
+    description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
+});
+const isoDate = cli_schemas/* union */.KCZ([cli_schemas/* string */.YjP(), cli_schemas/* date */.p6U()]).transform((value, context) => {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+    if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+        context.addIssue({ code: 'custom', message: `'${text}' is not a date; write it as YYYY-MM-DD` });
+        return cli_core/* NEVER */.tm;
+    }
+    return text;
+});
+const waiverSchema = cli_schemas/* strictObject */.rej({
+    reason: cli_schemas/* string */.YjP().min(1).meta({ description: 'Why the failure is accepted.' }),
+    until: isoDate.meta({ description: 'Last day (UTC, YYYY-MM-DD) the waiver holds.' }),
+    issue: cli_schemas/* number */.aig().int().positive().optional().meta({ description: 'Issue that tracks the fix.' }),
+});
+const gateMetaSchema = cli_schemas/* strictObject */.rej({
+    id: cli_schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the report files)')
+        .meta({ description: 'Report id; names the bundle files <id>.md and <id>.json.' }),
+    title: cli_schemas/* string */.YjP().min(1),
+    environment: cli_schemas/* string */.YjP().optional(),
+    owner_role: cli_schemas/* string */.YjP().optional(),
+    related_issues: cli_schemas/* array */.YOg(cli_schemas/* number */.aig().int()).default([]),
+    related_prs: cli_schemas/* array */.YOg(cli_schemas/* number */.aig().int()).default([]),
+    language: cli_schemas/* enum */.k5n(['en', 'ru']).optional().meta({ description: 'Language of report headings.' }),
+    risks: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
+});
+const sourcesSchema = cli_schemas/* strictObject */.rej({
+    postgres: cli_schemas/* strictObject */.rej({
+        url: cli_schemas/* string */.YjP()
+            .optional()
+            .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
+        statement_timeout: durationSchema.optional(),
+    })
+        .optional(),
+    kubernetes: cli_schemas/* strictObject */.rej({
+        namespace: cli_schemas/* string */.YjP().optional(),
+        context: cli_schemas/* string */.YjP().optional(),
+    })
+        .optional(),
+    github: cli_schemas/* strictObject */.rej({ repository: cli_schemas/* string */.YjP().optional() }).optional(),
+})
+    .default({});
+const defaultsSchema = cli_schemas/* strictObject */.rej({
+    timeout: durationSchema.optional(),
+    priority: prioritySchema.optional(),
+})
+    .default({});
+/** The keys every check may have besides its one probe key. */
+const commonCheckShape = {
+    name: cli_schemas/* string */.YjP().optional().meta({ description: 'Label used in annotations and the JSON report.' }),
+    expect: cli_schemas/* union */.KCZ([cli_schemas/* string */.YjP(), cli_schemas/* boolean */.zMY()])
+        .optional()
+        .meta({ description: "Condition over the probe's fields, e.g. `n >= 1 and failed == 0`." }),
+    evidence: cli_schemas/* string */.YjP()
+        .optional()
+        .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
+    wait: durationSchema.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
+    interval: durationSchema
+        .optional()
+        .meta({ description: 'Pause between tries while waiting (default 10s).' }),
+    timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
+};
+/** A precondition is a check that must have a name. */
+const preconditionShape = { ...commonCheckShape, name: cli_schemas/* string */.YjP().min(1) };
+const scenarioShape = {
+    name: cli_schemas/* string */.YjP().min(1),
+    id: cli_schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
+        .optional(),
+    priority: prioritySchema.optional(),
+    checks: cli_schemas/* array */.YOg(cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* unknown */.L5J())).min(1, 'a scenario needs at least one check'),
+    evidence: cli_schemas/* string */.YjP().optional(),
+    waiver: waiverSchema.optional(),
+};
+/** The top level, with checks left open: each is validated against its own probe. */
+const gateFileSchema = cli_schemas/* strictObject */.rej({
+    version: cli_schemas/* literal */.euz(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
+    gate: gateMetaSchema,
+    sources: sourcesSchema,
+    defaults: defaultsSchema,
+    preconditions: cli_schemas/* array */.YOg(cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* unknown */.L5J())).default([]),
+    scenarios: cli_schemas/* array */.YOg(cli_schemas/* strictObject */.rej(scenarioShape)).min(1, 'a gate needs at least one scenario'),
+});
+const checkSchemas = new WeakMap();
+/** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
+function checkSchemaFor(kind, probe, shape = commonCheckShape) {
+    // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
+    // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
+    let byShape = checkSchemas.get(probe);
+    if (!byShape)
+        checkSchemas.set(probe, (byShape = new WeakMap()));
+    let byKind = byShape.get(shape);
+    if (!byKind)
+        byShape.set(shape, (byKind = new Map()));
+    let schema = byKind.get(kind);
+    if (!schema) {
+        schema = cli_schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+        byKind.set(kind, schema);
+    }
+    return schema;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+
+/** Gate files past this size are refused before parsing (a gate of hundreds of scenarios is ~1 MB). */
+const MAX_GATE_FILE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_INTERVAL_MS = 10_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+/** Reads and validates a gate file; throws ConfigError listing every problem. */
+async function loadGateFile(path, options) {
+    const problemAt = (message) => new ConfigError([{ file: options.file, line: 1, column: 1, message }]);
+    let size;
+    try {
+        size = (await (0,promises_.stat)(path)).size;
+    }
+    catch {
+        throw problemAt(`gate file not found; create it or point the 'config' input at it`);
+    }
+    if (size > MAX_GATE_FILE_BYTES) {
+        throw problemAt(`gate file is ${size} bytes; the limit is ${MAX_GATE_FILE_BYTES} — split it into several gates`);
+    }
+    return parseGate(await (0,promises_.readFile)(path, 'utf8'), options);
+}
+/** Validates gate-file text; throws ConfigError listing every problem, with lines. */
+function parseGate(text, options) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+    });
+    const problems = [];
+    const at = (offset, message) => {
+        const { line, col } = lines.linePos(offset);
+        problems.push({ file: options.file, line, column: col, message });
+    };
+    for (const error of doc.errors)
+        at(error.pos[0], yamlMessage(error.message));
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
+        at(0, 'the gate file is empty; start with `version: 1`, `gate:` and `scenarios:` (see the README)');
+        throw new ConfigError(problems);
+    }
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        at(doc.contents.range?.[0] ?? 0, 'a gate file is a mapping with version, gate and scenarios');
+        throw new ConfigError(problems);
+    }
+    expandDocument(doc, options.env, at);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        at(0, `the file cannot be read as data: ${error.message}`);
+        throw new ConfigError(problems);
+    }
+    const locate = new Locator(doc, lines);
+    const parsed = gateFileSchema.safeParse(data);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            reportIssue(issue, [], locate, problems, options.file, knownKeysAt(gateFileSchema, issue.path));
+        }
+        // Checks are validated too, so one run shows every problem in the file, not the first layer only.
+        validateChecksOf(data, options, locate, problems);
+        throw new ConfigError(sortProblems(problems));
+    }
+    const gate = buildGate(parsed.data, options, locate, problems);
+    if (problems.length > 0)
+        throw new ConfigError(sortProblems(problems));
+    return gate;
+}
+function yamlMessage(message) {
+    const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return `not valid YAML: ${first}`;
+}
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+/** Expands `${VAR}` in every string value except SQL text, reporting unset variables where they are. */
+function expandDocument(doc, env, at) {
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node, path) {
+            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
+                return;
+            const parent = path.at(-1);
+            // SQL is never expanded: values go through `params`, so nothing from the environment is spliced.
+            if ((0,dist/* isPair */.tO)(parent) && (0,dist/* isScalar */.jn)(parent.key) && parent.key.value === 'postgres')
+                return;
+            const expansion = expandVariables(node.value, env);
+            for (const name of expansion.missing) {
+                at(node.range?.[0] ?? 0, `\${${name}} is not set; set the environment variable ${name} or write \${${name}:-default}`);
+            }
+            node.value = expansion.value;
+        },
+    });
+}
+/** Finds the source position of a path inside the parsed document. */
+class Locator {
+    doc;
+    lines;
+    constructor(doc, lines) {
+        this.doc = doc;
+        this.lines = lines;
+    }
+    /** Position of the value at `path`, or of its nearest ancestor that exists. */
+    value(path) {
+        for (let length = path.length; length >= 0; length--) {
+            const node = this.doc.getIn(path.slice(0, length), true);
+            if (node?.range)
+                return this.position(node.range[0]);
+        }
+        return { line: 1, column: 1 };
+    }
+    /** Position of the key `key` in the mapping at `path` (for unknown keys). */
+    key(path, key) {
+        const map = this.doc.getIn(path, true);
+        if ((0,dist/* isMap */.jh)(map)) {
+            for (const pair of map.items) {
+                if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key && pair.key.range)
+                    return this.position(pair.key.range[0]);
+            }
+        }
+        return this.value(path);
+    }
+    /** Position inside a one-line scalar value, `column` characters into its text. */
+    inside(path, column) {
+        const node = this.doc.getIn(path, true);
+        const start = this.value(path);
+        if (!(0,dist/* isScalar */.jn)(node))
+            return start;
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+        const singleLine = node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED';
+        return singleLine ? { line: start.line, column: start.column + quoted + column } : start;
+    }
+    position(offset) {
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
+    }
+}
+function reportIssue(issue, prefix, locate, problems, file, known = []) {
+    const path = [...prefix, ...issue.path];
+    const where = formatPath(path);
+    if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+            const position = locate.key(path, key);
+            const hint = didYouMean(key, known);
+            problems.push({
+                file,
+                ...position,
+                message: `unknown key '${key}'${where ? ` in ${where}` : ''}${hint}`,
+            });
+        }
+        return;
+    }
+    const position = locate.value(path);
+    problems.push({ file, ...position, message: `${where ? `${where}: ` : ''}${issueMessage(issue)}` });
+}
+/** The keys a strict object accepts at `path` of `schema`, for "did you mean" hints. */
+function knownKeysAt(schema, path) {
+    let current = schema;
+    let index = 0;
+    while (current) {
+        const definition = current._zod.def;
+        if (definition.innerType)
+            current = definition.innerType;
+        else if (definition.in)
+            current = definition.in;
+        else if (index === path.length)
+            return definition.shape ? Object.keys(definition.shape) : [];
+        else if (definition.shape)
+            current = definition.shape[String(path[index++])];
+        else if (definition.element) {
+            current = definition.element;
+            index++;
+        }
+        else
+            return [];
+    }
+    return [];
+}
+/** Validates every check the raw data holds, whatever else is wrong with the file. */
+function validateChecksOf(data, options, locate, problems) {
+    const builder = new CheckBuilder(options, locate, problems, DEFAULT_TIMEOUT_MS);
+    const record = isRecord(data) ? data : {};
+    const preconditions = Array.isArray(record.preconditions) ? record.preconditions : [];
+    for (const [index, raw] of preconditions.entries()) {
+        if (isRecord(raw))
+            builder.build(raw, ['preconditions', index], 'precondition', preconditionShape);
+    }
+    const scenarios = Array.isArray(record.scenarios) ? record.scenarios : [];
+    for (const [index, scenario] of scenarios.entries()) {
+        const checks = isRecord(scenario) && Array.isArray(scenario.checks) ? scenario.checks : [];
+        for (const [checkIndex, raw] of checks.entries()) {
+            if (isRecord(raw))
+                builder.build(raw, ['scenarios', index, 'checks', checkIndex], 'check');
+        }
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function issueMessage(issue) {
+    switch (issue.code) {
+        case 'invalid_type':
+            if (issue.message.includes('received undefined'))
+                return `is required (expected ${issue.expected})`;
+            return `expected ${issue.expected}${issue.message.includes('received') ? `, ${issue.message.replace(/^.*(received .*)$/, '$1')}` : ''}`;
+        case 'invalid_value':
+            return issue.message.startsWith('Invalid')
+                ? `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
+                : issue.message;
+        case 'too_small':
+            return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
+                ? issue.message
+                : `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}`;
+        default:
+            return issue.message;
+    }
+}
+function formatPath(path) {
+    return path
+        .map((part, index) => typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)
+        .join('');
+}
+function slugify(name) {
+    return (name
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'scenario');
+}
+function buildGate(input, options, locate, problems) {
+    const defaults = {
+        timeoutMs: input.defaults.timeout ?? DEFAULT_TIMEOUT_MS,
+        priority: input.defaults.priority ?? 'P0',
+    };
+    const sources = {
+        postgres: {
+            url: input.sources.postgres?.url ?? nonEmpty(options.env.DATABASE_URL),
+            statementTimeoutMs: input.sources.postgres?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+        },
+        kubernetes: {
+            namespace: nonEmpty(input.sources.kubernetes?.namespace),
+            context: nonEmpty(input.sources.kubernetes?.context),
+        },
+        github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
+    };
+    const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
+    const preconditions = input.preconditions.map((raw, index) => {
+        const path = ['preconditions', index];
+        const check = builder.build(raw, path, `precondition-${index + 1}`, preconditionShape);
+        // The name labels the row; repeating it inside the row's evidence would say it twice.
+        if (check)
+            delete check.name;
+        const name = typeof raw.name === 'string' ? raw.name : `precondition ${index + 1}`;
+        return {
+            id: `precondition-${index + 1}`,
+            name,
+            priority: 'P0',
+            checks: check ? [check] : [],
+            position: locate.value(path),
+        };
+    });
+    const seen = new Map();
+    const scenarios = input.scenarios.map((raw, index) => {
+        const path = ['scenarios', index];
+        const id = raw.id ?? slugify(raw.name);
+        const position = locate.value(path);
+        const earlier = seen.get(id);
+        if (earlier !== undefined) {
+            problems.push({
+                file: options.file,
+                ...(raw.id ? locate.value([...path, 'id']) : position),
+                message: `scenario id '${id}' is already used by the scenario on line ${earlier}; give one of them another 'id'`,
+            });
+        }
+        else
+            seen.set(id, position.line);
+        const checks = raw.checks.flatMap((check, checkIndex) => {
+            const built = builder.build(check, [...path, 'checks', checkIndex], `${id}/${checkIndex + 1}`);
+            return built ? [built] : [];
+        });
+        const scenario = {
+            id,
+            name: raw.name,
+            priority: raw.priority ?? defaults.priority,
+            checks,
+            position,
+        };
+        if (raw.evidence !== undefined)
+            scenario.evidence = raw.evidence;
+        if (raw.waiver) {
+            scenario.waiver = { reason: raw.waiver.reason, until: raw.waiver.until };
+            if (raw.waiver.issue !== undefined)
+                scenario.waiver.issue = raw.waiver.issue;
+        }
+        return scenario;
+    });
+    const meta = input.gate;
+    return {
+        file: options.file,
+        version: 1,
+        meta: {
+            id: meta.id,
+            title: meta.title,
+            environment: meta.environment,
+            ownerRole: meta.owner_role,
+            relatedIssues: meta.related_issues,
+            relatedPrs: meta.related_prs,
+            language: meta.language ?? 'en',
+            risks: meta.risks,
+        },
+        sources,
+        defaults,
+        preconditions,
+        scenarios,
+    };
+}
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
+/** Validates one check against its probe and turns it into a runnable Check. */
+class CheckBuilder {
+    options;
+    locate;
+    problems;
+    defaultTimeoutMs;
+    kinds;
+    constructor(options, locate, problems, defaultTimeoutMs) {
+        this.options = options;
+        this.locate = locate;
+        this.problems = problems;
+        this.defaultTimeoutMs = defaultTimeoutMs;
+        this.kinds = Object.keys(options.probes);
+    }
+    build(raw, path, id, shape = commonCheckShape) {
+        const kinds = Object.keys(raw).filter((key) => Object.hasOwn(this.options.probes, key));
+        if (kinds.length !== 1) {
+            this.report(path, this.probeKeyMessage(raw, kinds));
+            return undefined;
+        }
+        const kind = kinds[0];
+        const probe = this.options.probes[kind];
+        const parsed = checkSchemaFor(kind, probe, shape).safeParse(raw);
+        if (!parsed.success) {
+            const known = [...Object.keys(shape), kind, ...Object.keys(probe.extraKeys ?? {})];
+            for (const issue of parsed.error.issues) {
+                const nested = issue.path.length > 0 && issue.path[0] === kind;
+                reportIssue(issue, path, this.locate, this.problems, this.options.file, nested ? [] : known);
+            }
+            return undefined;
+        }
+        const data = parsed.data;
+        const spec = data[kind];
+        const extras = {};
+        for (const key of Object.keys(probe.extraKeys ?? {}))
+            if (data[key] !== undefined)
+                extras[key] = data[key];
+        const written = data.expect;
+        const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
+        const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
+        if (!expect)
+            return undefined;
+        this.checkFieldsKnown(probe, spec, expect, data.evidence, path);
+        const check = {
+            id,
+            kind,
+            spec,
+            extras,
+            expect,
+            expectText,
+            defaultExpect: written === undefined,
+            intervalMs: data.interval ?? DEFAULT_INTERVAL_MS,
+            timeoutMs: data.timeout ?? this.defaultTimeoutMs,
+            position: this.locate.value(path),
+        };
+        if (typeof data.name === 'string')
+            check.name = data.name;
+        if (typeof data.evidence === 'string')
+            check.evidence = data.evidence;
+        if (typeof data.wait === 'number')
+            check.waitMs = data.wait;
+        return check;
+    }
+    probeKeyMessage(raw, kinds) {
+        const list = this.kinds.join(', ');
+        if (kinds.length > 1)
+            return `a check has exactly one probe key, but this one has ${kinds.join(' and ')}; split it into two checks`;
+        const stray = Object.keys(raw).filter((key) => !(key in commonCheckShape) && key !== 'params');
+        const hint = stray.length > 0 ? `: '${stray[0]}' is not one${didYouMean(stray[0], this.kinds)}` : '';
+        return `a check needs one probe key (${list})${hint}`;
+    }
+    parseExpect(text, path) {
+        try {
+            return parseCondition(text);
+        }
+        catch (error) {
+            if (!(error instanceof ExpectSyntaxError))
+                throw error;
+            const position = this.locate.inside(path, error.column);
+            this.problems.push({
+                file: this.options.file,
+                ...position,
+                message: `expect: ${error.message} (at column ${error.column + 1} of '${text}')`,
+            });
+            return undefined;
+        }
+    }
+    checkFieldsKnown(probe, spec, expect, evidence, path) {
+        const fields = probe.fields(spec);
+        if (!fields)
+            return;
+        const known = new Set(fields);
+        const unknownIn = (names, key, what) => {
+            for (const name of names) {
+                // `baseline.n` and `delta.n` read the field `n` of the earlier run.
+                const field = name.replace(/^(baseline|delta)\./, '');
+                if (known.has(field) || known.has(field.split('.')[0]))
+                    continue;
+                this.report([...path, key], `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(field, fields)}; its fields are ${fields.join(', ')}`);
+            }
+        };
+        unknownIn(referencedFields(expect), 'expect', 'expect');
+        if (evidence)
+            unknownIn(templateFields(evidence), 'evidence', 'evidence');
+    }
+    report(path, message) {
+        this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
+    }
+}
+/** Field names used as `{{field}}` in an evidence template. */
+function templateFields(template) {
+    return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)].map((match) => match[1]);
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 const CONTROL = 
 // eslint-disable-next-line no-control-regex
@@ -22225,7 +22242,6 @@ class Progress {
 
 
 
-
 /** `regression-gate run`: load, evaluate against the sources in `io.env`, print, write the bundle. */
 async function runCommand(options, io) {
     const redactor = new Redactor();
@@ -22252,7 +22268,9 @@ async function runCommand(options, io) {
         gate.meta.language = options.language;
     if (options.only.length > 0)
         gate = selectOnly(gate, options.only);
-    const environment = probeEnvironment(gate, {
+    const progress = new Progress(gate, io, say);
+    progress.start(options);
+    const result = await runGate(gate, {
         env: io.env,
         workspace: io.cwd,
         ...(githubToken ? { githubToken } : {}),
@@ -22262,15 +22280,8 @@ async function runCommand(options, io) {
             if (options.verbose)
                 io.stderr(`debug: ${message}\n`);
         },
-    });
-    const progress = new Progress(gate, io, say);
-    progress.start(options);
-    const result = await evaluateGate(gate, {
-        probes: probeRegistry,
-        environment,
         concurrency: options.concurrency,
         gateTimeoutMs: options.gateTimeoutMs,
-        tool: TOOL,
         onScenario: (scenario) => progress.finished(scenario),
     });
     let bundle;

@@ -2,14 +2,13 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { loadGateFile } from '../config/load.js';
 import type { Gate, Scenario } from '../config/model.js';
 import { ConfigError, formatProblem } from '../config/problems.js';
-import { evaluateGate, messageOf } from '../engine/run.js';
+import { messageOf } from '../engine/run.js';
 import type { GateResult } from '../engine/results.js';
-import { probeEnvironment, registerKnownSecrets } from '../environment.js';
+import { registerKnownSecrets, runGate } from '../environment.js';
 import { probeRegistry } from '../probes/registry.js';
 import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
 import { Redactor } from '../report/redact.js';
 import { renderTerminal } from '../report/terminal.js';
-import { TOOL } from '../version.js';
 import type { RunOptions } from './args.js';
 import { EXIT, useColour, type CliIo } from './io.js';
 import { Progress } from './progress.js';
@@ -45,7 +44,9 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOut
   if (options.language) gate.meta.language = options.language;
   if (options.only.length > 0) gate = selectOnly(gate, options.only);
 
-  const environment = probeEnvironment(gate, {
+  const progress = new Progress(gate, io, say);
+  progress.start(options);
+  const result = await runGate(gate, {
     env: io.env,
     workspace: io.cwd,
     ...(githubToken ? { githubToken } : {}),
@@ -54,15 +55,8 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOut
     debug: (message) => {
       if (options.verbose) io.stderr(`debug: ${message}\n`);
     },
-  });
-  const progress = new Progress(gate, io, say);
-  progress.start(options);
-  const result = await evaluateGate(gate, {
-    probes: probeRegistry,
-    environment,
     concurrency: options.concurrency,
     gateTimeoutMs: options.gateTimeoutMs,
-    tool: TOOL,
     onScenario: (scenario) => progress.finished(scenario),
   });
 
