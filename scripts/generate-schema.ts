@@ -1,6 +1,6 @@
-// `npm run schema`: writes schema/gate.schema.json, the gate file's JSON Schema for editors, generated
-// from the same zod schemas the loader validates with (never written by hand). A test fails when
-// the committed file is stale.
+// `npm run schema`: writes schema/gate.schema.json, the gate file's JSON Schema for editors, and
+// schema/report.schema.json, the JSON report's, both generated from the zod schemas the code validates
+// with (never written by hand). A test fails when a committed file is stale.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import {
   scenarioShape,
 } from '../src/config/schema.js';
 import { probeRegistry } from '../src/probes/registry.js';
+import { reportSchema } from '../src/baseline/report-schema.js';
 
 export const SCHEMA_PATH = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -89,7 +90,22 @@ export function gateJsonSchemaText(): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+export const REPORT_SCHEMA_PATH = path.join(path.dirname(SCHEMA_PATH), 'report.schema.json');
+
+/** The JSON report's schema text, from the schema `baseline:` validates earlier reports with. */
+export function reportJsonSchemaText(): string {
+  const generated = z.toJSONSchema(reportSchema, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+  });
+  return `${JSON.stringify(generated, null, 2)}\n`;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await writeFile(SCHEMA_PATH, gateJsonSchemaText());
-  process.stdout.write(`wrote ${path.relative(process.cwd(), SCHEMA_PATH)}\n`);
+  await writeFile(REPORT_SCHEMA_PATH, reportJsonSchemaText());
+  process.stdout.write(
+    `wrote ${path.relative(process.cwd(), SCHEMA_PATH)} and ${path.relative(process.cwd(), REPORT_SCHEMA_PATH)}\n`,
+  );
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { gateJsonSchemaText, SCHEMA_PATH } from '../../scripts/generate-schema.js';
+import { gateJsonSchemaText, REPORT_SCHEMA_PATH, reportJsonSchemaText, SCHEMA_PATH } from '../../scripts/generate-schema.js';
 import { probeRegistry } from '../../src/probes/registry.js';
 
 interface Variant {
@@ -9,6 +9,16 @@ interface Variant {
   additionalProperties: boolean;
   properties: Record<string, unknown>;
 }
+
+describe('schema/report.schema.json', () => {
+  it('is what `npm run schema` makes from the report schema today', async () => {
+    const committed = await readFile(REPORT_SCHEMA_PATH, 'utf8');
+    expect(
+      committed === reportJsonSchemaText(),
+      'schema/report.schema.json is stale: the report schema changed. Run `npm run schema` and commit the result.',
+    ).toBe(true);
+  });
+});
 
 describe('schema/gate.schema.json', () => {
   it('is what `npm run schema` makes from the zod schemas today', async () => {
