@@ -165,3 +165,32 @@ describe('engine', () => {
     ]);
   });
 });
+
+describe('engine with a real probe', () => {
+  it("names the failing tests and their first output lines in a failing tests check's evidence", async () => {
+    const { probeRegistry } = await import('../../src/probes/registry.js');
+    const gate = parseGate(
+      `version: 1\ngate: { id: g, title: t }\nscenarios:\n  - name: labels\n    checks:\n      - tests: { report: __tests__/fixtures/reports/go/go-test.json, names: [TestResolveModelFromLabels_UnknownModelRejected] }\n`,
+      { file: 'g.yml', env: {}, probes: probeRegistry },
+    );
+    const environment: ProbeEnvironment = {
+      sources: gate.sources,
+      env: {},
+      workspace: process.cwd(),
+      addSecret: () => undefined,
+      debug: () => undefined,
+    };
+    const result = await evaluateGate(gate, {
+      probes: probeRegistry,
+      environment,
+      tool: { name: 'rg', version: '0' },
+    });
+    const text = result.scenarios[0]!.evidence.map((part) => ('text' in part ? part.text : part.value)).join(
+      '',
+    );
+    expect(result.scenarios[0]!.status).toBe('fail');
+    expect(text).toMatch(
+      /^failed=1, missing=0, passed=0, expected failed == 0 and missing == 0 and passed > 0; failed_tests: TestResolveModelFromLabels_UnknownModelRejected; output: .+/,
+    );
+  });
+});

@@ -19829,7 +19829,7 @@ function measuredParts(condition, fields, previous) {
     return parts;
 }
 /** The Evidence of one check: its template or its measured values, plus what was expected when it did not pass. */
-function checkEvidence(check, status, fields, error, previous) {
+function checkEvidence(check, status, fields, error, previous, failureFields = []) {
     if (status === 'error') {
         return [{ text: `${check.name ? `${check.name}: ` : ''}error: ` }, { value: error ?? 'unknown error' }];
     }
@@ -19841,6 +19841,16 @@ function checkEvidence(check, status, fields, error, previous) {
             ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
             : [];
         parts.push(...measured, { text: `, expected ` }, { value: check.expectText });
+        for (const name of failureFields) {
+            const value = lookupField(fields, name);
+            // Only what says something: an empty list or no output adds nothing.
+            if (value === undefined ||
+                value === null ||
+                value === '' ||
+                (Array.isArray(value) && value.length === 0))
+                continue;
+            parts.push({ text: `; ${name}: ` }, { value: formatValue(value) });
+        }
     }
     return parts;
 }
@@ -20131,7 +20141,7 @@ async function runCheck(check, context) {
         status: attempt.status,
         fields: attempt.fields,
         expect: check.expectText,
-        evidence: checkEvidence(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id)),
+        evidence: checkEvidence(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id), probe.failureFields),
         reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
         target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
         attempts,
@@ -20891,6 +20901,7 @@ const testsProbe = (0,probe/* defineProbe */._)({
     schema: schema/* testsSpecSchema */.g,
     fields: () => tests_FIELDS,
     defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
+    failureFields: ['failed_tests', 'missing_tests', 'output'],
     reproduce: (spec) => reproduceTests(spec),
     describe: (spec) => {
         const shown = spec.names.slice(0, 3).join(', ');

@@ -69,6 +69,7 @@ export function checkEvidence(
   fields: Fields,
   error: string | undefined,
   previous?: Fields,
+  failureFields: readonly string[] = [],
 ): EvidencePart[] {
   if (status === 'error') {
     return [{ text: `${check.name ? `${check.name}: ` : ''}error: ` }, { value: error ?? 'unknown error' }];
@@ -81,6 +82,18 @@ export function checkEvidence(
       ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
       : [];
     parts.push(...measured, { text: `, expected ` }, { value: check.expectText });
+    for (const name of failureFields) {
+      const value = lookupField(fields, name);
+      // Only what says something: an empty list or no output adds nothing.
+      if (
+        value === undefined ||
+        value === null ||
+        value === '' ||
+        (Array.isArray(value) && value.length === 0)
+      )
+        continue;
+      parts.push({ text: `; ${name}: ` }, { value: formatValue(value) });
+    }
   }
   return parts;
 }

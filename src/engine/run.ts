@@ -152,6 +152,7 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
       attempt.fields,
       attempt.error,
       context.baseline?.checks.get(check.id),
+      probe.failureFields,
     ),
     reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
     target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),

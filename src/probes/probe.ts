@@ -70,6 +70,8 @@ export interface ProbeDefinition<S = unknown> {
   defaultExpect(spec: S): string;
   /** The shell command a person would run to see the same evidence. */
   reproduce(spec: S, extras: Record<string, unknown>, sources: Sources): string;
+  /** Fields that explain a failure (e.g. the failing tests' names), added to the Evidence when a check does not pass. */
+  readonly failureFields?: readonly string[];
   /** One-line description of what is looked at, for logs and the JSON report. */
   describe(spec: S, extras: Record<string, unknown>, sources: Sources): string;
   /**

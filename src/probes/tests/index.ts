@@ -21,6 +21,7 @@ export const testsProbe = defineProbe<TestsSpec>({
   schema: testsSpecSchema,
   fields: () => FIELDS,
   defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
+  failureFields: ['failed_tests', 'missing_tests', 'output'],
   reproduce: (spec) => reproduceTests(spec),
   describe: (spec) => {
     const shown = spec.names.slice(0, 3).join(', ');
