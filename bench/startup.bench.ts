@@ -14,7 +14,7 @@ import type { BenchRow } from './harness.js';
 import { median, megabytes } from './harness.js';
 
 const RUNS = 9;
-const DIST = resolve('dist/index.js');
+const DIST = resolve(process.env.BENCH_DIST ?? 'dist/index.js');
 const MEASURE = resolve('bench/support/measure.mjs');
 const TOKEN = 'ghs_bench_token_0123456789';
 

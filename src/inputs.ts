@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { readInput } from './actions-core.js';
 import { parseDuration } from './config/duration.js';
 
 /** Every input of action.yml, parsed once. Names live here and nowhere else. */
@@ -53,8 +53,8 @@ export class InputError extends Error {
 
 type InputReader = (name: string) => string;
 
-/** Reads and validates every input; `read` defaults to @actions/core (tests pass their own). */
-export function getInputs(read: InputReader = (name) => core.getInput(name)): ActionInputs {
+/** Reads and validates every input; `read` defaults to the runner's INPUT_* variables (tests pass their own). */
+export function getInputs(read: InputReader = (name) => readInput(process.env, name)): ActionInputs {
   const text = (name: string, fallback: string): string => read(name).trim() || fallback;
   const failOn = text(INPUT.failOn, 'no-go');
   if (failOn !== 'no-go' && failOn !== 'never' && failOn !== 'new-failures') {

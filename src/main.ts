@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
+import { DeferredCore, readInput, type Core } from './actions-core.js';
 import type { Baseline } from './baseline/compare.js';
 import { resolveBaseline } from './baseline/resolve.js';
 import { loadGateFile } from './config/load.js';
@@ -20,30 +20,34 @@ import { renderTerminal } from './report/terminal.js';
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor();
+  const actions = new DeferredCore();
   try {
-    const inputs = getInputs();
-    registerKnownSecrets(env, redactor, (value) => core.setSecret(value), [inputs.githubToken]);
+    const inputs = getInputs((name) => readInput(env, name));
+    const mask = (value: string): void => actions.call((core) => core.setSecret(value));
+    registerKnownSecrets(env, redactor, mask, [inputs.githubToken]);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const gate = await loadGate(inputs, workspace, env);
+    const gate = await loadGate(inputs, workspace, env, actions);
     if (!gate) return;
+    const warn = (message: string): void => actions.call((core) => core.warning(redactor.redact(message)));
     // The check run is created while the baseline and the evidence are gathered, not before.
-    const checkRun = startCheckRun(inputs, env);
+    const checkRun = startCheckRun(inputs, env, warn);
     const baseline = await resolveBaseline(inputs.baseline, {
       gateId: gate.meta.id,
       workspace,
       env,
       token: inputs.githubToken,
       artifactName: inputs.artifactName,
-      notice: (message) => core.notice(message),
-      warn: (message) => core.warning(redactor.redact(message)),
+      notice: (message) => actions.call((core) => core.notice(message)),
+      warn,
     });
-    const result = await evaluate(gate, inputs, workspace, env, redactor, baseline);
-    await publish(result, inputs, workspace, redactor, await checkRun);
+    const result = await evaluate(gate, { inputs, workspace, env, redactor, baseline, actions, mask });
+    const core = await actions.load();
+    await publish(result, inputs, workspace, redactor, await checkRun, core);
     if (result.decision === 'no-go' && inputs.failOn !== 'never') {
       core.setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
     }
   } catch (error) {
-    core.setFailed(redactor.redact(messageOf(error)));
+    (await actions.load()).setFailed(redactor.redact(messageOf(error)));
   }
 }
 
@@ -51,6 +55,7 @@ async function loadGate(
   inputs: ActionInputs,
   workspace: string,
   env: NodeJS.ProcessEnv,
+  actions: DeferredCore,
 ): Promise<Gate | undefined> {
   const path = isAbsolute(inputs.config) ? inputs.config : resolve(workspace, inputs.config);
   try {
@@ -59,6 +64,7 @@ async function loadGate(
     return gate;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    const core = await actions.load();
     for (const problem of error.problems) {
       core.error(problem.message, {
         title: 'Invalid gate file',
@@ -69,6 +75,7 @@ async function loadGate(
     }
     const list = error.problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
     await writeJobSummary(
+      core,
       `# ❌ Invalid gate file\n\nNo check was run. Fix these and run again:\n\n${list}\n`,
     );
     core.setFailed(
@@ -78,13 +85,16 @@ async function loadGate(
   }
 }
 
-function startCheckRun(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<PendingCheckRun | undefined> {
+function startCheckRun(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): Promise<PendingCheckRun | undefined> {
   if (!inputs.checkRun) return Promise.resolve(undefined);
   if (!inputs.githubToken) {
-    core.warning('No check run: the github-token input is empty.');
+    warn('No check run: the github-token input is empty.');
     return Promise.resolve(undefined);
   }
-  const warn = (message: string): void => core.warning(message);
   return beginCheckRun({
     token: inputs.githubToken,
     name: inputs.checkName,
@@ -97,26 +107,30 @@ function startCheckRun(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<Pe
   });
 }
 
-function evaluate(
-  gate: Gate,
-  inputs: ActionInputs,
-  workspace: string,
-  env: NodeJS.ProcessEnv,
-  redactor: Redactor,
-  baseline: Baseline | undefined,
-): Promise<GateResult> {
+interface EvaluationContext {
+  inputs: ActionInputs;
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+  redactor: Redactor;
+  baseline: Baseline | undefined;
+  actions: DeferredCore;
+  mask: (value: string) => void;
+}
+
+function evaluate(gate: Gate, context: EvaluationContext): Promise<GateResult> {
+  const { inputs, actions } = context;
   return runGate(gate, {
-    env,
-    workspace,
+    env: context.env,
+    workspace: context.workspace,
     ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
-    redactor,
-    mask: (value) => core.setSecret(value),
-    debug: (message) => core.debug(message),
+    redactor: context.redactor,
+    mask: context.mask,
+    debug: (message) => actions.call((core) => core.debug(message)),
     concurrency: inputs.concurrency,
     gateTimeoutMs: inputs.gateTimeoutMs,
-    ...(baseline ? { baseline } : {}),
+    ...(context.baseline ? { baseline: context.baseline } : {}),
     decisionMode: inputs.failOn === 'new-failures' ? 'new-failures' : 'all',
-    onScenario: (scenario) => core.debug(`finished: ${scenario.name}`),
+    onScenario: (scenario) => actions.call((core) => core.debug(`finished: ${scenario.name}`)),
   });
 }
 
@@ -127,6 +141,7 @@ async function publish(
   workspace: string,
   redactor: Redactor,
   checkRun: PendingCheckRun | undefined,
+  core: Core,
 ): Promise<void> {
   core.info(redactor.redact(renderTerminal(result, { colour: true })));
   let bundle: BundlePaths | undefined;
@@ -139,8 +154,8 @@ async function publish(
   }
   const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
   const summary = renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport });
-  await writeJobSummary(redactor.redact(summary));
-  annotate(result, redactor);
+  await writeJobSummary(core, redactor.redact(summary));
+  annotate(result, redactor, core);
   for (const warning of result.warnings) core.warning(redactor.redact(warning));
   const posted = await checkRun?.finish(result, redactor, fullReport);
   for (const [name, value] of Object.entries(stepOutputs(result, bundle, posted))) {
@@ -149,7 +164,7 @@ async function publish(
 }
 
 /** Log annotations on the gate file's lines (shown on the workflow run), one per row that did not pass. */
-function annotate(result: GateResult, redactor: Redactor): void {
+function annotate(result: GateResult, redactor: Redactor, core: Core): void {
   for (const annotation of annotationsFor(result)) {
     const properties = {
       title: redactor.redact(annotation.title),
@@ -162,7 +177,7 @@ function annotate(result: GateResult, redactor: Redactor): void {
   }
 }
 
-async function writeJobSummary(markdown: string): Promise<void> {
+async function writeJobSummary(core: Core, markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.info('GITHUB_STEP_SUMMARY is not set (not on a runner?); the job summary was skipped.');
     return;
