@@ -11,6 +11,16 @@ import type { Redactor } from './report/redact.js';
 /** Names of environment variables whose values are treated as secrets wherever they show up. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
 
+/** A function that hides a value everywhere: removed from reports, masked in logs. */
+function secretAdder(redactor: Redactor, mask: (value: string) => void): (value: string | undefined) => void {
+  return (value) => {
+    // Values under 4 characters are too common to mask without hiding ordinary text.
+    if (!value || value.length < 4) return;
+    redactor.add(value);
+    mask(value);
+  };
+}
+
 /** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
 export function registerKnownSecrets(
   env: Readonly<Record<string, string | undefined>>,
@@ -18,11 +28,7 @@ export function registerKnownSecrets(
   mask: (value: string) => void,
   extra: readonly string[] = [],
 ): void {
-  const add = (value: string | undefined): void => {
-    if (!value || value.length < 4) return;
-    redactor.add(value);
-    mask(value);
-  };
+  const add = secretAdder(redactor, mask);
   for (const [name, value] of Object.entries(env)) {
     if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG')) add(value);
   }
@@ -32,27 +38,16 @@ export function registerKnownSecrets(
 /** The world as probes see it: sources, environment, workspace, token, secret registration. */
 export function probeEnvironment(
   gate: Gate,
-  options: {
-    env: Readonly<Record<string, string | undefined>>;
-    workspace: string;
-    githubToken?: string;
-    redactor: Redactor;
-    mask: (value: string) => void;
-    debug: (message: string) => void;
-  },
+  settings: Pick<GateRunSettings, 'env' | 'workspace' | 'githubToken' | 'redactor' | 'mask' | 'debug'>,
 ): ProbeEnvironment {
   const environment: ProbeEnvironment = {
     sources: gate.sources,
-    env: options.env,
-    workspace: options.workspace,
-    addSecret(value) {
-      if (!value || value.length < 4) return;
-      options.redactor.add(value);
-      options.mask(value);
-    },
-    debug: (message) => options.debug(options.redactor.redact(message)),
+    env: settings.env,
+    workspace: settings.workspace,
+    addSecret: secretAdder(settings.redactor, settings.mask),
+    debug: (message) => settings.debug(settings.redactor.redact(message)),
   };
-  if (options.githubToken) environment.githubToken = options.githubToken;
+  if (settings.githubToken) environment.githubToken = settings.githubToken;
   return environment;
 }
 

@@ -20943,14 +20943,19 @@ const TOOL = { name: 'regression-gate', version: '0.1.0' };
 
 /** Names of environment variables whose values are treated as secrets wherever they show up. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
-/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
-function registerKnownSecrets(env, redactor, mask, extra = []) {
-    const add = (value) => {
+/** A function that hides a value everywhere: removed from reports, masked in logs. */
+function secretAdder(redactor, mask) {
+    return (value) => {
+        // Values under 4 characters are too common to mask without hiding ordinary text.
         if (!value || value.length < 4)
             return;
         redactor.add(value);
         mask(value);
     };
+}
+/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
+function registerKnownSecrets(env, redactor, mask, extra = []) {
+    const add = secretAdder(redactor, mask);
     for (const [name, value] of Object.entries(env)) {
         if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG'))
             add(value);
@@ -20959,21 +20964,16 @@ function registerKnownSecrets(env, redactor, mask, extra = []) {
         add(value);
 }
 /** The world as probes see it: sources, environment, workspace, token, secret registration. */
-function probeEnvironment(gate, options) {
+function probeEnvironment(gate, settings) {
     const environment = {
         sources: gate.sources,
-        env: options.env,
-        workspace: options.workspace,
-        addSecret(value) {
-            if (!value || value.length < 4)
-                return;
-            options.redactor.add(value);
-            options.mask(value);
-        },
-        debug: (message) => options.debug(options.redactor.redact(message)),
+        env: settings.env,
+        workspace: settings.workspace,
+        addSecret: secretAdder(settings.redactor, settings.mask),
+        debug: (message) => settings.debug(settings.redactor.redact(message)),
     };
-    if (options.githubToken)
-        environment.githubToken = options.githubToken;
+    if (settings.githubToken)
+        environment.githubToken = settings.githubToken;
     return environment;
 }
 /** Evaluates a gate with the registered probes, as both the action and the CLI do. */
