@@ -32,13 +32,30 @@ async function slowOrigin(): Promise<SlowOrigin> {
 }
 
 async function timeGate(urls: string[]): Promise<number> {
-  const scenarios = urls.map((url, index) => `  - name: s${index}\n    checks:\n      - http: { url: "${url}" }\n`).join('');
-  const gate = parseGate(`version: 1\ngate: { id: P, title: p }\nscenarios:\n${scenarios}`, { file: 'p.yml', env: {}, probes: probeRegistry });
-  const environment = { sources: gate.sources, env: {}, workspace: '.', addSecret: () => undefined, debug: () => undefined };
+  const scenarios = urls
+    .map((url, index) => `  - name: s${index}\n    checks:\n      - http: { url: "${url}" }\n`)
+    .join('');
+  const gate = parseGate(`version: 1\ngate: { id: P, title: p }\nscenarios:\n${scenarios}`, {
+    file: 'p.yml',
+    env: {},
+    probes: probeRegistry,
+  });
+  const environment = {
+    sources: gate.sources,
+    env: {},
+    workspace: '.',
+    addSecret: () => undefined,
+    debug: () => undefined,
+  };
   const started = performance.now();
-  const result = await evaluateGate(gate, { probes: probeRegistry, environment, tool: { name: 'bench', version: '0' } });
+  const result = await evaluateGate(gate, {
+    probes: probeRegistry,
+    environment,
+    tool: { name: 'bench', version: '0' },
+  });
   const elapsed = performance.now() - started;
-  if (result.counts.passed !== urls.length) throw new Error(`expected every check to pass, got ${JSON.stringify(result.counts)}`);
+  if (result.counts.passed !== urls.length)
+    throw new Error(`expected every check to pass, got ${JSON.stringify(result.counts)}`);
   return elapsed;
 }
 
@@ -47,13 +64,25 @@ const bench = async (): Promise<BenchRow[]> => {
   try {
     await timeGate([origins[0]!.url]); // warm-up: loads the http probe once
     const single = await timeGate([origins[0]!.url]);
-    const spread = await timeGate(Array.from({ length: SCENARIOS }, (_, index) => origins[index % origins.length]!.url));
+    const spread = await timeGate(
+      Array.from({ length: SCENARIOS }, (_, index) => origins[index % origins.length]!.url),
+    );
     for (const origin of origins) origin.maxConcurrent = 0;
     const oneOrigin = await timeGate(Array.from({ length: SCENARIOS }, () => origins[0]!.url));
     const ratio = spread / single;
     return [
-      { name: 'slowest single check (200 ms answer)', figure: `${single.toFixed(0)} ms`, target: '', pass: undefined },
-      { name: `${SCENARIOS} scenarios over 10 origins, default concurrency`, figure: `${spread.toFixed(0)} ms (${ratio.toFixed(2)}x)`, target: '<= 1.3x the single check', pass: ratio <= 1.3 },
+      {
+        name: 'slowest single check (200 ms answer)',
+        figure: `${single.toFixed(0)} ms`,
+        target: '',
+        pass: undefined,
+      },
+      {
+        name: `${SCENARIOS} scenarios over 10 origins, default concurrency`,
+        figure: `${spread.toFixed(0)} ms (${ratio.toFixed(2)}x)`,
+        target: '<= 1.3x the single check',
+        pass: ratio <= 1.3,
+      },
       {
         name: `${SCENARIOS} scenarios on one origin: max concurrent requests seen`,
         figure: `${origins[0]!.maxConcurrent} (${oneOrigin.toFixed(0)} ms)`,

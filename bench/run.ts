@@ -28,7 +28,9 @@ for (const file of files) {
   for (const row of rows) {
     const verdict = row.pass === undefined ? '' : row.pass ? 'PASS' : 'FAIL';
     if (row.pass === false) failed++;
-    console.log(`  ${row.name.padEnd(width)}  ${row.figure.padEnd(34)}  ${row.target.padEnd(30)}  ${verdict}`);
+    console.log(
+      `  ${row.name.padEnd(width)}  ${row.figure.padEnd(34)}  ${row.target.padEnd(30)}  ${verdict}`,
+    );
   }
 }
 console.log(failed === 0 ? '\nall targets met' : `\n${failed} target(s) missed`);

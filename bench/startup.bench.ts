@@ -26,7 +26,9 @@ interface Sample {
 }
 
 /** A TCP relay in front of PostgreSQL that notes when the first client byte arrives. */
-async function relay(targetPort: number): Promise<{ port: number; firstByteAt: () => number | undefined; reset: () => void; server: Server }> {
+async function relay(
+  targetPort: number,
+): Promise<{ port: number; firstByteAt: () => number | undefined; reset: () => void; server: Server }> {
   let first: number | undefined;
   const server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
@@ -45,13 +47,24 @@ async function relay(targetPort: number): Promise<{ port: number; firstByteAt: (
   };
 }
 
-async function runNode(args: string[], env: Record<string, string>, cwd: string): Promise<{ startedAt: number; exitMs: number; measure?: { maxRssKb: number; loaded: string[] } }> {
+async function runNode(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ startedAt: number; exitMs: number; measure?: { maxRssKb: number; loaded: string[] } }> {
   const measureFile = join(cwd, `measure-${Math.random().toString(36).slice(2)}.json`);
   const startedAt = performance.now();
-  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', MEASURE_FILE: measureFile, ...env }, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', MEASURE_FILE: measureFile, ...env },
+    stdio: 'ignore',
+  });
   await new Promise((done) => child.on('close', done));
   const exitMs = performance.now() - startedAt;
-  const measure = await readFile(measureFile, 'utf8').then((text) => JSON.parse(text) as { maxRssKb: number; loaded: string[] }, () => undefined);
+  const measure = await readFile(measureFile, 'utf8').then(
+    (text) => JSON.parse(text) as { maxRssKb: number; loaded: string[] },
+    () => undefined,
+  );
   return { startedAt, exitMs, ...(measure ? { measure } : {}) };
 }
 
@@ -77,7 +90,12 @@ const bench = async (): Promise<BenchRow[]> => {
   const proxy = await relay(postgres.port);
   const k8s = await startK8sSim({ objects: loadFixture('staging.yaml') });
   const state = emptyState(TOKEN);
-  state.repositories['acme/platform'] = { workflows: [], runs: [makeRun({ id: 42, jobs: [{ id: 1, name: 'deploy', status: 'completed', conclusion: 'success' }] })] };
+  state.repositories['acme/platform'] = {
+    workflows: [],
+    runs: [
+      makeRun({ id: 42, jobs: [{ id: 1, name: 'deploy', status: 'completed', conclusion: 'success' }] }),
+    ],
+  };
   const github = await startGitHubSim(state);
   const http = createHttpServer((_, response) => response.end('ok'));
   await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
@@ -86,9 +104,18 @@ const bench = async (): Promise<BenchRow[]> => {
     const url = new URL(postgres.adminUrl);
     url.port = String(proxy.port);
     const base = await runnerEnv(workspace);
-    const env = { ...base, DATABASE_URL: url.toString(), KUBECONFIG: k8s.kubeconfigPath, GITHUB_API_URL: github.url, 'INPUT_GITHUB-TOKEN': TOKEN };
+    const env = {
+      ...base,
+      DATABASE_URL: url.toString(),
+      KUBECONFIG: k8s.kubeconfigPath,
+      GITHUB_API_URL: github.url,
+      'INPUT_GITHUB-TOKEN': TOKEN,
+    };
     await mkdir(join(workspace, 'reports'));
-    await writeFile(join(workspace, 'reports', 'go.json'), '{"Action":"pass","Package":"p","Test":"TestA","Elapsed":0}\n');
+    await writeFile(
+      join(workspace, 'reports', 'go.json'),
+      '{"Action":"pass","Package":"p","Test":"TestA","Elapsed":0}\n',
+    );
     const postgresGate = `version: 1\ngate: { id: B, title: b }\nscenarios:\n  - name: q\n    checks:\n      - postgres: select 1 as n\n`;
     const everyGate = `${postgresGate}  - name: k\n    checks:\n      - kubernetes: { deployments: { names: [codex-k8s], namespace: codex-k8s-staging } }\n  - name: g\n    checks:\n      - github: { run: 42, job: deploy }\n  - name: t\n    checks:\n      - tests: { report: reports/*.json, names: [TestA] }\n  - name: h\n    checks:\n      - http: { url: "http://127.0.0.1:${httpPort}/" }\n`;
 
@@ -100,7 +127,11 @@ const bench = async (): Promise<BenchRow[]> => {
       await writeFile(join(workspace, 'gate.yml'), postgresGate);
       proxy.reset();
       const pg = await runNode(['--import', MEASURE, DIST], env, workspace);
-      postgresOnly.push({ firstQueryMs: (proxy.firstByteAt() ?? NaN) - pg.startedAt, exitMs: pg.exitMs, ...pg.measure! });
+      postgresOnly.push({
+        firstQueryMs: (proxy.firstByteAt() ?? NaN) - pg.startedAt,
+        exitMs: pg.exitMs,
+        ...pg.measure!,
+      });
       await writeFile(join(workspace, 'gate.yml'), everyGate);
       const all = await runNode(['--import', MEASURE, DIST], env, workspace);
       every.push({ exitMs: all.exitMs, ...all.measure! });
@@ -111,7 +142,8 @@ const bench = async (): Promise<BenchRow[]> => {
     const rss = Math.max(...postgresOnly.map((sample) => sample.maxRssKb)) * 1024;
     const distFiles = await readdir('dist');
     let distBytes = 0;
-    for (const file of distFiles) distBytes += (await stat(join('dist', file))).isFile() ? (await stat(join('dist', file))).size : 0;
+    for (const file of distFiles)
+      distBytes += (await stat(join('dist', file))).isFile() ? (await stat(join('dist', file))).size : 0;
     const kubernetesChunk = every[0]!.loaded.filter((file) => !postgresOnly[0]!.loaded.includes(file));
     return [
       { name: 'node -e 0 (reference)', figure: `${nodeMs.toFixed(0)} ms`, target: '', pass: undefined },
@@ -121,7 +153,12 @@ const bench = async (): Promise<BenchRow[]> => {
         target: '<= node -e 0 + 60 ms',
         pass: firstQuery - nodeMs <= 60,
       },
-      { name: 'postgres-only gate: peak RSS', figure: megabytes(rss), target: '< 90 MB', pass: rss < 90 * 1024 * 1024 },
+      {
+        name: 'postgres-only gate: peak RSS',
+        figure: megabytes(rss),
+        target: '< 90 MB',
+        pass: rss < 90 * 1024 * 1024,
+      },
       {
         name: 'every probe kind: spawn to exit (reports written)',
         figure: `${everyExit.toFixed(0)} ms (+${(everyExit - nodeMs).toFixed(0)} ms)`,

@@ -13,16 +13,22 @@ const START = '<!-- action-tables:start (generated from action.yml by `npm run r
 const END = '<!-- action-tables:end -->';
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** The Markdown tables of an action.yml's inputs and outputs. */
 export function renderActionTables(actionYml: string): string {
   const action = parse(actionYml) as ActionYml;
   const inputs = Object.entries(action.inputs).map(
-    ([name, input]) => `| \`${name}\` | ${cell(input.description)} | ${input.default === undefined || input.default === '' ? '' : `\`${cell(input.default)}\``} |`,
+    ([name, input]) =>
+      `| \`${name}\` | ${cell(input.description)} | ${input.default === undefined || input.default === '' ? '' : `\`${cell(input.default)}\``} |`,
   );
-  const outputs = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`);
+  const outputs = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`,
+  );
   return [
     START,
     '### Inputs',

@@ -2,6 +2,7 @@
 // the peak RSS, and writes them as JSON to $MEASURE_FILE when the process exits.
 import { writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
+import process from 'node:process';
 
 const loaded = [];
 registerHooks({
@@ -12,5 +13,8 @@ registerHooks({
 });
 process.on('exit', () => {
   if (!process.env.MEASURE_FILE) return;
-  writeFileSync(process.env.MEASURE_FILE, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, loaded }));
+  writeFileSync(
+    process.env.MEASURE_FILE,
+    JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, loaded }),
+  );
 });
