@@ -121,6 +121,8 @@ const bench = async (): Promise<BenchRow[]> => {
 
     const tenScenarios = `version: 1\ngate: { id: B, title: b }\nscenarios:\n${Array.from({ length: 10 }, (_, index) => `  - name: s${index}\n    checks:\n      - postgres: select ${index} as n\n        expect: n >= 0\n`).join('')}`;
     const ten: number[] = [];
+    const kubernetesOnly: number[] = [];
+    const kubernetesGate = `version: 1\ngate: { id: B, title: b }\nscenarios:\n  - name: k\n    checks:\n      - kubernetes: { deployments: { names: [codex-k8s], namespace: codex-k8s-staging } }\n`;
     const baseline: number[] = [];
     const postgresOnly: Sample[] = [];
     const every: Sample[] = [];
@@ -136,6 +138,8 @@ const bench = async (): Promise<BenchRow[]> => {
       });
       await writeFile(join(workspace, 'gate.yml'), tenScenarios);
       ten.push((await runNode([DIST], env, workspace)).exitMs);
+      await writeFile(join(workspace, 'gate.yml'), kubernetesGate);
+      kubernetesOnly.push((await runNode([DIST], env, workspace)).exitMs);
       await writeFile(join(workspace, 'gate.yml'), everyGate);
       const all = await runNode(['--import', MEASURE, DIST], env, workspace);
       every.push({ exitMs: all.exitMs, ...all.measure! });
@@ -160,6 +164,12 @@ const bench = async (): Promise<BenchRow[]> => {
       {
         name: '10-scenario postgres gate: spawn to exit',
         figure: `${median(ten).toFixed(0)} ms (+${(median(ten) - nodeMs).toFixed(0)} ms)`,
+        target: '',
+        pass: undefined,
+      },
+      {
+        name: 'one kubernetes check: spawn to exit (@kubernetes/client-node loaded)',
+        figure: `${median(kubernetesOnly).toFixed(0)} ms (+${(median(kubernetesOnly) - nodeMs).toFixed(0)} ms)`,
         target: '',
         pass: undefined,
       },
