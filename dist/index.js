@@ -1,6 +1,74 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 6228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ET: () => (/* binding */ baselineLookup),
+/* harmony export */   or: () => (/* binding */ indexBaseline),
+/* harmony export */   uQ: () => (/* binding */ describeChange)
+/* harmony export */ });
+/* unused harmony export numericDelta */
+/* harmony import */ var _config_expect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2085);
+
+/** Indexes a parsed report by check and scenario id. */
+function indexBaseline(report, source) {
+    const checks = new Map();
+    const scenarios = new Map();
+    for (const row of [...report.preconditions, ...report.scenarios]) {
+        scenarios.set(row.id, row.checkStatus === 'pass' ? 'pass' : row.status);
+        for (const check of row.checks)
+            checks.set(check.id, check.fields);
+    }
+    return { source, decision: report.decision, finishedAt: report.finishedAt, checks, scenarios };
+}
+/** `+3`, `-2`, `=` for two numeric values, undefined when either is not a number. */
+function describeChange(current, previous) {
+    const delta = numericDelta(current, previous);
+    if (delta === undefined)
+        return undefined;
+    if (delta === '0')
+        return '=';
+    return delta.startsWith('-') ? delta : `+${delta}`;
+}
+/** current - previous as an exact decimal string, undefined unless both are numbers. */
+function numericDelta(current, previous) {
+    if (current === undefined || previous === undefined)
+        return undefined;
+    const a = (0,_config_expect_js__WEBPACK_IMPORTED_MODULE_0__/* .toDecimal */ .nI)(current);
+    const b = (0,_config_expect_js__WEBPACK_IMPORTED_MODULE_0__/* .toDecimal */ .nI)(previous);
+    if (!a || !b)
+        return undefined;
+    const scale = Math.max(a.scale, b.scale);
+    const difference = a.digits * 10n ** BigInt(scale - a.scale) - b.digits * 10n ** BigInt(scale - b.scale);
+    return fromScaled(difference, scale);
+}
+function fromScaled(value, scale) {
+    if (scale === 0)
+        return value.toString();
+    const negative = value < 0n;
+    const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
+    const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
+    return `${negative ? '-' : ''}${text}`;
+}
+/**
+ * Resolves `baseline.FIELD` and `delta.FIELD` in conditions. Undefined (so `??` can supply a
+ * fallback, or the check errors) when there is no baseline or it lacks the field.
+ */
+function baselineLookup(name, current, previous, lookup) {
+    if (name.startsWith('baseline.'))
+        return previous ? lookup(previous, name.slice('baseline.'.length)) : undefined;
+    if (name.startsWith('delta.')) {
+        const field = name.slice('delta.'.length);
+        return previous ? numericDelta(lookup(current, field), lookup(previous, field)) : undefined;
+    }
+    return lookup(current, name);
+}
+
+
+/***/ }),
+
 /***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39,6 +107,1717 @@ function formatDuration(ms) {
     const minutes = Math.floor(seconds / 60);
     const rest = seconds % 60;
     return rest === 0 ? `${minutes}m` : `${minutes}m${rest}s`;
+}
+
+
+/***/ }),
+
+/***/ 4740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ expandVariables)
+/* harmony export */ });
+const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+/**
+ * Replaces `${NAME}` with the environment variable NAME and `${NAME:-default}` with its default
+ * when NAME is unset or empty; `$${` stays a literal `${`.
+ */
+function expandVariables(text, env) {
+    const missing = [];
+    const used = [];
+    const value = text.replace(REFERENCE, (match, name, fallback) => {
+        if (match === '$${')
+            return '${';
+        const current = env[name];
+        if (current !== undefined && current !== '') {
+            used.push(name);
+            return current;
+        }
+        if (fallback !== undefined)
+            return fallback;
+        if (current === undefined)
+            missing.push(name);
+        return '';
+    });
+    return { value, missing, used };
+}
+
+
+/***/ }),
+
+/***/ 2085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ evaluateCondition),
+/* harmony export */   b_: () => (/* binding */ referencedFields),
+/* harmony export */   nI: () => (/* binding */ toDecimal),
+/* harmony export */   vA: () => (/* binding */ ExpectSyntaxError),
+/* harmony export */   wv: () => (/* binding */ ExpectEvaluationError),
+/* harmony export */   zB: () => (/* binding */ parseCondition)
+/* harmony export */ });
+/* unused harmony export compareNumbers */
+/** A syntax error with the 0-based column in the condition text. */
+class ExpectSyntaxError extends Error {
+    column;
+    name = 'ExpectSyntaxError';
+    constructor(message, column) {
+        super(message);
+        this.column = column;
+    }
+}
+/** A condition that could not be decided from the measured fields (e.g. an unknown SQL column). */
+class ExpectEvaluationError extends Error {
+    name = 'ExpectEvaluationError';
+}
+const KEYWORD_OPERATORS = new Set(['in', 'contains', 'matches']);
+const RESERVED = new Set(['and', 'or', 'not', ...KEYWORD_OPERATORS]);
+const SYMBOL_OPERATORS = ['==', '!=', '>=', '<=', '??', '>', '<'];
+const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+function tokenize(text) {
+    const tokens = [];
+    let at = 0;
+    const previousAllowsRegex = () => {
+        const last = tokens.at(-1);
+        return !last || (last.kind === 'op' && last.text !== '??') || last.text === '[' || last.text === ',';
+    };
+    while (at < text.length) {
+        const char = text[at];
+        if (/\s/.test(char)) {
+            at++;
+            continue;
+        }
+        const start = at;
+        const symbol = SYMBOL_OPERATORS.find((candidate) => text.startsWith(candidate, at));
+        if (symbol) {
+            tokens.push({ kind: 'op', text: symbol, column: start });
+            at += symbol.length;
+        }
+        else if ('()[],'.includes(char)) {
+            tokens.push({ kind: 'punct', text: char, column: start });
+            at++;
+        }
+        else if (char === "'" || char === '"') {
+            const end = text.indexOf(char, at + 1);
+            if (end < 0)
+                throw new ExpectSyntaxError(`unterminated string starting with ${char}`, start);
+            tokens.push({
+                kind: 'string',
+                text: text.slice(at, end + 1),
+                value: text.slice(at + 1, end),
+                column: start,
+            });
+            at = end + 1;
+        }
+        else if (char === '/' && previousAllowsRegex()) {
+            at = readRegex(text, at, tokens);
+        }
+        else if (/[-\d]/.test(char) && /^-?\d/.test(text.slice(at))) {
+            const match = /^-?\d+(\.\d+)?/.exec(text.slice(at));
+            // A literal past float precision stays as its digits, so `n == 9007199254740993` compares exactly.
+            const exact = String(Number(match[0])) === match[0];
+            tokens.push({
+                kind: 'number',
+                text: match[0],
+                value: exact ? Number(match[0]) : match[0],
+                column: start,
+            });
+            at += match[0].length;
+        }
+        else if (/[A-Za-z_]/.test(char)) {
+            const match = /^[A-Za-z_][A-Za-z0-9_.:\-/]*/.exec(text.slice(at));
+            const word = match[0].replace(/[.:\-/]+$/, '');
+            tokens.push({ kind: KEYWORD_OPERATORS.has(word) ? 'op' : 'word', text: word, column: start });
+            at += word.length;
+        }
+        else if (char === '=') {
+            throw new ExpectSyntaxError("use '==' to compare, not '='", start);
+        }
+        else {
+            throw new ExpectSyntaxError(`unexpected character '${char}'`, start);
+        }
+    }
+    tokens.push({ kind: 'end', text: 'end of condition', column: text.length });
+    return tokens;
+}
+function readRegex(text, start, tokens) {
+    let at = start + 1;
+    let escaped = false;
+    while (at < text.length && (escaped || text[at] !== '/')) {
+        escaped = !escaped && text[at] === '\\';
+        at++;
+    }
+    if (at >= text.length)
+        throw new ExpectSyntaxError('unterminated /regex/', start);
+    const flags = /^[gimsuy]*/.exec(text.slice(at + 1))[0];
+    const source = text.slice(start + 1, at);
+    try {
+        tokens.push({
+            kind: 'regex',
+            text: text.slice(start, at + 1 + flags.length),
+            value: new RegExp(source, flags),
+            column: start,
+        });
+    }
+    catch (error) {
+        throw new ExpectSyntaxError(`invalid regular expression: ${error.message}`, start);
+    }
+    return at + 1 + flags.length;
+}
+class Parser {
+    tokens;
+    index = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    parse() {
+        const condition = this.parseOr();
+        const next = this.peek();
+        if (next.kind !== 'end')
+            throw new ExpectSyntaxError(`unexpected '${next.text}'; expected 'and', 'or' or the end`, next.column);
+        return condition;
+    }
+    peek() {
+        return this.tokens[this.index];
+    }
+    take() {
+        return this.tokens[this.index++];
+    }
+    isWord(word) {
+        const token = this.peek();
+        return token.kind === 'word' && token.text === word;
+    }
+    parseOr() {
+        let left = this.parseAnd();
+        while (this.isWord('or')) {
+            this.take();
+            left = { type: 'or', left, right: this.parseAnd() };
+        }
+        return left;
+    }
+    parseAnd() {
+        let left = this.parseUnary();
+        while (this.isWord('and')) {
+            this.take();
+            left = { type: 'and', left, right: this.parseUnary() };
+        }
+        return left;
+    }
+    parseUnary() {
+        if (this.isWord('not')) {
+            this.take();
+            return { type: 'not', operand: this.parseUnary() };
+        }
+        const token = this.peek();
+        if (token.kind === 'punct' && token.text === '(') {
+            this.take();
+            const inner = this.parseOr();
+            const close = this.take();
+            if (close.text !== ')')
+                throw new ExpectSyntaxError(`expected ')' but found '${close.text}'`, close.column);
+            return inner;
+        }
+        const operand = this.parseOperand();
+        const op = this.peek();
+        if (op.kind !== 'op')
+            return { type: 'truthy', operand };
+        if (op.text === '??')
+            throw new ExpectSyntaxError("'??' goes right after a field", op.column);
+        this.take();
+        const value = this.parseValue();
+        if (op.text === 'matches' && !(value instanceof RegExp) && typeof value !== 'string') {
+            throw new ExpectSyntaxError("'matches' needs a /regex/ or a string", op.column);
+        }
+        if (op.text === 'in' && !Array.isArray(value))
+            throw new ExpectSyntaxError("'in' needs a list: [a, b]", op.column);
+        return { type: 'compare', operand, op: op.text, value };
+    }
+    parseOperand() {
+        const token = this.take();
+        if (token.kind !== 'word' || RESERVED.has(token.text) || !FIELD_PATTERN.test(token.text)) {
+            throw new ExpectSyntaxError(`expected a field name but found '${token.text}'`, token.column);
+        }
+        const operand = { field: token.text };
+        const next = this.peek();
+        if (next.kind === 'op' && next.text === '??') {
+            this.take();
+            operand.fallback = this.parseValue();
+        }
+        return operand;
+    }
+    parseValue() {
+        const token = this.take();
+        switch (token.kind) {
+            case 'number':
+            case 'string':
+            case 'regex':
+                return token.value;
+            case 'word':
+                if (token.text === 'true')
+                    return true;
+                if (token.text === 'false')
+                    return false;
+                if (token.text === 'null')
+                    return null;
+                if (RESERVED.has(token.text))
+                    break;
+                return token.text;
+            case 'punct':
+                if (token.text === '[')
+                    return this.parseList();
+                break;
+            default:
+                break;
+        }
+        throw new ExpectSyntaxError(`expected a value but found '${token.text}'`, token.column);
+    }
+    parseList() {
+        const items = [];
+        if (this.peek().text === ']') {
+            this.take();
+            return items;
+        }
+        for (;;) {
+            items.push(this.parseValue());
+            const separator = this.take();
+            if (separator.text === ']')
+                return items;
+            if (separator.text !== ',')
+                throw new ExpectSyntaxError(`expected ',' or ']' but found '${separator.text}'`, separator.column);
+        }
+    }
+}
+/** Parses an `expect` condition; throws ExpectSyntaxError with the column of the problem. */
+function parseCondition(text) {
+    if (text.trim() === '')
+        throw new ExpectSyntaxError('the condition is empty', 0);
+    return new Parser(tokenize(text)).parse();
+}
+/** Every field a condition reads, in order of appearance, without duplicates. */
+function referencedFields(condition) {
+    const found = new Set();
+    const walk = (node) => {
+        switch (node.type) {
+            case 'or':
+            case 'and':
+                walk(node.left);
+                walk(node.right);
+                return;
+            case 'not':
+                walk(node.operand);
+                return;
+            default:
+                found.add(node.operand.field);
+        }
+    };
+    walk(condition);
+    return [...found];
+}
+/** Decides a condition over measured fields; throws ExpectEvaluationError when it cannot. */
+function evaluateCondition(condition, lookup) {
+    switch (condition.type) {
+        case 'or':
+            return evaluateCondition(condition.left, lookup) || evaluateCondition(condition.right, lookup);
+        case 'and':
+            return evaluateCondition(condition.left, lookup) && evaluateCondition(condition.right, lookup);
+        case 'not':
+            return !evaluateCondition(condition.operand, lookup);
+        case 'truthy':
+            return isTruthy(resolve(condition.operand, lookup));
+        case 'compare':
+            return compare(resolve(condition.operand, lookup), condition.op, condition.value, condition.operand.field);
+    }
+}
+function resolve(operand, lookup) {
+    const value = lookup(operand.field);
+    if (value !== undefined)
+        return value;
+    if ('fallback' in operand)
+        return operand.fallback;
+    if (/^(baseline|delta)\./.test(operand.field)) {
+        throw new ExpectEvaluationError(`'${operand.field}' has no value: there is no baseline, or it lacks that field (write '${operand.field} ?? 0' for a default)`);
+    }
+    throw new ExpectEvaluationError(`the probe reported no field '${operand.field}'`);
+}
+function isTruthy(value) {
+    if (value === null || value === false)
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (typeof value === 'number')
+        return value !== 0;
+    if (typeof value === 'bigint')
+        return value !== 0n;
+    if (typeof value === 'string')
+        return value !== '' && value !== 'false' && value !== '0';
+    return true;
+}
+function compare(actual, op, expected, field) {
+    switch (op) {
+        case '==':
+            return isEqual(actual, expected);
+        case '!=':
+            return !isEqual(actual, expected);
+        case 'in':
+            return expected.some((item) => isEqual(actual, item));
+        case 'contains':
+            if (Array.isArray(actual))
+                return actual.some((item) => isEqual(item, expected));
+            return scalarText(actual).includes(scalarText(expected));
+        case 'matches': {
+            const pattern = expected instanceof RegExp ? expected : new RegExp(String(expected));
+            return pattern.test(scalarText(actual));
+        }
+        default: {
+            const order = compareNumbers(actual, expected);
+            if (order === undefined) {
+                throw new ExpectEvaluationError(`'${field}' is ${describeValue(actual)}; '${op}' needs numbers on both sides`);
+            }
+            if (op === '>')
+                return order > 0;
+            if (op === '>=')
+                return order >= 0;
+            if (op === '<')
+                return order < 0;
+            return order <= 0;
+        }
+    }
+}
+function isEqual(actual, expected) {
+    if (expected === null || actual === null)
+        return actual === expected;
+    const order = compareNumbers(actual, expected);
+    if (order !== undefined)
+        return order === 0;
+    return scalarText(actual) === scalarText(expected);
+}
+function scalarText(value) {
+    if (value === null)
+        return 'null';
+    if (value instanceof RegExp)
+        return value.source;
+    if (Array.isArray(value))
+        return value.map((item) => scalarText(item)).join(',');
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return `'${scalarText(value)}'`;
+}
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** Exact decimal comparison, so counts past 2^53 from bigint/numeric columns compare correctly. */
+function compareNumbers(a, b) {
+    const left = toDecimal(a);
+    const right = toDecimal(b);
+    if (left === undefined || right === undefined)
+        return undefined;
+    const scale = Math.max(left.scale, right.scale);
+    const l = left.digits * 10n ** BigInt(scale - left.scale);
+    const r = right.digits * 10n ** BigInt(scale - right.scale);
+    return l === r ? 0 : l > r ? 1 : -1;
+}
+/** A number, bigint or decimal string as exact digits and a decimal scale; undefined for anything else. */
+function toDecimal(value) {
+    if (typeof value === 'bigint')
+        return { digits: value, scale: 0 };
+    let text;
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            return undefined;
+        text = Number.isInteger(value) ? BigInt(value).toString() : value.toFixed(15).replace(/0+$/, '');
+    }
+    else if (typeof value === 'string') {
+        text = value.trim();
+    }
+    else
+        return undefined;
+    if (!DECIMAL.test(text))
+        return undefined;
+    const [whole, fraction = ''] = text.split('.');
+    return { digits: BigInt(whole + fraction), scale: fraction.length };
+}
+
+
+/***/ }),
+
+/***/ 9827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Mt: () => (/* binding */ loadGateFile)
+});
+
+// UNUSED EXPORTS: MAX_GATE_FILE_BYTES, parseGate, templateFields
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/config/expand.ts
+var expand = __nccwpck_require__(4740);
+// EXTERNAL MODULE: ./src/config/expect.ts
+var config_expect = __nccwpck_require__(2085);
+// EXTERNAL MODULE: ./src/config/problems.ts
+var config_problems = __nccwpck_require__(4968);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(7840);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
+const durationSchema = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()])
+    .transform((value, context) => {
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === undefined) {
+        context.addIssue({
+            code: 'custom',
+            message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
+        });
+        return core/* NEVER */.tm;
+    }
+    return ms;
+})
+    .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
+const prioritySchema = schemas/* enum */.k5n(['P0', 'P1', 'P2']).meta({
+    description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
+});
+const isoDate = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* date */.p6U()]).transform((value, context) => {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+    if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+        context.addIssue({ code: 'custom', message: `'${text}' is not a date; write it as YYYY-MM-DD` });
+        return core/* NEVER */.tm;
+    }
+    return text;
+});
+const waiverSchema = schemas/* strictObject */.rej({
+    reason: schemas/* string */.YjP().min(1).meta({ description: 'Why the failure is accepted.' }),
+    until: isoDate.meta({ description: 'Last day (UTC, YYYY-MM-DD) the waiver holds.' }),
+    issue: schemas/* number */.aig().int().positive().optional().meta({ description: 'Issue that tracks the fix.' }),
+});
+const gateMetaSchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the report files)')
+        .meta({ description: 'Report id; names the bundle files <id>.md and <id>.json.' }),
+    title: schemas/* string */.YjP().min(1),
+    environment: schemas/* string */.YjP().optional(),
+    owner_role: schemas/* string */.YjP().optional(),
+    related_issues: schemas/* array */.YOg(schemas/* number */.aig().int()).default([]),
+    related_prs: schemas/* array */.YOg(schemas/* number */.aig().int()).default([]),
+    language: schemas/* enum */.k5n(['en', 'ru']).optional().meta({ description: 'Language of report headings.' }),
+    risks: schemas/* array */.YOg(schemas/* string */.YjP()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
+});
+const sourcesSchema = schemas/* strictObject */.rej({
+    postgres: schemas/* strictObject */.rej({
+        url: schemas/* string */.YjP()
+            .optional()
+            .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
+        statement_timeout: durationSchema.optional(),
+    })
+        .optional(),
+    kubernetes: schemas/* strictObject */.rej({
+        namespace: schemas/* string */.YjP().optional(),
+        context: schemas/* string */.YjP().optional(),
+    })
+        .optional(),
+    github: schemas/* strictObject */.rej({ repository: schemas/* string */.YjP().optional() }).optional(),
+})
+    .default({});
+const defaultsSchema = schemas/* strictObject */.rej({
+    timeout: durationSchema.optional(),
+    priority: prioritySchema.optional(),
+})
+    .default({});
+/** The keys every check may have besides its one probe key. */
+const commonCheckShape = {
+    name: schemas/* string */.YjP().optional().meta({ description: 'Label used in annotations and the JSON report.' }),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY()])
+        .optional()
+        .meta({ description: "Condition over the probe's fields, e.g. `n >= 1 and failed == 0`." }),
+    evidence: schemas/* string */.YjP()
+        .optional()
+        .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
+    wait: durationSchema.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
+    interval: durationSchema
+        .optional()
+        .meta({ description: 'Pause between tries while waiting (default 10s).' }),
+    timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
+};
+/** A precondition is a check that must have a name. */
+const preconditionShape = { ...commonCheckShape, name: schemas/* string */.YjP().min(1) };
+const scenarioShape = {
+    name: schemas/* string */.YjP().min(1),
+    id: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
+        .optional(),
+    priority: prioritySchema.optional(),
+    checks: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).min(1, 'a scenario needs at least one check'),
+    evidence: schemas/* string */.YjP().optional(),
+    waiver: waiverSchema.optional(),
+};
+/** The top level, with checks left open: each is validated against its own probe. */
+const gateFileSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
+    gate: gateMetaSchema,
+    sources: sourcesSchema,
+    defaults: defaultsSchema,
+    preconditions: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).default([]),
+    scenarios: schemas/* array */.YOg(schemas/* strictObject */.rej(scenarioShape)).min(1, 'a gate needs at least one scenario'),
+});
+const checkSchemas = new WeakMap();
+/** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
+function checkSchemaFor(kind, probe, shape = commonCheckShape) {
+    // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
+    // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
+    let byShape = checkSchemas.get(probe);
+    if (!byShape)
+        checkSchemas.set(probe, (byShape = new WeakMap()));
+    let byKind = byShape.get(shape);
+    if (!byKind)
+        byShape.set(shape, (byKind = new Map()));
+    let schema = byKind.get(kind);
+    if (!schema) {
+        schema = schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+        byKind.set(kind, schema);
+    }
+    return schema;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+
+/** Gate files past this size are refused before parsing (a gate of hundreds of scenarios is ~1 MB). */
+const MAX_GATE_FILE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_INTERVAL_MS = 10_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+/** Reads and validates a gate file; throws ConfigError listing every problem. */
+async function loadGateFile(path, options) {
+    const problemAt = (message) => new config_problems/* ConfigError */.xL([{ file: options.file, line: 1, column: 1, message }]);
+    let size;
+    try {
+        size = (await (0,promises_.stat)(path)).size;
+    }
+    catch {
+        throw problemAt(`gate file not found; create it, or point the action's 'config' input (the CLI's FILE argument) at it`);
+    }
+    if (size > MAX_GATE_FILE_BYTES) {
+        throw problemAt(`gate file is ${size} bytes; the limit is ${MAX_GATE_FILE_BYTES} — split it into several gates`);
+    }
+    return parseGate(await (0,promises_.readFile)(path, 'utf8'), options);
+}
+/** Validates gate-file text; throws ConfigError listing every problem, with lines. */
+function parseGate(text, options) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+    });
+    const problems = [];
+    const at = (offset, message) => {
+        const { line, col } = lines.linePos(offset);
+        problems.push({ file: options.file, line, column: col, message });
+    };
+    for (const error of doc.errors)
+        at(error.pos[0], yamlMessage(error.message));
+    if (problems.length > 0)
+        throw new config_problems/* ConfigError */.xL(problems);
+    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
+        at(0, 'the gate file is empty; start with `version: 1`, `gate:` and `scenarios:` (see the README)');
+        throw new config_problems/* ConfigError */.xL(problems);
+    }
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        at(doc.contents.range?.[0] ?? 0, 'a gate file is a mapping with version, gate and scenarios');
+        throw new config_problems/* ConfigError */.xL(problems);
+    }
+    expandDocument(doc, options.env, at);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        at(0, `the file cannot be read as data: ${error.message}`);
+        throw new config_problems/* ConfigError */.xL(problems);
+    }
+    const locate = new Locator(doc, lines);
+    const parsed = gateFileSchema.safeParse(data);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            reportIssue(issue, [], locate, problems, options.file, knownKeysAt(gateFileSchema, issue.path));
+        }
+        // Checks are validated too, so one run shows every problem in the file, not the first layer only.
+        validateChecksOf(data, options, locate, problems);
+        throw new config_problems/* ConfigError */.xL(sortProblems(problems));
+    }
+    const gate = buildGate(parsed.data, options, locate, problems);
+    if (problems.length > 0)
+        throw new config_problems/* ConfigError */.xL(sortProblems(problems));
+    return gate;
+}
+function yamlMessage(message) {
+    const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return `not valid YAML: ${first}`;
+}
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+/** Expands `${VAR}` in every string value except SQL text, reporting unset variables where they are. */
+function expandDocument(doc, env, at) {
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node, path) {
+            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
+                return;
+            const parent = path.at(-1);
+            // SQL is never expanded: values go through `params`, so nothing from the environment is spliced.
+            if ((0,dist/* isPair */.tO)(parent) && (0,dist/* isScalar */.jn)(parent.key) && parent.key.value === 'postgres')
+                return;
+            const expansion = (0,expand/* expandVariables */.i)(node.value, env);
+            for (const name of expansion.missing) {
+                at(node.range?.[0] ?? 0, `\${${name}} is not set; set the environment variable ${name} or write \${${name}:-default}`);
+            }
+            node.value = expansion.value;
+        },
+    });
+}
+/** Finds the source position of a path inside the parsed document. */
+class Locator {
+    doc;
+    lines;
+    constructor(doc, lines) {
+        this.doc = doc;
+        this.lines = lines;
+    }
+    /** Position of the value at `path`, or of its nearest ancestor that exists. */
+    value(path) {
+        for (let length = path.length; length >= 0; length--) {
+            const node = this.doc.getIn(path.slice(0, length), true);
+            if (node?.range)
+                return this.position(node.range[0]);
+        }
+        return { line: 1, column: 1 };
+    }
+    /** Position of the key `key` in the mapping at `path` (for unknown keys). */
+    key(path, key) {
+        const map = this.doc.getIn(path, true);
+        if ((0,dist/* isMap */.jh)(map)) {
+            for (const pair of map.items) {
+                if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key && pair.key.range)
+                    return this.position(pair.key.range[0]);
+            }
+        }
+        return this.value(path);
+    }
+    /** Position inside a one-line scalar value, `column` characters into its text. */
+    inside(path, column) {
+        const node = this.doc.getIn(path, true);
+        const start = this.value(path);
+        if (!(0,dist/* isScalar */.jn)(node))
+            return start;
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+        const singleLine = node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED';
+        return singleLine ? { line: start.line, column: start.column + quoted + column } : start;
+    }
+    position(offset) {
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
+    }
+}
+function reportIssue(issue, prefix, locate, problems, file, known = []) {
+    const path = [...prefix, ...issue.path];
+    const where = formatPath(path);
+    if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+            const position = locate.key(path, key);
+            const hint = (0,config_problems/* didYouMean */.au)(key, known);
+            problems.push({
+                file,
+                ...position,
+                message: `unknown key '${key}'${where ? ` in ${where}` : ''}${hint}`,
+            });
+        }
+        return;
+    }
+    const position = locate.value(path);
+    problems.push({ file, ...position, message: `${where ? `${where}: ` : ''}${issueMessage(issue)}` });
+}
+/** The keys a strict object accepts at `path` of `schema`, for "did you mean" hints. */
+function knownKeysAt(schema, path) {
+    let current = schema;
+    let index = 0;
+    while (current) {
+        const definition = current._zod.def;
+        if (definition.innerType)
+            current = definition.innerType;
+        else if (definition.in)
+            current = definition.in;
+        else if (index === path.length)
+            return definition.shape ? Object.keys(definition.shape) : [];
+        else if (definition.shape)
+            current = definition.shape[String(path[index++])];
+        else if (definition.element) {
+            current = definition.element;
+            index++;
+        }
+        else
+            return [];
+    }
+    return [];
+}
+/** Validates every check the raw data holds, whatever else is wrong with the file. */
+function validateChecksOf(data, options, locate, problems) {
+    const builder = new CheckBuilder(options, locate, problems, DEFAULT_TIMEOUT_MS);
+    const record = isRecord(data) ? data : {};
+    const preconditions = Array.isArray(record.preconditions) ? record.preconditions : [];
+    for (const [index, raw] of preconditions.entries()) {
+        if (isRecord(raw))
+            builder.build(raw, ['preconditions', index], 'precondition', preconditionShape);
+    }
+    const scenarios = Array.isArray(record.scenarios) ? record.scenarios : [];
+    for (const [index, scenario] of scenarios.entries()) {
+        const checks = isRecord(scenario) && Array.isArray(scenario.checks) ? scenario.checks : [];
+        for (const [checkIndex, raw] of checks.entries()) {
+            if (isRecord(raw))
+                builder.build(raw, ['scenarios', index, 'checks', checkIndex], 'check');
+        }
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function issueMessage(issue) {
+    switch (issue.code) {
+        case 'invalid_type':
+            if (issue.message.includes('received undefined'))
+                return `is required (expected ${issue.expected})`;
+            return `expected ${issue.expected}${issue.message.includes('received') ? `, ${issue.message.replace(/^.*(received .*)$/, '$1')}` : ''}`;
+        case 'invalid_value':
+            return issue.message.startsWith('Invalid')
+                ? `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
+                : issue.message;
+        case 'too_small':
+            return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
+                ? issue.message
+                : `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}`;
+        default:
+            return issue.message;
+    }
+}
+function formatPath(path) {
+    return path
+        .map((part, index) => typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)
+        .join('');
+}
+function slugify(name) {
+    return (name
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'scenario');
+}
+function buildGate(input, options, locate, problems) {
+    const defaults = {
+        timeoutMs: input.defaults.timeout ?? DEFAULT_TIMEOUT_MS,
+        priority: input.defaults.priority ?? 'P0',
+    };
+    const sources = {
+        postgres: {
+            url: input.sources.postgres?.url ?? nonEmpty(options.env.DATABASE_URL),
+            statementTimeoutMs: input.sources.postgres?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+        },
+        kubernetes: {
+            namespace: nonEmpty(input.sources.kubernetes?.namespace),
+            context: nonEmpty(input.sources.kubernetes?.context),
+        },
+        github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
+    };
+    const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
+    const preconditions = input.preconditions.map((raw, index) => {
+        const path = ['preconditions', index];
+        const check = builder.build(raw, path, `precondition-${index + 1}`, preconditionShape);
+        // The name labels the row; repeating it inside the row's evidence would say it twice.
+        if (check)
+            delete check.name;
+        const name = typeof raw.name === 'string' ? raw.name : `precondition ${index + 1}`;
+        return {
+            id: `precondition-${index + 1}`,
+            name,
+            priority: 'P0',
+            checks: check ? [check] : [],
+            position: locate.value(path),
+        };
+    });
+    const seen = new Map();
+    const scenarios = input.scenarios.map((raw, index) => {
+        const path = ['scenarios', index];
+        const id = raw.id ?? slugify(raw.name);
+        const position = locate.value(path);
+        const earlier = seen.get(id);
+        if (earlier !== undefined) {
+            problems.push({
+                file: options.file,
+                ...(raw.id ? locate.value([...path, 'id']) : position),
+                message: `scenario id '${id}' is already used by the scenario on line ${earlier}; give one of them another 'id'`,
+            });
+        }
+        else
+            seen.set(id, position.line);
+        const checks = raw.checks.flatMap((check, checkIndex) => {
+            const built = builder.build(check, [...path, 'checks', checkIndex], `${id}/${checkIndex + 1}`);
+            return built ? [built] : [];
+        });
+        const scenario = {
+            id,
+            name: raw.name,
+            priority: raw.priority ?? defaults.priority,
+            checks,
+            position,
+        };
+        if (raw.evidence !== undefined)
+            scenario.evidence = raw.evidence;
+        if (raw.waiver) {
+            scenario.waiver = { reason: raw.waiver.reason, until: raw.waiver.until };
+            if (raw.waiver.issue !== undefined)
+                scenario.waiver.issue = raw.waiver.issue;
+        }
+        return scenario;
+    });
+    const meta = input.gate;
+    return {
+        file: options.file,
+        version: 1,
+        meta: {
+            id: meta.id,
+            title: meta.title,
+            environment: meta.environment,
+            ownerRole: meta.owner_role,
+            relatedIssues: meta.related_issues,
+            relatedPrs: meta.related_prs,
+            language: meta.language ?? 'en',
+            risks: meta.risks,
+        },
+        sources,
+        defaults,
+        preconditions,
+        scenarios,
+    };
+}
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
+/** Validates one check against its probe and turns it into a runnable Check. */
+class CheckBuilder {
+    options;
+    locate;
+    problems;
+    defaultTimeoutMs;
+    kinds;
+    constructor(options, locate, problems, defaultTimeoutMs) {
+        this.options = options;
+        this.locate = locate;
+        this.problems = problems;
+        this.defaultTimeoutMs = defaultTimeoutMs;
+        this.kinds = Object.keys(options.probes);
+    }
+    build(raw, path, id, shape = commonCheckShape) {
+        const kinds = Object.keys(raw).filter((key) => Object.hasOwn(this.options.probes, key));
+        if (kinds.length !== 1) {
+            this.report(path, this.probeKeyMessage(raw, kinds));
+            return undefined;
+        }
+        const kind = kinds[0];
+        const probe = this.options.probes[kind];
+        const parsed = checkSchemaFor(kind, probe, shape).safeParse(raw);
+        if (!parsed.success) {
+            const known = [...Object.keys(shape), kind, ...Object.keys(probe.extraKeys ?? {})];
+            for (const issue of parsed.error.issues) {
+                const nested = issue.path.length > 0 && issue.path[0] === kind;
+                reportIssue(issue, path, this.locate, this.problems, this.options.file, nested ? [] : known);
+            }
+            return undefined;
+        }
+        const data = parsed.data;
+        const spec = data[kind];
+        const extras = {};
+        for (const key of Object.keys(probe.extraKeys ?? {}))
+            if (data[key] !== undefined)
+                extras[key] = data[key];
+        const written = data.expect;
+        const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
+        const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
+        if (!expect)
+            return undefined;
+        this.checkFieldsKnown(probe, spec, expect, data.evidence, path);
+        const check = {
+            id,
+            kind,
+            spec,
+            extras,
+            expect,
+            expectText,
+            defaultExpect: written === undefined,
+            intervalMs: data.interval ?? DEFAULT_INTERVAL_MS,
+            timeoutMs: data.timeout ?? this.defaultTimeoutMs,
+            position: this.locate.value(path),
+        };
+        if (typeof data.name === 'string')
+            check.name = data.name;
+        if (typeof data.evidence === 'string')
+            check.evidence = data.evidence;
+        if (typeof data.wait === 'number')
+            check.waitMs = data.wait;
+        return check;
+    }
+    probeKeyMessage(raw, kinds) {
+        const list = this.kinds.join(', ');
+        if (kinds.length > 1)
+            return `a check has exactly one probe key, but this one has ${kinds.join(' and ')}; split it into two checks`;
+        const stray = Object.keys(raw).filter((key) => !(key in commonCheckShape) && key !== 'params');
+        const hint = stray.length > 0 ? `: '${stray[0]}' is not one${(0,config_problems/* didYouMean */.au)(stray[0], this.kinds)}` : '';
+        return `a check needs one probe key (${list})${hint}`;
+    }
+    parseExpect(text, path) {
+        try {
+            return (0,config_expect/* parseCondition */.zB)(text);
+        }
+        catch (error) {
+            if (!(error instanceof config_expect/* ExpectSyntaxError */.vA))
+                throw error;
+            const position = this.locate.inside(path, error.column);
+            this.problems.push({
+                file: this.options.file,
+                ...position,
+                message: `expect: ${error.message} (at column ${error.column + 1} of '${text}')`,
+            });
+            return undefined;
+        }
+    }
+    checkFieldsKnown(probe, spec, expect, evidence, path) {
+        const fields = probe.fields(spec);
+        if (!fields)
+            return;
+        const known = new Set(fields);
+        const unknownIn = (names, key, what) => {
+            for (const name of names) {
+                // `baseline.n` and `delta.n` read the field `n` of the earlier run.
+                const field = name.replace(/^(baseline|delta)\./, '');
+                if (known.has(field) || known.has(field.split('.')[0]))
+                    continue;
+                this.report([...path, key], `${what} uses '${name}', which this ${probe.kind} check does not report${(0,config_problems/* didYouMean */.au)(field, fields)}; its fields are ${fields.join(', ')}`);
+            }
+        };
+        unknownIn((0,config_expect/* referencedFields */.b_)(expect), 'expect', 'expect');
+        if (evidence)
+            unknownIn(templateFields(evidence), 'evidence', 'evidence');
+    }
+    report(path, message) {
+        this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
+    }
+}
+/** Field names used as `{{field}}` in an evidence template. */
+function templateFields(template) {
+    return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)].map((match) => match[1]);
+}
+
+
+/***/ }),
+
+/***/ 4968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/** Thrown when a gate file cannot be used; carries every problem found, not just the first. */
+class ConfigError extends Error {
+    problems;
+    name = 'ConfigError';
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+    }
+}
+/** `file:line:column: message`, the form editors and GitHub annotations understand. */
+function formatProblem(problem) {
+    return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+/** Levenshtein distance, for "did you mean" hints. */
+function distance(a, b) {
+    const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = previous[0];
+        previous[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = previous[j];
+            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return previous[b.length];
+}
+/** ` (did you mean 'x'?)` when a known word is close to what was written, else ''. */
+function didYouMean(written, known) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of known) {
+        const d = distance(written.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(written.length / 3));
+    return close ? ` (did you mean '${best}'?)` : '';
+}
+
+
+/***/ }),
+
+/***/ 9061:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ checkEvidence),
+/* harmony export */   Sd: () => (/* binding */ scenarioEvidence),
+/* harmony export */   rL: () => (/* binding */ lookupField),
+/* harmony export */   rS: () => (/* binding */ evidenceText)
+/* harmony export */ });
+/* unused harmony exports MAX_VALUE_LENGTH, formatValue, renderTemplate, measuredParts */
+/* harmony import */ var _config_expect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2085);
+/* harmony import */ var _baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6228);
+
+
+/** Longest value kept in an Evidence cell; the JSON report keeps the fields whole. */
+const MAX_VALUE_LENGTH = 300;
+/** A field value as a person reads it (lists joined, objects as JSON, long values shortened). */
+function formatValue(value) {
+    let text;
+    if (value === undefined)
+        text = '(none)';
+    else if (value === null)
+        text = 'null';
+    else if (Array.isArray(value))
+        text = value.length === 0 ? '(empty)' : value.join(', ');
+    else if (typeof value === 'object')
+        text = JSON.stringify(value);
+    else
+        text = String(value);
+    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+/** Looks up `a.b` paths in fields, so `headers.content-type`-like nested maps stay reachable. */
+function lookupField(fields, name) {
+    if (Object.hasOwn(fields, name))
+        return fields[name];
+    const dot = name.indexOf('.');
+    if (dot < 0)
+        return undefined;
+    const parent = fields[name.slice(0, dot)];
+    if (parent && typeof parent === 'object' && !Array.isArray(parent)) {
+        const key = name.slice(dot + 1);
+        const map = parent;
+        return Object.hasOwn(map, key) ? map[key] : undefined;
+    }
+    return undefined;
+}
+/** A value part, with its change since the baseline when both are numbers. */
+function valuePart(fields, name, previous) {
+    const current = lookupField(fields, name);
+    const change = previous ? (0,_baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChange */ .uQ)(current, lookupField(previous, name)) : undefined;
+    return change === undefined ? { value: formatValue(current) } : { value: formatValue(current), change };
+}
+/** Fills `{{field}}` in the author's template; the author's text stays Markdown, values are marked untrusted. */
+function renderTemplate(template, fields, previous) {
+    const parts = [];
+    let last = 0;
+    for (const match of template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g)) {
+        if (match.index > last)
+            parts.push({ text: template.slice(last, match.index) });
+        parts.push(valuePart(fields, match[1], previous));
+        last = match.index + match[0].length;
+    }
+    if (last < template.length)
+        parts.push({ text: template.slice(last) });
+    return parts;
+}
+/** `name=value, …` for the fields a condition reads: the measured values beside the threshold. */
+function measuredParts(condition, fields, previous) {
+    const parts = [];
+    const names = (0,_config_expect_js__WEBPACK_IMPORTED_MODULE_0__/* .referencedFields */ .b_)(condition).filter((name) => !/^(baseline|delta)\./.test(name));
+    for (const [index, name] of names.entries()) {
+        parts.push({ text: `${index > 0 ? ', ' : ''}${name}=` }, valuePart(fields, name, previous));
+    }
+    return parts;
+}
+/** The Evidence of one check: its template or its measured values, plus what was expected when it did not pass. */
+function checkEvidence(check, status, fields, error, previous, failureFields = []) {
+    if (status === 'error') {
+        return [{ text: `${check.name ? `${check.name}: ` : ''}error: ` }, { value: error ?? 'unknown error' }];
+    }
+    const parts = check.evidence
+        ? renderTemplate(check.evidence, fields, previous)
+        : measuredParts(check.expect, fields, previous);
+    if (status === 'fail') {
+        const measured = check.evidence
+            ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
+            : [];
+        parts.push(...measured, { text: `, expected ` }, { value: check.expectText });
+        for (const name of failureFields) {
+            const value = lookupField(fields, name);
+            // Only what says something: an empty list or no output adds nothing.
+            if (value === undefined ||
+                value === null ||
+                value === '' ||
+                (Array.isArray(value) && value.length === 0))
+                continue;
+            parts.push({ text: `; ${name}: ` }, { value: formatValue(value) });
+        }
+    }
+    return parts;
+}
+/** A scenario's Evidence cell: the author's override, else its checks' evidence joined with `; `. */
+function scenarioEvidence(scenario, checks) {
+    const failing = checks.filter((check) => check.status !== 'pass');
+    // An override reads well when all is fine; when something is wrong, the reader needs the measurements.
+    if (scenario.evidence !== undefined && failing.length === 0)
+        return [{ text: scenario.evidence }];
+    const parts = [];
+    for (const [index, check] of checks.entries()) {
+        if (index > 0)
+            parts.push({ text: '; ' });
+        parts.push(...check.evidence);
+    }
+    return parts;
+}
+/** Evidence as plain text (terminal, JSON, logs). */
+function evidenceText(parts) {
+    return parts
+        .map((part) => ('text' in part ? part.text : part.change ? `${part.value} (${part.change})` : part.value))
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 2401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ evaluateGate),
+  b: () => (/* binding */ messageOf)
+});
+
+// EXTERNAL MODULE: ./src/config/expect.ts
+var expect = __nccwpck_require__(2085);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(7840);
+// EXTERNAL MODULE: ./src/baseline/compare.ts
+var compare = __nccwpck_require__(6228);
+// EXTERNAL MODULE: ./src/engine/evidence.ts
+var evidence = __nccwpck_require__(9061);
+;// CONCATENATED MODULE: ./src/engine/decision.ts
+
+/** `fail` if any check failed, else `error` if any errored, else `pass`. An empty scenario cannot pass. */
+function combineChecks(statuses) {
+    if (statuses.includes('fail'))
+        return 'fail';
+    if (statuses.includes('error') || statuses.length === 0)
+        return 'error';
+    return 'pass';
+}
+/** A waiver holds through the end of its `until` day, UTC. */
+function isWaiverActive(until, now) {
+    return now.toISOString().slice(0, 10) <= until;
+}
+/** Applies the contract's scenario rules to a scenario's check results. */
+function scenarioResult(scenario, checks, now, warnings) {
+    const checkStatus = combineChecks(checks.map((check) => check.status));
+    let status = checkStatus;
+    let waiver;
+    if (scenario.waiver) {
+        waiver = { ...scenario.waiver, active: isWaiverActive(scenario.waiver.until, now) };
+        if (checkStatus !== 'pass') {
+            if (waiver.active)
+                status = 'waived';
+            else
+                warnings.push(`The waiver of '${scenario.name}' expired on ${waiver.until} and was ignored.`);
+        }
+    }
+    const result = {
+        id: scenario.id,
+        name: scenario.name,
+        priority: scenario.priority,
+        status,
+        checkStatus,
+        checks,
+        evidence: (0,evidence/* scenarioEvidence */.Sd)(scenario, checks),
+        line: scenario.position.line,
+    };
+    if (waiver)
+        result.waiver = waiver;
+    return result;
+}
+/** Marks every row that did not pass as `new` (passed in the baseline, or absent there) or `known`. */
+function markRegressions(rows, baseline) {
+    for (const row of rows) {
+        if (row.checkStatus === 'pass')
+            continue;
+        const before = baseline.scenarios.get(row.id);
+        row.regression = before === undefined || before === 'pass' ? 'new' : 'known';
+    }
+}
+/** The Go/No-Go decision, its basis and the residual risks, exactly as the contract defines them. */
+function decide(preconditions, scenarios, risks, mode = 'all') {
+    const basis = [];
+    for (const precondition of preconditions) {
+        // Waivers never apply to preconditions: a gate that could not establish them has not looked.
+        if (precondition.checkStatus !== 'pass') {
+            basis.push({
+                kind: 'precondition-not-passed',
+                name: precondition.name,
+                status: precondition.checkStatus,
+            });
+        }
+    }
+    const p0 = scenarios.filter((scenario) => scenario.priority === 'P0');
+    const knownFailures = [];
+    for (const scenario of p0) {
+        if (scenario.status !== 'fail' && scenario.status !== 'error')
+            continue;
+        // Without a baseline every failure counts as new: the gate cannot tell, so it fails closed.
+        if (mode === 'new-failures' && scenario.regression === 'known')
+            knownFailures.push(scenario);
+        else
+            basis.push({ kind: 'p0-not-passed', name: scenario.name, status: scenario.status });
+    }
+    const decision = basis.length > 0 ? 'no-go' : 'go';
+    if (decision === 'go')
+        basis.push({ kind: 'all-passed', preconditions: preconditions.length, p0: p0.length });
+    const residualRisks = knownFailures.map((scenario) => ({
+        kind: 'known-failure',
+        name: scenario.name,
+        status: scenario.status,
+    }));
+    for (const scenario of scenarios) {
+        if (scenario.status === 'waived' && scenario.waiver) {
+            const { reason, until, issue } = scenario.waiver;
+            residualRisks.push({ kind: 'waived', name: scenario.name, reason, until, ...(issue ? { issue } : {}) });
+        }
+        else if (scenario.status !== 'pass' && scenario.priority !== 'P0') {
+            residualRisks.push({
+                kind: 'scenario-not-passed',
+                name: scenario.name,
+                priority: scenario.priority,
+                status: scenario.status,
+            });
+        }
+    }
+    for (const text of risks)
+        residualRisks.push({ kind: 'note', text });
+    return { decision, basis, residualRisks };
+}
+/** Scenario counts for the step outputs and titles. */
+function countScenarios(scenarios) {
+    const count = (status) => scenarios.filter((scenario) => scenario.status === status).length;
+    return {
+        passed: count('pass'),
+        failed: count('fail'),
+        errors: count('error'),
+        waived: count('waived'),
+        total: scenarios.length,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/limit.ts
+/** Runs at most `concurrency` tasks at a time; returns results in input order. */
+async function mapBounded(items, concurrency, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** A counting semaphore: at most `size` holders at once, served in arrival order. */
+class Semaphore {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+    }
+    /** Runs `task` once a place is free. */
+    async use(task) {
+        if (this.active >= this.size)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/run.ts
+
+
+
+
+
+
+/** Evaluates every precondition and scenario and decides Go/No-Go. Never throws for probe failures. */
+async function evaluateGate(gate, options) {
+    const now = options.now ?? (() => new Date());
+    const started = now();
+    const deadline = new AbortController();
+    const deadlineTimer = options.gateTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => deadline.abort(), options.gateTimeoutMs);
+    const sessions = new SessionPool(options);
+    const warnings = [];
+    const context = {
+        sessions,
+        deadline: deadline.signal,
+        gateTimeoutMs: options.gateTimeoutMs,
+        now,
+        probes: options.probes,
+        baseline: options.baseline,
+    };
+    // Preconditions and scenarios share one bounded pool: evidence for both is gathered at once.
+    const all = [...gate.preconditions, ...gate.scenarios];
+    const flat = all.flatMap((scenario) => scenario.checks.map((check) => ({ scenario, check })));
+    const remaining = new Map(all.map((scenario) => [scenario, scenario.checks.length]));
+    let results;
+    try {
+        const perSource = new SourceLimits(options);
+        results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
+            const result = await perSource.for(check).use(() => runCheck(check, context));
+            const left = remaining.get(scenario) - 1;
+            remaining.set(scenario, left);
+            if (left === 0)
+                options.onScenario?.(scenario, scenario.checks.length > 0 ? 'done' : 'empty');
+            return result;
+        });
+    }
+    finally {
+        if (deadlineTimer)
+            clearTimeout(deadlineTimer);
+        warnings.push(...(await sessions.closeAll()));
+    }
+    const byCheck = new Map(flat.map((item, index) => [item.check, results[index]]));
+    const at = now();
+    const toResult = (scenario) => scenarioResult(scenario, scenario.checks.map((check) => byCheck.get(check)), at, warnings);
+    const preconditions = gate.preconditions.map(toResult);
+    const scenarios = gate.scenarios.map(toResult);
+    if (options.baseline)
+        markRegressions([...preconditions, ...scenarios], options.baseline);
+    const { decision, basis, residualRisks } = decide(preconditions, scenarios, gate.meta.risks, options.decisionMode);
+    const finished = now();
+    return {
+        tool: options.tool,
+        file: gate.file,
+        gate: gate.meta,
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        durationMs: finished.getTime() - started.getTime(),
+        preconditions,
+        scenarios,
+        decision,
+        basis,
+        residualRisks,
+        counts: countScenarios(scenarios),
+        warnings,
+        ...(options.baseline ? { baseline: baselineSummary(options.baseline) } : {}),
+    };
+}
+function baselineSummary(baseline) {
+    return { source: baseline.source, decision: baseline.decision, finishedAt: baseline.finishedAt };
+}
+/** Runs one check: tries until expect holds or `wait` runs out; turns every failure into a result. */
+async function runCheck(check, context) {
+    const probe = context.probes[check.kind];
+    const started = context.now();
+    const waitUntil = started.getTime() + (check.waitMs ?? 0);
+    let attempts = 0;
+    let attempt;
+    for (;;) {
+        attempts++;
+        attempt = await tryOnce(check, context);
+        const timeLeft = waitUntil - context.now().getTime();
+        if (attempt.status === 'pass' || timeLeft <= 0 || context.deadline.aborted)
+            break;
+        await sleep(Math.min(check.intervalMs, timeLeft), context.deadline);
+        if (context.deadline.aborted)
+            break;
+    }
+    if (attempts > 1 && attempt.status !== 'pass' && !context.deadline.aborted) {
+        attempt.error &&= `${attempt.error} (still failing after ${attempts} tries over ${(0,duration/* formatDuration */.a)(check.waitMs ?? 0)})`;
+    }
+    const result = {
+        id: check.id,
+        kind: check.kind,
+        status: attempt.status,
+        fields: attempt.fields,
+        expect: check.expectText,
+        evidence: (0,evidence/* checkEvidence */.K7)(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id), probe.failureFields),
+        reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
+        target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
+        attempts,
+        startedAt: started.toISOString(),
+        durationMs: context.now().getTime() - started.getTime(),
+        line: check.position.line,
+    };
+    if (check.name)
+        result.name = check.name;
+    if (attempt.error !== undefined)
+        result.error = attempt.error;
+    return result;
+}
+function safely(render) {
+    try {
+        return render();
+    }
+    catch (error) {
+        return `(not available: ${messageOf(error)})`;
+    }
+}
+async function tryOnce(check, context) {
+    if (context.deadline.aborted)
+        return deadlineError(context);
+    const controller = new AbortController();
+    const onDeadline = () => controller.abort();
+    context.deadline.addEventListener('abort', onDeadline, { once: true });
+    let timer;
+    const timedOut = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            controller.abort();
+            reject(new Error(`timed out after ${(0,duration/* formatDuration */.a)(check.timeoutMs)} (the check's timeout)`));
+        }, check.timeoutMs);
+        controller.signal.addEventListener('abort', () => {
+            if (context.deadline.aborted)
+                reject(new Error(deadlineMessage(context)));
+        });
+    });
+    try {
+        const session = await Promise.race([context.sessions.get(check.kind), timedOut]);
+        const call = session.run({
+            spec: check.spec,
+            extras: check.extras,
+            signal: controller.signal,
+            timeoutMs: check.timeoutMs,
+        });
+        // When the timeout wins the race the probe may still reject later; that answer is no longer wanted.
+        call.catch(() => undefined);
+        const fields = await Promise.race([call, timedOut]);
+        return judge(check, fields, context.baseline?.checks.get(check.id));
+    }
+    catch (error) {
+        return { status: 'error', fields: {}, error: messageOf(error) };
+    }
+    finally {
+        clearTimeout(timer);
+        context.deadline.removeEventListener('abort', onDeadline);
+    }
+}
+function judge(check, fields, previous) {
+    try {
+        const lookup = (name) => (0,compare/* baselineLookup */.ET)(name, fields, previous, evidence/* lookupField */.rL);
+        const holds = (0,expect/* evaluateCondition */.F9)(check.expect, lookup);
+        return { status: holds ? 'pass' : 'fail', fields };
+    }
+    catch (error) {
+        if (!(error instanceof expect/* ExpectEvaluationError */.wv))
+            throw error;
+        const available = Object.keys(fields).join(', ') || 'none';
+        return {
+            status: 'error',
+            fields,
+            error: `expect '${check.expectText}': ${error.message} (fields: ${available})`,
+        };
+    }
+}
+function deadlineMessage(context) {
+    const limit = context.gateTimeoutMs === undefined ? '' : ` (${(0,duration/* formatDuration */.a)(context.gateTimeoutMs)})`;
+    return `the gate's deadline${limit} passed before this check finished`;
+}
+function deadlineError(context) {
+    return { status: 'error', fields: {}, error: deadlineMessage(context) };
+}
+/** One line of an error, whatever was thrown. */
+function messageOf(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.split('\n')[0].trim() || (error instanceof Error ? error.name : 'unknown error');
+}
+/** Checks of different sources run side by side; this caps the whole gate's in-flight work. */
+const MAX_CHECKS_IN_FLIGHT = 256;
+/** One semaphore per source, so no database, cluster or origin sees more than `concurrency` checks at once. */
+class SourceLimits {
+    options;
+    limits = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    for(check) {
+        const probe = this.options.probes[check.kind];
+        let key = check.kind;
+        try {
+            key = `${check.kind}:${probe.source?.(check.spec, check.extras, this.options.environment.sources) ?? ''}`;
+        }
+        catch {
+            // A source that cannot be named shares its kind's limit.
+        }
+        let limit = this.limits.get(key);
+        if (!limit) {
+            limit = new Semaphore(this.options.concurrency ?? 8);
+            this.limits.set(key, limit);
+        }
+        return limit;
+    }
+}
+/** Opens each probe's session once, on first use, and closes them all at the end. */
+class SessionPool {
+    options;
+    sessions = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    get sources() {
+        return this.options.environment.sources;
+    }
+    get(kind) {
+        let session = this.sessions.get(kind);
+        if (!session) {
+            session = this.options.probes[kind].open(this.options.environment);
+            // A rejected open is remembered so every check of that kind reports the same cause once each.
+            session.catch(() => undefined);
+            this.sessions.set(kind, session);
+        }
+        return session;
+    }
+    async closeAll() {
+        const warnings = [];
+        for (const [kind, pending] of this.sessions) {
+            try {
+                await (await pending).close();
+            }
+            catch (error) {
+                if (!(await pending.then(() => true, () => false)))
+                    continue;
+                warnings.push(`Closing the ${kind} connection failed: ${messageOf(error)}`);
+            }
+        }
+        return warnings;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2678:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rg: () => (/* binding */ runGate),
+/* harmony export */   YN: () => (/* binding */ registerKnownSecrets)
+/* harmony export */ });
+/* unused harmony export probeEnvironment */
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2401);
+/* harmony import */ var _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5360);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+
+
+
+/** Names of environment variables whose values are treated as secrets wherever they show up. */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
+/** A function that hides a value everywhere: removed from reports, masked in logs. */
+function secretAdder(redactor, mask) {
+    return (value) => {
+        // Values under 4 characters are too common to mask without hiding ordinary text.
+        if (!value || value.length < 4)
+            return;
+        redactor.add(value);
+        mask(value);
+    };
+}
+/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
+function registerKnownSecrets(env, redactor, mask, extra = []) {
+    const add = secretAdder(redactor, mask);
+    for (const [name, value] of Object.entries(env)) {
+        if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG'))
+            add(value);
+    }
+    for (const value of extra)
+        add(value);
+}
+/** The world as probes see it: sources, environment, workspace, token, secret registration. */
+function probeEnvironment(gate, settings) {
+    const environment = {
+        sources: gate.sources,
+        env: settings.env,
+        workspace: settings.workspace,
+        addSecret: secretAdder(settings.redactor, settings.mask),
+        debug: (message) => settings.debug(settings.redactor.redact(message)),
+    };
+    if (settings.githubToken)
+        environment.githubToken = settings.githubToken;
+    return environment;
+}
+/** Evaluates a gate with the registered probes, as both the action and the CLI do. */
+function runGate(gate, settings) {
+    const environment = probeEnvironment(gate, settings);
+    return (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluateGate */ .D)(gate, {
+        probes: _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .probeRegistry */ .k,
+        environment,
+        concurrency: settings.concurrency,
+        gateTimeoutMs: settings.gateTimeoutMs,
+        tool: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL */ .j,
+        ...(settings.baseline ? { baseline: settings.baseline } : {}),
+        ...(settings.decisionMode ? { decisionMode: settings.decisionMode } : {}),
+        ...(settings.onScenario ? { onScenario: settings.onScenario } : {}),
+    });
 }
 
 
@@ -436,6 +2215,659 @@ function defineProbe(definition) {
 
 /***/ }),
 
+/***/ 5360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ probeRegistry)
+});
+
+// EXTERNAL MODULE: ./src/probes/probe.ts
+var probe = __nccwpck_require__(6489);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./src/github/repository.ts
+var repository = __nccwpck_require__(651);
+;// CONCATENATED MODULE: ./src/probes/github/schema.ts
+
+
+const schema_text = (key) => schemas/* string */.YjP({ error: `${key} must be a string` })
+    .trim()
+    .min(1, { error: `${key} is empty` });
+const runId = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: 'run must be a workflow run id (a number such as 21985095587)' })
+    .transform((value, context) => {
+    const number = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number <= 0) {
+        context.addIssue({
+            code: 'custom',
+            message: `run must be a workflow run id (a number such as 21985095587), got "${String(value)}"`,
+        });
+        return core/* NEVER */.tm;
+    }
+    return number;
+});
+const schema_repository = schemas/* string */.YjP({ error: 'repository must be a string such as octo-org/octo-repo' })
+    .superRefine((value, context) => {
+    try {
+        (0,repository/* parseRepository */.S)(value);
+    }
+    catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    }
+});
+const mapping = schemas/* strictObject */.rej({
+    run: runId.optional(),
+    workflow: schema_text('workflow').optional(),
+    branch: schema_text('branch').optional(),
+    event: schema_text('event').optional(),
+    job: schema_text('job').optional(),
+    repository: schema_repository.optional(),
+}, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+        ? undefined
+        : 'github must be a mapping such as { run: 21985095587, job: deploy }, { workflow: deploy.yml, branch: main } or { job: deploy }',
+});
+/** Schema of the value under `github:`; yields a {@link GitHubSpec}. */
+const gitHubSpecSchema = mapping.transform((value, context) => {
+    const fail = (message) => {
+        context.addIssue({ code: 'custom', message });
+        return core/* NEVER */.tm;
+    };
+    const { run, workflow, branch, event, job, repository: repo } = value;
+    const common = {
+        ...(repo === undefined ? {} : { repository: repo }),
+        ...(job === undefined ? {} : { job }),
+    };
+    if (run !== undefined && workflow !== undefined)
+        return fail('give either run (a run id) or workflow (its latest completed run), not both');
+    if ((branch !== undefined || event !== undefined) && workflow === undefined) {
+        return fail('branch and event select runs of a workflow: add workflow (e.g. workflow: deploy.yml)');
+    }
+    if (run !== undefined)
+        return { target: 'run', run, ...common };
+    if (workflow !== undefined) {
+        return {
+            target: 'workflow',
+            workflow,
+            ...(branch === undefined ? {} : { branch }),
+            ...(event === undefined ? {} : { event }),
+            ...common,
+        };
+    }
+    if (job !== undefined)
+        return { target: 'current', job, ...(repo === undefined ? {} : { repository: repo }) };
+    return fail('github needs run (a run id), workflow (a workflow file or name) or job (a job of the current run)');
+});
+
+;// CONCATENATED MODULE: ./src/probes/github/index.ts
+
+
+/** Fields every `github` check produces (the contract's seven, then extras). */
+const GITHUB_FIELDS = [
+    'status',
+    'conclusion',
+    'run_id',
+    'run_url',
+    'head_sha',
+    'workflow',
+    'job',
+    'job_url',
+    'run_attempt',
+    'branch',
+    'event',
+];
+const SAFE_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
+function shellQuote(value) {
+    return SAFE_WORD.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+function repositoryWord(spec, sources) {
+    const repository = spec.repository ?? sources.github.repository;
+    return repository === undefined || repository === '' ? '"$GITHUB_REPOSITORY"' : shellQuote(repository);
+}
+// A person reading the report later has no GITHUB_RUN_ID, so the id is written out when known.
+function currentRunWord() {
+    const id = process.env.GITHUB_RUN_ID;
+    return id !== undefined && /^\d+$/.test(id) ? id : '"$GITHUB_RUN_ID"';
+}
+function jobFilter(job) {
+    return ` --jq ${shellQuote(`.jobs[] | select(.name == ${JSON.stringify(job)}) | {name, status, conclusion, url}`)}`;
+}
+/** `gh run view -R OWNER/REPO ID --json status,conclusion,jobs`, or `gh run list … --limit 1` for a workflow. */
+function gitHubReproduce(spec, sources) {
+    const repo = repositoryWord(spec, sources);
+    if (spec.target === 'workflow') {
+        const words = ['gh', 'run', 'list', '-R', repo, '--workflow', shellQuote(spec.workflow)];
+        if (spec.branch !== undefined)
+            words.push('--branch', shellQuote(spec.branch));
+        if (spec.event !== undefined)
+            words.push('--event', shellQuote(spec.event));
+        words.push('--status', 'completed', '--limit', '1', '--json', 'databaseId,status,conclusion,headSha,url');
+        return words.join(' ');
+    }
+    const id = spec.target === 'run' ? String(spec.run) : currentRunWord();
+    const base = `gh run view -R ${repo} ${id} --json status,conclusion,jobs`;
+    return spec.job === undefined ? base : base + jobFilter(spec.job);
+}
+/** One line: `job "deploy" of run 123 in octo/repo`. */
+function gitHubDescribe(spec, sources) {
+    const repository = spec.repository ?? sources.github.repository ?? 'the current repository';
+    const job = spec.job === undefined ? '' : `job "${spec.job}" of `;
+    if (spec.target === 'run')
+        return `${job}workflow run ${spec.run} in ${repository}`;
+    if (spec.target === 'current')
+        return `${job}the current workflow run in ${repository}`;
+    const filters = [spec.branch && `branch ${spec.branch}`, spec.event && `event ${spec.event}`]
+        .filter(Boolean)
+        .join(', ');
+    return `${job}the latest completed run of workflow ${spec.workflow}${filters ? ` (${filters})` : ''} in ${repository}`;
+}
+/** The `github` probe: workflow runs and jobs, read through the REST API. */
+const githubProbe = (0,probe/* defineProbe */._)({
+    kind: 'github',
+    schema: gitHubSpecSchema,
+    fields: () => GITHUB_FIELDS,
+    defaultExpect: () => 'conclusion == success',
+    reproduce: (spec, _extras, sources) => gitHubReproduce(spec, sources),
+    describe: (spec, _extras, sources) => gitHubDescribe(spec, sources),
+    open: async (environment) => {
+        const { openGitHubSession } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8843));
+        return openGitHubSession(environment);
+    },
+});
+
+// EXTERNAL MODULE: ./src/probes/http/reproduce.ts
+var reproduce = __nccwpck_require__(1527);
+;// CONCATENATED MODULE: ./src/probes/http/schema.ts
+
+// RFC 9110 token: what a header name may be made of.
+const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
+const url = schemas/* string */.YjP().superRefine((value, context) => {
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        context.addIssue({
+            code: 'custom',
+            message: `'${value}' is not a URL; write it as https://host/path`,
+        });
+        return;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        context.addIssue({
+            code: 'custom',
+            message: `'${parsed.protocol}' is not supported; use http:// or https://`,
+        });
+    }
+});
+const headers = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).superRefine((value, context) => {
+    for (const [name, headerValue] of Object.entries(value)) {
+        if (!HEADER_NAME.test(name))
+            context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
+        if (/[\r\n\0]/.test(headerValue)) {
+            context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
+        }
+    }
+});
+/** The value under `http:` in a check. */
+const httpSpecSchema = schemas/* strictObject */.rej({
+    /** http:// or https:// URL. */
+    url,
+    /** Request method, GET by default. */
+    method: schemas/* string */.YjP()
+        .regex(/^[A-Za-z]+$/, 'write an HTTP method such as GET or POST')
+        .transform((value) => value.toUpperCase())
+        .default('GET'),
+    /** Request headers; values of secret-like names are masked everywhere. */
+    headers: headers.optional(),
+    /** Request body, sent as is. */
+    body: schemas/* string */.YjP().optional(),
+    /** Follow up to 5 redirects; off by default so a 302 to a login page is not mistaken for a 200. */
+    follow: schemas/* boolean */.zMY().default(false),
+    /** Skip TLS certificate verification; shown in the summary. */
+    insecure: schemas/* boolean */.zMY().default(false),
+});
+
+;// CONCATENATED MODULE: ./src/probes/http/index.ts
+
+
+
+const FIELDS = ['status', 'body', 'latency_ms', 'headers'];
+/** An HTTP(S) endpoint: status, body, latency and headers of one request. */
+const httpProbe = (0,probe/* defineProbe */._)({
+    kind: 'http',
+    schema: httpSpecSchema,
+    fields: () => FIELDS,
+    defaultExpect: () => 'status < 400',
+    reproduce: (spec) => (0,reproduce/* reproduceHttp */.M)(spec),
+    // Each origin gets its own concurrency limit: a slow service does not hold up checks of another.
+    source: (spec) => new URL(spec.url).origin,
+    describe: (spec) => {
+        const notes = [spec.follow ? 'follows redirects' : '', spec.insecure ? 'TLS not verified' : ''].filter(Boolean);
+        return `${spec.method} ${(0,reproduce/* shownUrl */.z)(spec.url)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+    },
+    open: async (environment) => {
+        // node:http/https and the TLS stack load only when a gate has an http check.
+        const { openHttpSession } = await __nccwpck_require__.e(/* import() */ 127).then(__nccwpck_require__.bind(__nccwpck_require__, 9127));
+        return openHttpSession(environment);
+    },
+});
+
+;// CONCATENATED MODULE: ./src/probes/kubernetes/schema.ts
+
+/** The resource kinds with their own key in a `kubernetes:` check. */
+const BUILTIN_KINDS = [
+    'deployments',
+    'statefulsets',
+    'daemonsets',
+    'jobs',
+    'pods',
+    'namespaces',
+];
+const KIND_INFO = {
+    deployments: { group: 'apps', version: 'v1', short: 'deploy', workload: true, namespaced: true },
+    statefulsets: { group: 'apps', version: 'v1', short: 'sts', workload: true, namespaced: true },
+    daemonsets: { group: 'apps', version: 'v1', short: 'ds', workload: true, namespaced: true },
+    jobs: { group: 'batch', version: 'v1', short: 'jobs', workload: false, namespaced: true },
+    pods: { group: '', version: 'v1', short: 'pods', workload: false, namespaced: true },
+    namespaces: { group: '', version: 'v1', short: 'ns', workload: false, namespaced: false },
+};
+// Object names are DNS subdomains; with namespace "*" a name may be written `namespace/name`.
+const NAME = /^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const RESOURCE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/([a-z0-9]+)$/;
+const schema_name = schemas/* string */.YjP({ error: 'each name must be a string' }).regex(NAME, {
+    error: (issue) => `"${String(issue.input)}" is not a Kubernetes object name (lowercase letters, digits, "-" and ".")`,
+});
+const names = schemas/* array */.YOg(schema_name, { error: 'names must be a list of object names' })
+    .min(1, { error: 'names must list at least one object' });
+const namespace = schemas/* string */.YjP({ error: 'namespace must be a string' })
+    .refine((value) => value === '*' || NAMESPACE.test(value), {
+    error: (issue) => `namespace "${String(issue.input)}" is not a namespace name; use a DNS label or "*" for all namespaces`,
+});
+const selector = schemas/* string */.YjP({ error: 'selector must be a string such as "app=web,tier in (api,worker)"' })
+    .trim()
+    .min(1, { error: 'selector is empty' });
+const fieldSelector = schemas/* string */.YjP({ error: 'field_selector must be a string such as "status.phase=Failed"' })
+    .trim()
+    .min(1, { error: 'field_selector is empty' });
+/** The mapping form of a resource key's value, and the sibling keys of `resource:`. */
+const selection = {
+    names: names.optional(),
+    selector: selector.optional(),
+    field_selector: fieldSelector.optional(),
+    namespace: namespace.optional(),
+};
+const selectionMapping = schemas/* strictObject */.rej(selection, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}; allowed: names, selector, field_selector, namespace`
+        : 'expected a list of names or a mapping with names, selector, field_selector, namespace',
+});
+const selectionValue = schemas/* union */.KCZ([names, selectionMapping], {
+    error: 'expected a list of names or a mapping with names, selector, field_selector, namespace',
+});
+const resourceKeys = ['resource', ...BUILTIN_KINDS];
+/** The raw shape users write under `kubernetes:`. */
+const rawSpec = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'kubernetes: expected a mapping such as { deployments: [web] }' })
+    .superRefine((value, context) => {
+    const present = resourceKeys.filter((key) => key in value);
+    if (present.length !== 1) {
+        context.addIssue({
+            code: 'custom',
+            message: present.length === 0
+                ? 'name one resource: deployments, statefulsets, daemonsets, jobs, pods, namespaces, or resource: plural.group/version'
+                : `name one resource per check, not ${present.join(' and ')}`,
+        });
+        return;
+    }
+    const known = new Set(present[0] === 'resource' ? ['resource', ...Object.keys(selection)] : present);
+    const unknown = Object.keys(value).filter((key) => !known.has(key));
+    if (unknown.length > 0) {
+        const hint = present[0] === 'resource'
+            ? 'allowed next to resource: names, selector, field_selector, namespace'
+            : `put names, selector, field_selector and namespace inside ${present[0]}: { … }`;
+        context.addIssue({
+            code: 'custom',
+            message: `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')}; ${hint}`,
+        });
+    }
+});
+function fromSelection(base, value) {
+    const spec = { ...base };
+    if (value.names)
+        spec.names = value.names;
+    if (value.selector)
+        spec.selector = value.selector;
+    if (value.field_selector)
+        spec.fieldSelector = value.field_selector;
+    if (value.namespace)
+        spec.namespace = value.namespace;
+    return spec;
+}
+/** Validates the value under `kubernetes:` and turns it into a {@link KubernetesSpec}. */
+const kubernetesSpecSchema = rawSpec.transform((value, context) => {
+    if ('resource' in value) {
+        const resource = value.resource;
+        const match = typeof resource === 'string' ? RESOURCE.exec(resource) : null;
+        if (!match) {
+            context.addIssue({
+                code: 'custom',
+                path: ['resource'],
+                message: `resource must be plural.group/version, e.g. rollouts.argoproj.io/v1alpha1; got ${JSON.stringify(resource)}`,
+            });
+            return core/* NEVER */.tm;
+        }
+        const siblings = schemas/* strictObject */.rej({ resource: schemas/* string */.YjP(), ...selection }).safeParse(value);
+        if (!siblings.success) {
+            for (const issue of siblings.error.issues)
+                context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+            return core/* NEVER */.tm;
+        }
+        return checked(fromSelection({ kind: 'custom', group: match[3], version: match[5], plural: match[1] }, siblings.data), [], context);
+    }
+    const kind = BUILTIN_KINDS.find((key) => key in value);
+    const info = KIND_INFO[kind];
+    const parsed = selectionValue.safeParse(value[kind]);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+            context.addIssue({ code: 'custom', path: [kind, ...issue.path], message: issue.message });
+        return core/* NEVER */.tm;
+    }
+    const picked = Array.isArray(parsed.data) ? { names: parsed.data } : parsed.data;
+    if (!info.namespaced && picked.namespace !== undefined) {
+        context.addIssue({
+            code: 'custom',
+            path: [kind, 'namespace'],
+            message: 'namespaces are cluster-scoped: remove namespace',
+        });
+        return core/* NEVER */.tm;
+    }
+    return checked(fromSelection({ kind, group: info.group, version: info.version, plural: kind }, picked), [kind], context);
+});
+function checked(spec, path, context) {
+    const qualified = spec.names?.filter((entry) => entry.includes('/')) ?? [];
+    if (qualified.length > 0 && spec.namespace !== '*') {
+        context.addIssue({
+            code: 'custom',
+            path: [...path, 'names'],
+            message: `"${qualified[0]}": write namespace/name only with namespace: "*"; otherwise give the name and set namespace`,
+        });
+        return core/* NEVER */.tm;
+    }
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/probes/kubernetes/index.ts
+
+
+const COMMON_FIELDS = ['count', 'names', 'ready', 'not_ready', 'missing'];
+/** Field names a check of this spec produces. */
+function kubernetesFields(spec) {
+    if (spec.kind === 'jobs')
+        return [...COMMON_FIELDS, 'active', 'succeeded', 'failed'];
+    if (spec.kind === 'pods')
+        return [...COMMON_FIELDS, 'restarts'];
+    return COMMON_FIELDS;
+}
+/**
+ * Workloads must be ready; a selector-only look at namespaces, jobs or pods is a leak check
+ * (nothing may match); a selector-only look at workloads must also find something, because an
+ * empty selection is vacuously ready.
+ */
+function kubernetesDefaultExpect(spec) {
+    const filtered = spec.selector !== undefined || spec.fieldSelector !== undefined;
+    const leakKind = spec.kind === 'namespaces' || spec.kind === 'jobs' || spec.kind === 'pods';
+    if (spec.names)
+        return 'ready';
+    if (leakKind)
+        return filtered ? 'count == 0' : 'ready';
+    return 'count > 0 and ready';
+}
+const kubernetes_SAFE_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
+/** Quotes a value for a POSIX shell only when it needs it. */
+function kubernetes_shellQuote(value) {
+    return kubernetes_SAFE_WORD.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+function namespaceOf(spec, sources) {
+    if (spec.kind === 'namespaces')
+        return undefined;
+    const namespace = spec.namespace ?? sources.kubernetes.namespace;
+    return namespace === '' ? undefined : namespace;
+}
+function resourceWord(spec) {
+    return spec.kind === 'custom' ? `${spec.plural}.${spec.version}.${spec.group}` : KIND_INFO[spec.kind].short;
+}
+/** `kubectl -n NS get deploy A B`, `kubectl get ns -l SEL`, `kubectl get jobs -A -l SEL`. */
+function kubernetesReproduce(spec, sources) {
+    const namespace = namespaceOf(spec, sources);
+    const words = ['kubectl'];
+    if (namespace === '*')
+        words.push('get', resourceWord(spec), '-A');
+    else {
+        if (namespace !== undefined)
+            words.push('-n', kubernetes_shellQuote(namespace));
+        words.push('get', resourceWord(spec));
+        // kubectl cannot fetch by name across all namespaces, so names are listed only for one namespace.
+        for (const name of spec.names ?? [])
+            words.push(kubernetes_shellQuote(name));
+    }
+    if (spec.selector !== undefined)
+        words.push('-l', kubernetes_shellQuote(spec.selector));
+    if (spec.fieldSelector !== undefined)
+        words.push('--field-selector', kubernetes_shellQuote(spec.fieldSelector));
+    return words.join(' ');
+}
+/** One line: what is looked at and where. */
+function kubernetesDescribe(spec, sources) {
+    const what = spec.kind === 'custom' ? `${spec.plural}.${spec.group}/${spec.version}` : spec.kind;
+    const parts = [spec.names ? `${what} ${spec.names.join(', ')}` : what];
+    if (spec.selector !== undefined)
+        parts.push(`with labels ${spec.selector}`);
+    if (spec.fieldSelector !== undefined)
+        parts.push(`with fields ${spec.fieldSelector}`);
+    const namespace = namespaceOf(spec, sources);
+    if (namespace === '*')
+        parts.push('in all namespaces');
+    else if (namespace !== undefined)
+        parts.push(`in namespace ${namespace}`);
+    else if (spec.kind !== 'namespaces')
+        parts.push('in the kubeconfig namespace');
+    return parts.join(' ');
+}
+/** The `kubernetes` probe: workload readiness and leaked resources, read with get/list only. */
+const kubernetesProbe = (0,probe/* defineProbe */._)({
+    kind: 'kubernetes',
+    schema: kubernetesSpecSchema,
+    fields: kubernetesFields,
+    defaultExpect: kubernetesDefaultExpect,
+    reproduce: (spec, _extras, sources) => kubernetesReproduce(spec, sources),
+    describe: (spec, _extras, sources) => kubernetesDescribe(spec, sources),
+    async open(environment) {
+        // The client library is most of the bundle's start-up time: load it only for gates that use it.
+        const { openKubernetesSession } = await Promise.all(/* import() */[__nccwpck_require__.e(418), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5237));
+        return openKubernetesSession(environment);
+    },
+});
+
+// EXTERNAL MODULE: ./src/probes/postgres/sql-text.ts
+var sql_text = __nccwpck_require__(1995);
+;// CONCATENATED MODULE: ./src/probes/postgres/index.ts
+// The light half of the `postgres` probe: validation, defaults, reproduce command. `pg` is loaded
+// only by session.ts, when a gate actually runs a postgres check.
+
+
+
+/** A bound parameter: YAML scalars only, so what is bound is exactly what the file says. */
+const postgresParam = schemas/* union */.KCZ([
+    schemas/* string */.YjP(),
+    schemas/* number */.aig().refine((value) => !Number.isInteger(value) || Number.isSafeInteger(value), {
+        message: 'this integer is too large to be exact in YAML; quote it as a string (e.g. "9007199254740993")',
+    }),
+    schemas/* boolean */.zMY(),
+    schemas/* null */.chJ(),
+]);
+/** The `params` list beside a `postgres` key. */
+const postgresParams = schemas/* array */.YOg(postgresParam);
+/** The SQL text under the `postgres` key: one read-only query. */
+const postgresSql = schemas/* string */.YjP().superRefine((text, context) => {
+    const problem = (0,sql_text/* sqlTextProblem */.PE)(text);
+    if (problem)
+        context.addIssue({ code: 'custom', message: problem });
+});
+const DESCRIBE_MAX = 80;
+/** Single-quotes a string for a POSIX shell. */
+function postgres_shellQuote(text) {
+    return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+const postgresProbe = (0,probe/* defineProbe */._)({
+    kind: 'postgres',
+    schema: postgresSql,
+    extraKeys: { params: postgresParams.optional() },
+    // Columns are known only once the query has run; the engine reports unknown fields then.
+    fields: () => undefined,
+    defaultExpect: () => 'rows > 0',
+    reproduce(sql, extras) {
+        // Never the real URL: a person running this has DATABASE_URL in their own shell.
+        return `psql "$DATABASE_URL" -c ${postgres_shellQuote((0,sql_text/* inlineParams */.OD)(sql.trim(), (0,sql_text/* paramsOf */.gI)(extras)))}`;
+    },
+    describe(sql) {
+        const lines = sql
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== '');
+        const first = lines[0] ?? '';
+        const shortened = first.length > DESCRIBE_MAX ? `${first.slice(0, DESCRIBE_MAX - 1)}…` : first;
+        return lines.length > 1 && shortened === first ? `${shortened} …` : shortened;
+    },
+    async open(environment) {
+        const { openPostgresSession } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1923));
+        return openPostgresSession(environment);
+    },
+});
+
+// EXTERNAL MODULE: ./src/probes/tests/names.ts
+var tests_names = __nccwpck_require__(3161);
+// EXTERNAL MODULE: ./src/probes/tests/schema.ts
+var schema = __nccwpck_require__(4282);
+;// CONCATENATED MODULE: ./src/probes/tests/reproduce.ts
+
+
+/** Quotes a value for a POSIX shell. */
+function reproduce_shellQuote(value) {
+    return /^[\w./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `go test -run` pattern: exact names as `^(A|B)$`, regexes as written; subtests run by their parent. */
+function goRunPattern(spec) {
+    const exact = [];
+    const regexes = [];
+    for (const pattern of (0,tests_names/* parseNamePatterns */.i6)(spec.names)) {
+        if ('exact' in pattern) {
+            // go splits -run on `/` per subtest level; running the parent runs its subtests too.
+            const top = escapeRegex(pattern.exact.split('/')[0]);
+            if (!exact.includes(top))
+                exact.push(top);
+        }
+        else {
+            regexes.push(pattern.regex.source);
+        }
+    }
+    const parts = exact.length > 0 ? [`^(${exact.join('|')})$`] : [];
+    return [...parts, ...regexes].join('|');
+}
+const xmlEscape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** An ERE matching the `name="…"` attribute of the named test cases (regex names approximately). */
+function junitNamePattern(spec) {
+    const parts = (0,tests_names/* parseNamePatterns */.i6)(spec.names).map((pattern) => {
+        if ('exact' in pattern) {
+            // `classname.name` is matched on its last part too: the attribute holds the name alone.
+            const last = pattern.exact.split('.').at(-1);
+            const forms = last === pattern.exact ? [pattern.exact] : [pattern.exact, last];
+            return forms.map((form) => escapeRegex(xmlEscape(form))).join('|');
+        }
+        let source = pattern.regex.source;
+        const anchoredStart = source.startsWith('^');
+        const anchoredEnd = source.endsWith('$') && !source.endsWith('\\$');
+        if (anchoredStart)
+            source = source.slice(1);
+        if (anchoredEnd)
+            source = source.slice(0, -1);
+        return `${anchoredStart ? '' : '[^"]*'}${source}${anchoredEnd ? '' : '[^"]*'}`;
+    });
+    return `<testcase [^>]*name="(${parts.join('|')})"`;
+}
+/** The command a person runs to see the same evidence. */
+function reproduceTests(spec) {
+    const globs = (0,schema/* reportGlobs */.i)(spec);
+    // The format is only known once a file is read; the glob's extension is the best guess here.
+    const allXml = globs.every((glob) => /\.xml$/i.test(glob));
+    const files = globs.map((glob) => (/^[\w./*?-]+$/.test(glob) ? glob : reproduce_shellQuote(glob))).join(' ');
+    if (allXml)
+        return `grep -E -A3 ${reproduce_shellQuote(junitNamePattern(spec))} ${files}`;
+    return `go test ./... -count=1 -run ${reproduce_shellQuote(goRunPattern(spec))}`;
+}
+
+;// CONCATENATED MODULE: ./src/probes/tests/index.ts
+
+
+
+const tests_FIELDS = [
+    'passed',
+    'failed',
+    'skipped',
+    'missing',
+    'total',
+    'failed_tests',
+    'missing_tests',
+    'flaky_tests',
+    'failed_packages',
+    'output',
+];
+/** Named test results from go test -json and JUnit XML reports. */
+const testsProbe = (0,probe/* defineProbe */._)({
+    kind: 'tests',
+    schema: schema/* testsSpecSchema */.g,
+    fields: () => tests_FIELDS,
+    defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
+    failureFields: ['failed_tests', 'missing_tests', 'output'],
+    reproduce: (spec) => reproduceTests(spec),
+    describe: (spec) => {
+        const shown = spec.names.slice(0, 3).join(', ');
+        const more = spec.names.length > 3 ? ` and ${spec.names.length - 3} more` : '';
+        return `tests ${shown}${more} in ${(0,schema/* reportGlobs */.i)(spec).join(', ')}`;
+    },
+    open: async (environment) => {
+        // The parsers (saxes, fs streams) load only when a gate has a tests check.
+        const { openTestsSession } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1143));
+        return openTestsSession(environment);
+    },
+});
+
+;// CONCATENATED MODULE: ./src/probes/registry.ts
+
+
+
+
+
+/**
+ * Every probe kind, by the key users write in a check. Adding a probe is one folder under
+ * src/probes/ and one line here; the definitions are light (the clients load on first use).
+ */
+const probeRegistry = {
+    github: githubProbe,
+    kubernetes: kubernetesProbe,
+    postgres: postgresProbe,
+    tests: testsProbe,
+    http: httpProbe,
+};
+
+
+/***/ }),
+
 /***/ 3161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -547,6 +2979,509 @@ const testsSpecSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej
 function reportGlobs(spec) {
     return typeof spec.report === 'string' ? [spec.report] : spec.report;
 }
+
+
+/***/ }),
+
+/***/ 9932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ writeBundle),
+/* harmony export */   VN: () => (/* binding */ bundleJson)
+/* harmony export */ });
+/* unused harmony exports REPORT_SCHEMA_VERSION, frontMatter, bundleMarkdown */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _engine_evidence_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9061);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8708);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(649);
+
+
+
+
+
+/** Version of the JSON report's shape; bumped on any incompatible change. */
+const REPORT_SCHEMA_VERSION = 1;
+/** Front matter in the seed's form, so the bundle can sit next to hand-written gate documents. */
+function frontMatter(result) {
+    const date = result.finishedAt.slice(0, 10);
+    const gate = result.gate;
+    const lines = [
+        '---',
+        `doc_id: ${JSON.stringify(gate.id)}`,
+        'type: regression',
+        `title: ${JSON.stringify(gate.title)}`,
+        'status: completed',
+        ...(gate.ownerRole ? [`owner_role: ${JSON.stringify(gate.ownerRole)}`] : []),
+        ...(gate.environment ? [`environment: ${JSON.stringify(gate.environment)}`] : []),
+        `created_at: ${date}`,
+        `updated_at: ${date}`,
+        `related_issues: [${gate.relatedIssues.join(', ')}]`,
+        `related_prs: [${gate.relatedPrs.join(', ')}]`,
+        `decision: ${result.decision}`,
+        `generated_by: ${JSON.stringify(`${result.tool.name}@${result.tool.version}`)}`,
+        '---',
+    ];
+    return `${lines.join('\n')}\n`;
+}
+/** The bundle's Markdown document: front matter and the full report, never shortened. */
+function bundleMarkdown(result) {
+    return `${frontMatter(result)}\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .renderMarkdown */ .Gc)(result)}`;
+}
+/** The bundle's JSON document: every check's fields, timings, errors and the tool version. */
+function bundleJson(result) {
+    const document = {
+        schema_version: REPORT_SCHEMA_VERSION,
+        ...result,
+        preconditions: result.preconditions.map(withEvidenceText),
+        scenarios: result.scenarios.map(withEvidenceText),
+    };
+    return `${JSON.stringify(document, _redact_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonReplacer */ .J, 2)}\n`;
+}
+function withEvidenceText(row) {
+    return { ...row, evidence_text: (0,_engine_evidence_js__WEBPACK_IMPORTED_MODULE_2__/* .evidenceText */ .rS)(row.evidence) };
+}
+/** Writes `<gate.id>.md` and `<gate.id>.json` into `directory`, redacted. */
+async function writeBundle(result, directory, redactor) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(directory, { recursive: true });
+    const paths = {
+        markdown: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, `${result.gate.id}.md`),
+        json: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, `${result.gate.id}.json`),
+    };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(paths.markdown, redactor.redact(bundleMarkdown(result)));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(paths.json, redactor.redact(bundleJson(result)));
+    return paths;
+}
+
+
+/***/ }),
+
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Qz: () => (/* binding */ renderEvidenceCell),
+/* harmony export */   kU: () => (/* binding */ stripControl),
+/* harmony export */   pS: () => (/* binding */ escapeCellText),
+/* harmony export */   ti: () => (/* binding */ inlineCode)
+/* harmony export */ });
+/* unused harmony export escapeInCode */
+const CONTROL = 
+// eslint-disable-next-line no-control-regex
+/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Removes ANSI escape sequences and control characters (keeps tabs and newlines). */
+function stripControl(text) {
+    return text.replace(CONTROL, '');
+}
+/**
+ * Makes an untrusted value inert in Markdown outside code: no HTML, no links, no emphasis,
+ * no @mentions, no table breaks, one line.
+ */
+function escapeMarkdown(value) {
+    return stripControl(value)
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, '&#64;');
+}
+/** Makes an untrusted value safe inside a code span in a table cell: code spans show text literally, so only ` | and newlines matter. */
+function escapeInCode(value) {
+    return stripControl(value)
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/`/g, "'")
+        .replace(/\|/g, '\\|');
+}
+/** Author-written Markdown placed in a table cell: kept as written, but on one line and without breaking the table. */
+function escapeCellText(text) {
+    return text.replace(/\r?\n|\r/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+/** Renders Evidence parts for a table cell, escaping each value for where it lands (inside or outside a code span). */
+function renderEvidenceCell(parts) {
+    let insideCode = false;
+    let out = '';
+    for (const part of parts) {
+        if ('text' in part) {
+            out += escapeCellText(part.text);
+            insideCode = (countBackticks(part.text) % 2 === 1) !== insideCode;
+        }
+        else {
+            out += insideCode ? escapeInCode(part.value) : escapeMarkdown(part.value);
+            if (part.change)
+                out += ` (${part.change})`;
+        }
+    }
+    return out;
+}
+function countBackticks(text) {
+    return (text.match(/(?<!\\)`/g) ?? []).length;
+}
+/** A fenced code block that no backtick run in the content can close early. */
+function codeBlock(content, language = '') {
+    const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${stripControl(content)}\n${fence}`;
+}
+/** An inline code span for a value that may itself contain backticks. */
+function inlineCode(value) {
+    const clean = stripControl(value).replace(/\r?\n|\r/g, ' ');
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 8708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dk: () => (/* binding */ CHECK_RUN_LIMIT_BYTES),
+  dh: () => (/* binding */ JOB_SUMMARY_LIMIT_BYTES),
+  Gc: () => (/* binding */ renderMarkdown),
+  HV: () => (/* binding */ shortTitle)
+});
+
+// UNUSED EXPORTS: headline
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(4031);
+;// CONCATENATED MODULE: ./src/report/i18n.ts
+const EN = {
+    go: 'Go',
+    noGo: 'No-Go',
+    preconditions: 'Preconditions',
+    matrix: 'Regression matrix',
+    scenario: 'Scenario',
+    precondition: 'Precondition',
+    evidence: 'Evidence',
+    result: 'Result',
+    decisionHeading: 'Go/No-Go',
+    decision: 'Decision',
+    basis: 'Basis',
+    residualRisks: 'Residual risks / follow-ups',
+    none: 'none',
+    reproduce: 'Commands to reproduce',
+    warnings: 'Warnings',
+    gate: 'Gate',
+    environment: 'Environment',
+    owner: 'Owner',
+    file: 'Gate file',
+    baseline: 'Compared with',
+    status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
+};
+const RU = {
+    ...EN,
+    scenario: 'Сценарий',
+    precondition: 'Предусловие',
+    result: 'Результат',
+    decision: 'Решение',
+    basis: 'Основание',
+    none: 'нет',
+    reproduce: 'Команды проверки',
+    warnings: 'Предупреждения',
+    environment: 'Окружение',
+    owner: 'Владелец',
+    file: 'Файл гейта',
+    baseline: 'Сравнение с',
+};
+/** The phrases for a report language. */
+function phrasesFor(language) {
+    return language === 'ru' ? RU : EN;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+/** GitHub's limits, in bytes: check-run summary/text and one step's job summary. */
+const CHECK_RUN_LIMIT_BYTES = 65_535;
+const JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
+/** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
+function renderMarkdown(result, options = {}) {
+    const phrases = phrasesFor(result.gate.language);
+    const full = compose(result, phrases, options, { keepPassingRows: true, commands: true });
+    if (options.maxBytes === undefined || byteLength(full) <= options.maxBytes)
+        return full;
+    const compact = compose(result, phrases, options, { keepPassingRows: false, commands: false });
+    if (byteLength(compact) <= options.maxBytes)
+        return compact;
+    return cutToBytes(compact, options.maxBytes, notice(result, options));
+}
+function compose(result, phrases, options, detail) {
+    const sections = [];
+    if (!options.omitTitle)
+        sections.push(`# ${headline(result, phrases)}`);
+    sections.push(metadata(result, phrases));
+    if (result.preconditions.length > 0) {
+        sections.push(`## ${phrases.preconditions}`, table(result.preconditions, phrases, phrases.precondition, detail));
+    }
+    sections.push(`## ${phrases.matrix}`, table(result.scenarios, phrases, phrases.scenario, detail));
+    sections.push(`## ${phrases.decisionHeading}`, decisionSection(result, phrases));
+    sections.push(`## ${phrases.residualRisks}`, risksSection(result.residualRisks, phrases));
+    if (result.warnings.length > 0) {
+        sections.push(`## ${phrases.warnings}`, result.warnings.map((warning) => `- ${(0,report_escape/* escapeMarkdown */.FV)(warning)}`).join('\n'));
+    }
+    if (detail.commands)
+        sections.push(commandsSection(result, phrases));
+    if (!detail.keepPassingRows)
+        sections.push(notice(result, options));
+    return `${sections.join('\n\n')}\n`;
+}
+/** `✅ Go — <title>` / `❌ No-Go — <title>`. */
+function headline(result, phrases = phrasesFor(result.gate.language)) {
+    const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
+    return `${word} — ${oneLine(result.gate.title)}`;
+}
+/** A one-line title such as `Go — 7/7 scenarios pass` or `No-Go — 2 P0 scenarios failed`. */
+function shortTitle(result) {
+    const { counts } = result;
+    if (result.decision === 'go') {
+        const waived = counts.waived > 0 ? `, ${counts.waived} waived` : '';
+        return `Go — ${counts.passed}/${counts.total} scenarios pass${waived}`;
+    }
+    const preconditions = result.basis.filter((item) => item.kind === 'precondition-not-passed').length;
+    const p0 = result.basis.filter((item) => item.kind === 'p0-not-passed');
+    const failed = p0.filter((item) => item.status === 'fail').length;
+    const errored = p0.length - failed;
+    const parts = [];
+    const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+    if (preconditions > 0)
+        parts.push(`${plural(preconditions, 'precondition')} not met`);
+    if (failed > 0)
+        parts.push(`${plural(failed, 'P0 scenario')} failed`);
+    if (errored > 0)
+        parts.push(`${plural(errored, 'P0 scenario')} could not be checked`);
+    return `No-Go — ${parts.join(', ')}`;
+}
+function metadata(result, phrases) {
+    const { gate } = result;
+    const rows = [
+        `**${phrases.decision}: ${result.decision === 'go' ? phrases.go : phrases.noGo}** · ${(0,report_escape/* escapeMarkdown */.FV)(shortTitle(result).replace(/^[^—]*— /, ''))}`,
+    ];
+    const facts = [`${phrases.gate}: ${(0,report_escape/* inlineCode */.ti)(gate.id)}`];
+    if (gate.environment)
+        facts.push(`${phrases.environment}: ${(0,report_escape/* escapeMarkdown */.FV)(gate.environment)}`);
+    if (gate.ownerRole)
+        facts.push(`${phrases.owner}: ${(0,report_escape/* escapeMarkdown */.FV)(gate.ownerRole)}`);
+    facts.push(`${phrases.file}: ${(0,report_escape/* inlineCode */.ti)(result.file)}`);
+    rows.push(facts.join(' · '));
+    if (result.baseline) {
+        const { source, decision, finishedAt } = result.baseline;
+        const word = decision === 'go' ? phrases.go : phrases.noGo;
+        rows.push(`${phrases.baseline}: ${(0,report_escape/* escapeMarkdown */.FV)(source)} (${word}, ${finishedAt.slice(0, 16).replace('T', ' ')} UTC)`);
+    }
+    return rows.join('  \n');
+}
+function table(rows, phrases, first, detail) {
+    const shown = detail.keepPassingRows ? rows : rows.filter((row) => row.status !== 'pass');
+    // Rows that need attention come first when space is short, in the order the gate lists them.
+    const lines = [`| ${first} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
+    for (const row of shown) {
+        const priority = row.priority === 'P0' ? '' : ` (${row.priority})`;
+        lines.push(`| ${(0,report_escape/* escapeCellText */.pS)(row.name)}${priority} | ${(0,report_escape/* renderEvidenceCell */.Qz)(row.evidence)} | ${resultCell(row, phrases)} |`);
+    }
+    if (shown.length === 0)
+        lines.push(`| _${rows.length} ${phrases.status.pass}_ | | |`);
+    return lines.join('\n');
+}
+function resultCell(row, phrases) {
+    const word = phrases.status[row.status];
+    const text = row.status === 'pass' ? word : `**${word}**`;
+    const waiver = row.status === 'waived' && row.waiver ? ` (${(0,report_escape/* escapeMarkdown */.FV)(row.waiver.until)})` : '';
+    const regression = row.regression ? ` **${row.regression}**` : '';
+    return `${STATUS_ICON[row.status]} ${text}${waiver}${regression}`;
+}
+function decisionSection(result, phrases) {
+    const word = result.decision === 'go' ? phrases.go : phrases.noGo;
+    return [
+        `- ${phrases.decision}: **${word}**`,
+        `- ${phrases.basis}: ${result.basis.map(basisText).join('; ')}`,
+    ].join('\n');
+}
+function basisText(basis) {
+    switch (basis.kind) {
+        case 'all-passed':
+            return `all ${basis.preconditions} preconditions and all ${basis.p0} P0 scenarios pass`;
+        case 'precondition-not-passed':
+            return `precondition "${(0,report_escape/* escapeCellText */.pS)(basis.name)}" is ${basis.status}`;
+        case 'p0-not-passed':
+            return `P0 scenario "${(0,report_escape/* escapeCellText */.pS)(basis.name)}" is ${basis.status}`;
+    }
+}
+function risksSection(risks, phrases) {
+    if (risks.length === 0)
+        return `- ${phrases.none}`;
+    return risks.map((risk) => `- ${riskText(risk)}`).join('\n');
+}
+function riskText(risk) {
+    switch (risk.kind) {
+        case 'note':
+            return (0,report_escape/* escapeCellText */.pS)(risk.text);
+        case 'waived': {
+            const issue = risk.issue ? ` (#${risk.issue})` : '';
+            return `"${(0,report_escape/* escapeCellText */.pS)(risk.name)}" waived until ${risk.until}: ${(0,report_escape/* escapeCellText */.pS)(risk.reason)}${issue}`;
+        }
+        case 'scenario-not-passed':
+            return `${risk.priority} scenario "${(0,report_escape/* escapeCellText */.pS)(risk.name)}" is ${risk.status}`;
+        case 'known-failure':
+            return `P0 scenario "${(0,report_escape/* escapeCellText */.pS)(risk.name)}" is ${risk.status}, as in the baseline (known failure)`;
+    }
+}
+function commandsSection(result, phrases) {
+    const lines = [];
+    for (const scenario of [...result.preconditions, ...result.scenarios]) {
+        const commands = [...new Set(scenario.checks.map((check) => check.reproduce))];
+        if (commands.length === 0)
+            continue;
+        lines.push(`# ${oneLine(scenario.name)}`, ...commands, '');
+    }
+    return `<details><summary>${phrases.reproduce}</summary>\n\n${(0,report_escape/* codeBlock */.DV)(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ');
+}
+function notice(result, options) {
+    const hidden = [...result.preconditions, ...result.scenarios].filter((row) => row.status === 'pass').length;
+    const where = options.fullReport ? ` The full report is ${(0,report_escape/* inlineCode */.ti)(options.fullReport)}.` : '';
+    return `> [!NOTE]\n> This report was shortened to fit GitHub's size limit: ${hidden} passing rows and the reproduce commands are left out.${where}`;
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** Cuts on a character boundary and closes with the notice, so the result is at most `maxBytes`. */
+function cutToBytes(text, maxBytes, closing) {
+    const tail = `\n\n…\n\n${closing}\n`;
+    const budget = Math.max(0, maxBytes - byteLength(tail));
+    const buffer = Buffer.from(text, 'utf8').subarray(0, budget);
+    // A partial multi-byte character decodes to U+FFFD; drop it.
+    const head = buffer.toString('utf8').replace(/\uFFFD$/, '');
+    return `${head}${tail}`;
+}
+
+
+/***/ }),
+
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ jsonReplacer),
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+const MASK = '***';
+// Passwords in URLs (postgres://user:secret@host) are masked even when nobody registered them.
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@\s/]+)(@)/gi;
+/**
+ * Removes every known secret from text before it leaves the process. The runner masks only logs
+ * and the job summary; check runs, annotations, bundles and outputs rely on this.
+ */
+class Redactor {
+    secrets = new Set();
+    /** Registers a secret (and its URL-encoded form); values under 4 characters are too common to mask safely. */
+    add(secret) {
+        if (!secret || secret.length < 4)
+            return;
+        this.secrets.add(secret);
+        const encoded = encodeURIComponent(secret);
+        if (encoded !== secret)
+            this.secrets.add(encoded);
+    }
+    /** The text with every secret replaced by `***`. */
+    redact(text) {
+        let out = text.replace(URL_PASSWORD, `$1${MASK}$3`);
+        // Longest first, so a secret that contains another is masked whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
+            out = out.split(secret).join(MASK);
+        return out;
+    }
+    /** A deep copy of a JSON-able value with every string redacted. */
+    redactValue(value) {
+        return JSON.parse(this.redact(JSON.stringify(value, jsonReplacer)));
+    }
+}
+/** JSON.stringify replacer that keeps bigints exact (as strings). */
+function jsonReplacer(_key, value) {
+    return typeof value === 'bigint' ? value.toString() : value;
+}
+
+
+/***/ }),
+
+/***/ 7496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ renderTerminal)
+/* harmony export */ });
+/* harmony import */ var _engine_evidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9061);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4031);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8708);
+
+
+
+const COLOURS = {
+    pass: '\u001b[32m',
+    fail: '\u001b[31m',
+    error: '\u001b[33m',
+    waived: '\u001b[36m',
+    go: '\u001b[1;32m',
+    'no-go': '\u001b[1;31m',
+};
+const RESET = '\u001b[0m';
+/** A plain-text table of the result for logs and terminals; colour only when asked. */
+function renderTerminal(result, options = { colour: false }) {
+    const paint = (key, text) => options.colour ? `${COLOURS[key]}${text}${RESET}` : text;
+    const width = Math.max(60, options.width ?? 120);
+    const lines = [];
+    lines.push(paint(result.decision, `${result.decision === 'go' ? 'GO' : 'NO-GO'}  ${clean(result.gate.title)}`));
+    lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTitle */ .HV)(result));
+    const section = (title, rows) => {
+        if (rows.length === 0)
+            return;
+        lines.push('', title);
+        const nameWidth = Math.min(48, Math.max(...rows.map((row) => clean(row.name).length)));
+        for (const row of rows) {
+            const status = paint(row.status, row.status.toUpperCase().padEnd(6));
+            const name = truncate(clean(row.name), nameWidth).padEnd(nameWidth);
+            const evidence = truncate(clean((0,_engine_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .evidenceText */ .rS)(row.evidence)), Math.max(10, width - nameWidth - 12));
+            lines.push(`  ${status}  ${name}  ${evidence}`);
+        }
+    };
+    section('Preconditions', result.preconditions);
+    section('Scenarios', result.scenarios);
+    for (const warning of result.warnings)
+        lines.push(`warning: ${clean(warning)}`);
+    return lines.join('\n');
+}
+function clean(text) {
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .stripControl */ .kU)(text).replace(/\s+/g, ' ');
+}
+function truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ TOOL)
+/* harmony export */ });
+/** The tool's name and version, written into every report (a test keeps it equal to package.json). */
+const TOOL = { name: 'regression-gate', version: '0.1.0' };
 
 
 /***/ }),
@@ -19344,6 +22279,15 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/actions-core.ts
@@ -19381,448 +22325,8 @@ function readInput(env, name) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/config/expect.ts
-/** A syntax error with the 0-based column in the condition text. */
-class ExpectSyntaxError extends Error {
-    column;
-    name = 'ExpectSyntaxError';
-    constructor(message, column) {
-        super(message);
-        this.column = column;
-    }
-}
-/** A condition that could not be decided from the measured fields (e.g. an unknown SQL column). */
-class ExpectEvaluationError extends Error {
-    name = 'ExpectEvaluationError';
-}
-const KEYWORD_OPERATORS = new Set(['in', 'contains', 'matches']);
-const RESERVED = new Set(['and', 'or', 'not', ...KEYWORD_OPERATORS]);
-const SYMBOL_OPERATORS = ['==', '!=', '>=', '<=', '??', '>', '<'];
-const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-function tokenize(text) {
-    const tokens = [];
-    let at = 0;
-    const previousAllowsRegex = () => {
-        const last = tokens.at(-1);
-        return !last || (last.kind === 'op' && last.text !== '??') || last.text === '[' || last.text === ',';
-    };
-    while (at < text.length) {
-        const char = text[at];
-        if (/\s/.test(char)) {
-            at++;
-            continue;
-        }
-        const start = at;
-        const symbol = SYMBOL_OPERATORS.find((candidate) => text.startsWith(candidate, at));
-        if (symbol) {
-            tokens.push({ kind: 'op', text: symbol, column: start });
-            at += symbol.length;
-        }
-        else if ('()[],'.includes(char)) {
-            tokens.push({ kind: 'punct', text: char, column: start });
-            at++;
-        }
-        else if (char === "'" || char === '"') {
-            const end = text.indexOf(char, at + 1);
-            if (end < 0)
-                throw new ExpectSyntaxError(`unterminated string starting with ${char}`, start);
-            tokens.push({
-                kind: 'string',
-                text: text.slice(at, end + 1),
-                value: text.slice(at + 1, end),
-                column: start,
-            });
-            at = end + 1;
-        }
-        else if (char === '/' && previousAllowsRegex()) {
-            at = readRegex(text, at, tokens);
-        }
-        else if (/[-\d]/.test(char) && /^-?\d/.test(text.slice(at))) {
-            const match = /^-?\d+(\.\d+)?/.exec(text.slice(at));
-            // A literal past float precision stays as its digits, so `n == 9007199254740993` compares exactly.
-            const exact = String(Number(match[0])) === match[0];
-            tokens.push({
-                kind: 'number',
-                text: match[0],
-                value: exact ? Number(match[0]) : match[0],
-                column: start,
-            });
-            at += match[0].length;
-        }
-        else if (/[A-Za-z_]/.test(char)) {
-            const match = /^[A-Za-z_][A-Za-z0-9_.:\-/]*/.exec(text.slice(at));
-            const word = match[0].replace(/[.:\-/]+$/, '');
-            tokens.push({ kind: KEYWORD_OPERATORS.has(word) ? 'op' : 'word', text: word, column: start });
-            at += word.length;
-        }
-        else if (char === '=') {
-            throw new ExpectSyntaxError("use '==' to compare, not '='", start);
-        }
-        else {
-            throw new ExpectSyntaxError(`unexpected character '${char}'`, start);
-        }
-    }
-    tokens.push({ kind: 'end', text: 'end of condition', column: text.length });
-    return tokens;
-}
-function readRegex(text, start, tokens) {
-    let at = start + 1;
-    let escaped = false;
-    while (at < text.length && (escaped || text[at] !== '/')) {
-        escaped = !escaped && text[at] === '\\';
-        at++;
-    }
-    if (at >= text.length)
-        throw new ExpectSyntaxError('unterminated /regex/', start);
-    const flags = /^[gimsuy]*/.exec(text.slice(at + 1))[0];
-    const source = text.slice(start + 1, at);
-    try {
-        tokens.push({
-            kind: 'regex',
-            text: text.slice(start, at + 1 + flags.length),
-            value: new RegExp(source, flags),
-            column: start,
-        });
-    }
-    catch (error) {
-        throw new ExpectSyntaxError(`invalid regular expression: ${error.message}`, start);
-    }
-    return at + 1 + flags.length;
-}
-class Parser {
-    tokens;
-    index = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    parse() {
-        const condition = this.parseOr();
-        const next = this.peek();
-        if (next.kind !== 'end')
-            throw new ExpectSyntaxError(`unexpected '${next.text}'; expected 'and', 'or' or the end`, next.column);
-        return condition;
-    }
-    peek() {
-        return this.tokens[this.index];
-    }
-    take() {
-        return this.tokens[this.index++];
-    }
-    isWord(word) {
-        const token = this.peek();
-        return token.kind === 'word' && token.text === word;
-    }
-    parseOr() {
-        let left = this.parseAnd();
-        while (this.isWord('or')) {
-            this.take();
-            left = { type: 'or', left, right: this.parseAnd() };
-        }
-        return left;
-    }
-    parseAnd() {
-        let left = this.parseUnary();
-        while (this.isWord('and')) {
-            this.take();
-            left = { type: 'and', left, right: this.parseUnary() };
-        }
-        return left;
-    }
-    parseUnary() {
-        if (this.isWord('not')) {
-            this.take();
-            return { type: 'not', operand: this.parseUnary() };
-        }
-        const token = this.peek();
-        if (token.kind === 'punct' && token.text === '(') {
-            this.take();
-            const inner = this.parseOr();
-            const close = this.take();
-            if (close.text !== ')')
-                throw new ExpectSyntaxError(`expected ')' but found '${close.text}'`, close.column);
-            return inner;
-        }
-        const operand = this.parseOperand();
-        const op = this.peek();
-        if (op.kind !== 'op')
-            return { type: 'truthy', operand };
-        if (op.text === '??')
-            throw new ExpectSyntaxError("'??' goes right after a field", op.column);
-        this.take();
-        const value = this.parseValue();
-        if (op.text === 'matches' && !(value instanceof RegExp) && typeof value !== 'string') {
-            throw new ExpectSyntaxError("'matches' needs a /regex/ or a string", op.column);
-        }
-        if (op.text === 'in' && !Array.isArray(value))
-            throw new ExpectSyntaxError("'in' needs a list: [a, b]", op.column);
-        return { type: 'compare', operand, op: op.text, value };
-    }
-    parseOperand() {
-        const token = this.take();
-        if (token.kind !== 'word' || RESERVED.has(token.text) || !FIELD_PATTERN.test(token.text)) {
-            throw new ExpectSyntaxError(`expected a field name but found '${token.text}'`, token.column);
-        }
-        const operand = { field: token.text };
-        const next = this.peek();
-        if (next.kind === 'op' && next.text === '??') {
-            this.take();
-            operand.fallback = this.parseValue();
-        }
-        return operand;
-    }
-    parseValue() {
-        const token = this.take();
-        switch (token.kind) {
-            case 'number':
-            case 'string':
-            case 'regex':
-                return token.value;
-            case 'word':
-                if (token.text === 'true')
-                    return true;
-                if (token.text === 'false')
-                    return false;
-                if (token.text === 'null')
-                    return null;
-                if (RESERVED.has(token.text))
-                    break;
-                return token.text;
-            case 'punct':
-                if (token.text === '[')
-                    return this.parseList();
-                break;
-            default:
-                break;
-        }
-        throw new ExpectSyntaxError(`expected a value but found '${token.text}'`, token.column);
-    }
-    parseList() {
-        const items = [];
-        if (this.peek().text === ']') {
-            this.take();
-            return items;
-        }
-        for (;;) {
-            items.push(this.parseValue());
-            const separator = this.take();
-            if (separator.text === ']')
-                return items;
-            if (separator.text !== ',')
-                throw new ExpectSyntaxError(`expected ',' or ']' but found '${separator.text}'`, separator.column);
-        }
-    }
-}
-/** Parses an `expect` condition; throws ExpectSyntaxError with the column of the problem. */
-function parseCondition(text) {
-    if (text.trim() === '')
-        throw new ExpectSyntaxError('the condition is empty', 0);
-    return new Parser(tokenize(text)).parse();
-}
-/** Every field a condition reads, in order of appearance, without duplicates. */
-function referencedFields(condition) {
-    const found = new Set();
-    const walk = (node) => {
-        switch (node.type) {
-            case 'or':
-            case 'and':
-                walk(node.left);
-                walk(node.right);
-                return;
-            case 'not':
-                walk(node.operand);
-                return;
-            default:
-                found.add(node.operand.field);
-        }
-    };
-    walk(condition);
-    return [...found];
-}
-/** Decides a condition over measured fields; throws ExpectEvaluationError when it cannot. */
-function evaluateCondition(condition, lookup) {
-    switch (condition.type) {
-        case 'or':
-            return evaluateCondition(condition.left, lookup) || evaluateCondition(condition.right, lookup);
-        case 'and':
-            return evaluateCondition(condition.left, lookup) && evaluateCondition(condition.right, lookup);
-        case 'not':
-            return !evaluateCondition(condition.operand, lookup);
-        case 'truthy':
-            return isTruthy(resolve(condition.operand, lookup));
-        case 'compare':
-            return compare(resolve(condition.operand, lookup), condition.op, condition.value, condition.operand.field);
-    }
-}
-function resolve(operand, lookup) {
-    const value = lookup(operand.field);
-    if (value !== undefined)
-        return value;
-    if ('fallback' in operand)
-        return operand.fallback;
-    if (/^(baseline|delta)\./.test(operand.field)) {
-        throw new ExpectEvaluationError(`'${operand.field}' has no value: there is no baseline, or it lacks that field (write '${operand.field} ?? 0' for a default)`);
-    }
-    throw new ExpectEvaluationError(`the probe reported no field '${operand.field}'`);
-}
-function isTruthy(value) {
-    if (value === null || value === false)
-        return false;
-    if (Array.isArray(value))
-        return value.length > 0;
-    if (typeof value === 'number')
-        return value !== 0;
-    if (typeof value === 'bigint')
-        return value !== 0n;
-    if (typeof value === 'string')
-        return value !== '' && value !== 'false' && value !== '0';
-    return true;
-}
-function compare(actual, op, expected, field) {
-    switch (op) {
-        case '==':
-            return isEqual(actual, expected);
-        case '!=':
-            return !isEqual(actual, expected);
-        case 'in':
-            return expected.some((item) => isEqual(actual, item));
-        case 'contains':
-            if (Array.isArray(actual))
-                return actual.some((item) => isEqual(item, expected));
-            return scalarText(actual).includes(scalarText(expected));
-        case 'matches': {
-            const pattern = expected instanceof RegExp ? expected : new RegExp(String(expected));
-            return pattern.test(scalarText(actual));
-        }
-        default: {
-            const order = compareNumbers(actual, expected);
-            if (order === undefined) {
-                throw new ExpectEvaluationError(`'${field}' is ${describeValue(actual)}; '${op}' needs numbers on both sides`);
-            }
-            if (op === '>')
-                return order > 0;
-            if (op === '>=')
-                return order >= 0;
-            if (op === '<')
-                return order < 0;
-            return order <= 0;
-        }
-    }
-}
-function isEqual(actual, expected) {
-    if (expected === null || actual === null)
-        return actual === expected;
-    const order = compareNumbers(actual, expected);
-    if (order !== undefined)
-        return order === 0;
-    return scalarText(actual) === scalarText(expected);
-}
-function scalarText(value) {
-    if (value === null)
-        return 'null';
-    if (value instanceof RegExp)
-        return value.source;
-    if (Array.isArray(value))
-        return value.map((item) => scalarText(item)).join(',');
-    if (typeof value === 'object')
-        return JSON.stringify(value);
-    return String(value);
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    return `'${scalarText(value)}'`;
-}
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-/** Exact decimal comparison, so counts past 2^53 from bigint/numeric columns compare correctly. */
-function compareNumbers(a, b) {
-    const left = toDecimal(a);
-    const right = toDecimal(b);
-    if (left === undefined || right === undefined)
-        return undefined;
-    const scale = Math.max(left.scale, right.scale);
-    const l = left.digits * 10n ** BigInt(scale - left.scale);
-    const r = right.digits * 10n ** BigInt(scale - right.scale);
-    return l === r ? 0 : l > r ? 1 : -1;
-}
-/** A number, bigint or decimal string as exact digits and a decimal scale; undefined for anything else. */
-function toDecimal(value) {
-    if (typeof value === 'bigint')
-        return { digits: value, scale: 0 };
-    let text;
-    if (typeof value === 'number') {
-        if (!Number.isFinite(value))
-            return undefined;
-        text = Number.isInteger(value) ? BigInt(value).toString() : value.toFixed(15).replace(/0+$/, '');
-    }
-    else if (typeof value === 'string') {
-        text = value.trim();
-    }
-    else
-        return undefined;
-    if (!DECIMAL.test(text))
-        return undefined;
-    const [whole, fraction = ''] = text.split('.');
-    return { digits: BigInt(whole + fraction), scale: fraction.length };
-}
-
-;// CONCATENATED MODULE: ./src/baseline/compare.ts
-
-/** Indexes a parsed report by check and scenario id. */
-function indexBaseline(report, source) {
-    const checks = new Map();
-    const scenarios = new Map();
-    for (const row of [...report.preconditions, ...report.scenarios]) {
-        scenarios.set(row.id, row.checkStatus === 'pass' ? 'pass' : row.status);
-        for (const check of row.checks)
-            checks.set(check.id, check.fields);
-    }
-    return { source, decision: report.decision, finishedAt: report.finishedAt, checks, scenarios };
-}
-/** `+3`, `-2`, `=` for two numeric values, undefined when either is not a number. */
-function describeChange(current, previous) {
-    const delta = numericDelta(current, previous);
-    if (delta === undefined)
-        return undefined;
-    if (delta === '0')
-        return '=';
-    return delta.startsWith('-') ? delta : `+${delta}`;
-}
-/** current - previous as an exact decimal string, undefined unless both are numbers. */
-function numericDelta(current, previous) {
-    if (current === undefined || previous === undefined)
-        return undefined;
-    const a = toDecimal(current);
-    const b = toDecimal(previous);
-    if (!a || !b)
-        return undefined;
-    const scale = Math.max(a.scale, b.scale);
-    const difference = a.digits * 10n ** BigInt(scale - a.scale) - b.digits * 10n ** BigInt(scale - b.scale);
-    return fromScaled(difference, scale);
-}
-function fromScaled(value, scale) {
-    if (scale === 0)
-        return value.toString();
-    const negative = value < 0n;
-    const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
-    const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
-    return `${negative ? '-' : ''}${text}`;
-}
-/**
- * Resolves `baseline.FIELD` and `delta.FIELD` in conditions. Undefined (so `??` can supply a
- * fallback, or the check errors) when there is no baseline or it lacks the field.
- */
-function baselineLookup(name, current, previous, lookup) {
-    if (name.startsWith('baseline.'))
-        return previous ? lookup(previous, name.slice('baseline.'.length)) : undefined;
-    if (name.startsWith('delta.')) {
-        const field = name.slice('delta.'.length);
-        return previous ? numericDelta(lookup(current, field), lookup(previous, field)) : undefined;
-    }
-    return lookup(current, name);
-}
-
+// EXTERNAL MODULE: ./src/baseline/compare.ts
+var compare = __nccwpck_require__(6228);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var src_schemas = __nccwpck_require__(9691);
 ;// CONCATENATED MODULE: ./src/baseline/report-schema.ts
@@ -19963,7 +22467,7 @@ function parseBaseline(text, source, gateId) {
     if (parsed.data.gate.id !== gateId) {
         throw new BaselineUnavailable(`${source} is the report of gate '${parsed.data.gate.id}', not '${gateId}'`);
     }
-    return indexBaseline(parsed.data, source);
+    return (0,compare/* indexBaseline */.or)(parsed.data, source);
 }
 /** Reads a baseline from a report file. */
 async function loadBaselineFile(path, shownAs, gateId) {
@@ -20077,1868 +22581,16 @@ async function lastGo(context) {
     return found;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/expand.ts
-const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-/**
- * Replaces `${NAME}` with the environment variable NAME and `${NAME:-default}` with its default
- * when NAME is unset or empty; `$${` stays a literal `${`.
- */
-function expandVariables(text, env) {
-    const missing = [];
-    const used = [];
-    const value = text.replace(REFERENCE, (match, name, fallback) => {
-        if (match === '$${')
-            return '${';
-        const current = env[name];
-        if (current !== undefined && current !== '') {
-            used.push(name);
-            return current;
-        }
-        if (fallback !== undefined)
-            return fallback;
-        if (current === undefined)
-            missing.push(name);
-        return '';
-    });
-    return { value, missing, used };
-}
-
-;// CONCATENATED MODULE: ./src/config/problems.ts
-/** Thrown when a gate file cannot be used; carries every problem found, not just the first. */
-class ConfigError extends Error {
-    problems;
-    name = 'ConfigError';
-    constructor(problems) {
-        super(problems.map(formatProblem).join('\n'));
-        this.problems = problems;
-    }
-}
-/** `file:line:column: message`, the form editors and GitHub annotations understand. */
-function formatProblem(problem) {
-    return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
-}
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a, b) {
-    const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = previous[0];
-        previous[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = previous[j];
-            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return previous[b.length];
-}
-/** ` (did you mean 'x'?)` when a known word is close to what was written, else ''. */
-function didYouMean(written, known) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of known) {
-        const d = distance(written.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(written.length / 3));
-    return close ? ` (did you mean '${best}'?)` : '';
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var src_core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./src/config/load.ts + 1 modules
+var load = __nccwpck_require__(9827);
+// EXTERNAL MODULE: ./src/config/problems.ts
+var problems = __nccwpck_require__(4968);
+// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
+var run = __nccwpck_require__(2401);
+// EXTERNAL MODULE: ./src/environment.ts
+var environment = __nccwpck_require__(2678);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-
-
-/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
-const durationSchema = src_schemas/* union */.KCZ([src_schemas/* string */.YjP(), src_schemas/* number */.aig()])
-    .transform((value, context) => {
-    const ms = (0,duration/* parseDuration */.E)(value);
-    if (ms === undefined) {
-        context.addIssue({
-            code: 'custom',
-            message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
-        });
-        return src_core/* NEVER */.tm;
-    }
-    return ms;
-})
-    .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
-const prioritySchema = src_schemas/* enum */.k5n(['P0', 'P1', 'P2']).meta({
-    description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
-});
-const isoDate = src_schemas/* union */.KCZ([src_schemas/* string */.YjP(), src_schemas/* date */.p6U()]).transform((value, context) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-    if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
-        context.addIssue({ code: 'custom', message: `'${text}' is not a date; write it as YYYY-MM-DD` });
-        return src_core/* NEVER */.tm;
-    }
-    return text;
-});
-const waiverSchema = src_schemas/* strictObject */.rej({
-    reason: src_schemas/* string */.YjP().min(1).meta({ description: 'Why the failure is accepted.' }),
-    until: isoDate.meta({ description: 'Last day (UTC, YYYY-MM-DD) the waiver holds.' }),
-    issue: src_schemas/* number */.aig().int().positive().optional().meta({ description: 'Issue that tracks the fix.' }),
-});
-const gateMetaSchema = src_schemas/* strictObject */.rej({
-    id: src_schemas/* string */.YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the report files)')
-        .meta({ description: 'Report id; names the bundle files <id>.md and <id>.json.' }),
-    title: src_schemas/* string */.YjP().min(1),
-    environment: src_schemas/* string */.YjP().optional(),
-    owner_role: src_schemas/* string */.YjP().optional(),
-    related_issues: src_schemas/* array */.YOg(src_schemas/* number */.aig().int()).default([]),
-    related_prs: src_schemas/* array */.YOg(src_schemas/* number */.aig().int()).default([]),
-    language: src_schemas/* enum */.k5n(['en', 'ru']).optional().meta({ description: 'Language of report headings.' }),
-    risks: src_schemas/* array */.YOg(src_schemas/* string */.YjP()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
-});
-const sourcesSchema = src_schemas/* strictObject */.rej({
-    postgres: src_schemas/* strictObject */.rej({
-        url: src_schemas/* string */.YjP()
-            .optional()
-            .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
-        statement_timeout: durationSchema.optional(),
-    })
-        .optional(),
-    kubernetes: src_schemas/* strictObject */.rej({
-        namespace: src_schemas/* string */.YjP().optional(),
-        context: src_schemas/* string */.YjP().optional(),
-    })
-        .optional(),
-    github: src_schemas/* strictObject */.rej({ repository: src_schemas/* string */.YjP().optional() }).optional(),
-})
-    .default({});
-const defaultsSchema = src_schemas/* strictObject */.rej({
-    timeout: durationSchema.optional(),
-    priority: prioritySchema.optional(),
-})
-    .default({});
-/** The keys every check may have besides its one probe key. */
-const commonCheckShape = {
-    name: src_schemas/* string */.YjP().optional().meta({ description: 'Label used in annotations and the JSON report.' }),
-    expect: src_schemas/* union */.KCZ([src_schemas/* string */.YjP(), src_schemas/* boolean */.zMY()])
-        .optional()
-        .meta({ description: "Condition over the probe's fields, e.g. `n >= 1 and failed == 0`." }),
-    evidence: src_schemas/* string */.YjP()
-        .optional()
-        .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
-    wait: durationSchema.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
-    interval: durationSchema
-        .optional()
-        .meta({ description: 'Pause between tries while waiting (default 10s).' }),
-    timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
-};
-/** A precondition is a check that must have a name. */
-const preconditionShape = { ...commonCheckShape, name: src_schemas/* string */.YjP().min(1) };
-const scenarioShape = {
-    name: src_schemas/* string */.YjP().min(1),
-    id: src_schemas/* string */.YjP()
-        .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
-        .optional(),
-    priority: prioritySchema.optional(),
-    checks: src_schemas/* array */.YOg(src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* unknown */.L5J())).min(1, 'a scenario needs at least one check'),
-    evidence: src_schemas/* string */.YjP().optional(),
-    waiver: waiverSchema.optional(),
-};
-/** The top level, with checks left open: each is validated against its own probe. */
-const gateFileSchema = src_schemas/* strictObject */.rej({
-    version: src_schemas/* literal */.euz(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
-    gate: gateMetaSchema,
-    sources: sourcesSchema,
-    defaults: defaultsSchema,
-    preconditions: src_schemas/* array */.YOg(src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* unknown */.L5J())).default([]),
-    scenarios: src_schemas/* array */.YOg(src_schemas/* strictObject */.rej(scenarioShape)).min(1, 'a gate needs at least one scenario'),
-});
-const checkSchemas = new WeakMap();
-/** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
-function checkSchemaFor(kind, probe, shape = commonCheckShape) {
-    // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
-    // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
-    let byShape = checkSchemas.get(probe);
-    if (!byShape)
-        checkSchemas.set(probe, (byShape = new WeakMap()));
-    let byKind = byShape.get(shape);
-    if (!byKind)
-        byShape.set(shape, (byKind = new Map()));
-    let schema = byKind.get(kind);
-    if (!schema) {
-        schema = src_schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
-        byKind.set(kind, schema);
-    }
-    return schema;
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-
-/** Gate files past this size are refused before parsing (a gate of hundreds of scenarios is ~1 MB). */
-const MAX_GATE_FILE_BYTES = 10 * 1024 * 1024;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_INTERVAL_MS = 10_000;
-const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
-/** Reads and validates a gate file; throws ConfigError listing every problem. */
-async function loadGateFile(path, options) {
-    const problemAt = (message) => new ConfigError([{ file: options.file, line: 1, column: 1, message }]);
-    let size;
-    try {
-        size = (await (0,promises_.stat)(path)).size;
-    }
-    catch {
-        throw problemAt(`gate file not found; create it or point the 'config' input at it`);
-    }
-    if (size > MAX_GATE_FILE_BYTES) {
-        throw problemAt(`gate file is ${size} bytes; the limit is ${MAX_GATE_FILE_BYTES} — split it into several gates`);
-    }
-    return parseGate(await (0,promises_.readFile)(path, 'utf8'), options);
-}
-/** Validates gate-file text; throws ConfigError listing every problem, with lines. */
-function parseGate(text, options) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter: lines,
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-    });
-    const problems = [];
-    const at = (offset, message) => {
-        const { line, col } = lines.linePos(offset);
-        problems.push({ file: options.file, line, column: col, message });
-    };
-    for (const error of doc.errors)
-        at(error.pos[0], yamlMessage(error.message));
-    if (problems.length > 0)
-        throw new ConfigError(problems);
-    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
-        at(0, 'the gate file is empty; start with `version: 1`, `gate:` and `scenarios:` (see the README)');
-        throw new ConfigError(problems);
-    }
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        at(doc.contents.range?.[0] ?? 0, 'a gate file is a mapping with version, gate and scenarios');
-        throw new ConfigError(problems);
-    }
-    expandDocument(doc, options.env, at);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        at(0, `the file cannot be read as data: ${error.message}`);
-        throw new ConfigError(problems);
-    }
-    const locate = new Locator(doc, lines);
-    const parsed = gateFileSchema.safeParse(data);
-    if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-            reportIssue(issue, [], locate, problems, options.file, knownKeysAt(gateFileSchema, issue.path));
-        }
-        // Checks are validated too, so one run shows every problem in the file, not the first layer only.
-        validateChecksOf(data, options, locate, problems);
-        throw new ConfigError(sortProblems(problems));
-    }
-    const gate = buildGate(parsed.data, options, locate, problems);
-    if (problems.length > 0)
-        throw new ConfigError(sortProblems(problems));
-    return gate;
-}
-function yamlMessage(message) {
-    const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return `not valid YAML: ${first}`;
-}
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-}
-/** Expands `${VAR}` in every string value except SQL text, reporting unset variables where they are. */
-function expandDocument(doc, env, at) {
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(key, node, path) {
-            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            const parent = path.at(-1);
-            // SQL is never expanded: values go through `params`, so nothing from the environment is spliced.
-            if ((0,dist/* isPair */.tO)(parent) && (0,dist/* isScalar */.jn)(parent.key) && parent.key.value === 'postgres')
-                return;
-            const expansion = expandVariables(node.value, env);
-            for (const name of expansion.missing) {
-                at(node.range?.[0] ?? 0, `\${${name}} is not set; set the environment variable ${name} or write \${${name}:-default}`);
-            }
-            node.value = expansion.value;
-        },
-    });
-}
-/** Finds the source position of a path inside the parsed document. */
-class Locator {
-    doc;
-    lines;
-    constructor(doc, lines) {
-        this.doc = doc;
-        this.lines = lines;
-    }
-    /** Position of the value at `path`, or of its nearest ancestor that exists. */
-    value(path) {
-        for (let length = path.length; length >= 0; length--) {
-            const node = this.doc.getIn(path.slice(0, length), true);
-            if (node?.range)
-                return this.position(node.range[0]);
-        }
-        return { line: 1, column: 1 };
-    }
-    /** Position of the key `key` in the mapping at `path` (for unknown keys). */
-    key(path, key) {
-        const map = this.doc.getIn(path, true);
-        if ((0,dist/* isMap */.jh)(map)) {
-            for (const pair of map.items) {
-                if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key && pair.key.range)
-                    return this.position(pair.key.range[0]);
-            }
-        }
-        return this.value(path);
-    }
-    /** Position inside a one-line scalar value, `column` characters into its text. */
-    inside(path, column) {
-        const node = this.doc.getIn(path, true);
-        const start = this.value(path);
-        if (!(0,dist/* isScalar */.jn)(node))
-            return start;
-        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
-        const singleLine = node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED';
-        return singleLine ? { line: start.line, column: start.column + quoted + column } : start;
-    }
-    position(offset) {
-        const { line, col } = this.lines.linePos(offset);
-        return { line, column: col };
-    }
-}
-function reportIssue(issue, prefix, locate, problems, file, known = []) {
-    const path = [...prefix, ...issue.path];
-    const where = formatPath(path);
-    if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-            const position = locate.key(path, key);
-            const hint = didYouMean(key, known);
-            problems.push({
-                file,
-                ...position,
-                message: `unknown key '${key}'${where ? ` in ${where}` : ''}${hint}`,
-            });
-        }
-        return;
-    }
-    const position = locate.value(path);
-    problems.push({ file, ...position, message: `${where ? `${where}: ` : ''}${issueMessage(issue)}` });
-}
-/** The keys a strict object accepts at `path` of `schema`, for "did you mean" hints. */
-function knownKeysAt(schema, path) {
-    let current = schema;
-    let index = 0;
-    while (current) {
-        const definition = current._zod.def;
-        if (definition.innerType)
-            current = definition.innerType;
-        else if (definition.in)
-            current = definition.in;
-        else if (index === path.length)
-            return definition.shape ? Object.keys(definition.shape) : [];
-        else if (definition.shape)
-            current = definition.shape[String(path[index++])];
-        else if (definition.element) {
-            current = definition.element;
-            index++;
-        }
-        else
-            return [];
-    }
-    return [];
-}
-/** Validates every check the raw data holds, whatever else is wrong with the file. */
-function validateChecksOf(data, options, locate, problems) {
-    const builder = new CheckBuilder(options, locate, problems, DEFAULT_TIMEOUT_MS);
-    const record = isRecord(data) ? data : {};
-    const preconditions = Array.isArray(record.preconditions) ? record.preconditions : [];
-    for (const [index, raw] of preconditions.entries()) {
-        if (isRecord(raw))
-            builder.build(raw, ['preconditions', index], 'precondition', preconditionShape);
-    }
-    const scenarios = Array.isArray(record.scenarios) ? record.scenarios : [];
-    for (const [index, scenario] of scenarios.entries()) {
-        const checks = isRecord(scenario) && Array.isArray(scenario.checks) ? scenario.checks : [];
-        for (const [checkIndex, raw] of checks.entries()) {
-            if (isRecord(raw))
-                builder.build(raw, ['scenarios', index, 'checks', checkIndex], 'check');
-        }
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function issueMessage(issue) {
-    switch (issue.code) {
-        case 'invalid_type':
-            if (issue.message.includes('received undefined'))
-                return `is required (expected ${issue.expected})`;
-            return `expected ${issue.expected}${issue.message.includes('received') ? `, ${issue.message.replace(/^.*(received .*)$/, '$1')}` : ''}`;
-        case 'invalid_value':
-            return issue.message.startsWith('Invalid')
-                ? `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
-                : issue.message;
-        case 'too_small':
-            return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
-                ? issue.message
-                : `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}`;
-        default:
-            return issue.message;
-    }
-}
-function formatPath(path) {
-    return path
-        .map((part, index) => typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)
-        .join('');
-}
-function slugify(name) {
-    return (name
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 60) || 'scenario');
-}
-function buildGate(input, options, locate, problems) {
-    const defaults = {
-        timeoutMs: input.defaults.timeout ?? DEFAULT_TIMEOUT_MS,
-        priority: input.defaults.priority ?? 'P0',
-    };
-    const sources = {
-        postgres: {
-            url: input.sources.postgres?.url ?? nonEmpty(options.env.DATABASE_URL),
-            statementTimeoutMs: input.sources.postgres?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
-        },
-        kubernetes: {
-            namespace: nonEmpty(input.sources.kubernetes?.namespace),
-            context: nonEmpty(input.sources.kubernetes?.context),
-        },
-        github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
-    };
-    const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
-    const preconditions = input.preconditions.map((raw, index) => {
-        const path = ['preconditions', index];
-        const check = builder.build(raw, path, `precondition-${index + 1}`, preconditionShape);
-        // The name labels the row; repeating it inside the row's evidence would say it twice.
-        if (check)
-            delete check.name;
-        const name = typeof raw.name === 'string' ? raw.name : `precondition ${index + 1}`;
-        return {
-            id: `precondition-${index + 1}`,
-            name,
-            priority: 'P0',
-            checks: check ? [check] : [],
-            position: locate.value(path),
-        };
-    });
-    const seen = new Map();
-    const scenarios = input.scenarios.map((raw, index) => {
-        const path = ['scenarios', index];
-        const id = raw.id ?? slugify(raw.name);
-        const position = locate.value(path);
-        const earlier = seen.get(id);
-        if (earlier !== undefined) {
-            problems.push({
-                file: options.file,
-                ...(raw.id ? locate.value([...path, 'id']) : position),
-                message: `scenario id '${id}' is already used by the scenario on line ${earlier}; give one of them another 'id'`,
-            });
-        }
-        else
-            seen.set(id, position.line);
-        const checks = raw.checks.flatMap((check, checkIndex) => {
-            const built = builder.build(check, [...path, 'checks', checkIndex], `${id}/${checkIndex + 1}`);
-            return built ? [built] : [];
-        });
-        const scenario = {
-            id,
-            name: raw.name,
-            priority: raw.priority ?? defaults.priority,
-            checks,
-            position,
-        };
-        if (raw.evidence !== undefined)
-            scenario.evidence = raw.evidence;
-        if (raw.waiver) {
-            scenario.waiver = { reason: raw.waiver.reason, until: raw.waiver.until };
-            if (raw.waiver.issue !== undefined)
-                scenario.waiver.issue = raw.waiver.issue;
-        }
-        return scenario;
-    });
-    const meta = input.gate;
-    return {
-        file: options.file,
-        version: 1,
-        meta: {
-            id: meta.id,
-            title: meta.title,
-            environment: meta.environment,
-            ownerRole: meta.owner_role,
-            relatedIssues: meta.related_issues,
-            relatedPrs: meta.related_prs,
-            language: meta.language ?? 'en',
-            risks: meta.risks,
-        },
-        sources,
-        defaults,
-        preconditions,
-        scenarios,
-    };
-}
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
-}
-/** Validates one check against its probe and turns it into a runnable Check. */
-class CheckBuilder {
-    options;
-    locate;
-    problems;
-    defaultTimeoutMs;
-    kinds;
-    constructor(options, locate, problems, defaultTimeoutMs) {
-        this.options = options;
-        this.locate = locate;
-        this.problems = problems;
-        this.defaultTimeoutMs = defaultTimeoutMs;
-        this.kinds = Object.keys(options.probes);
-    }
-    build(raw, path, id, shape = commonCheckShape) {
-        const kinds = Object.keys(raw).filter((key) => Object.hasOwn(this.options.probes, key));
-        if (kinds.length !== 1) {
-            this.report(path, this.probeKeyMessage(raw, kinds));
-            return undefined;
-        }
-        const kind = kinds[0];
-        const probe = this.options.probes[kind];
-        const parsed = checkSchemaFor(kind, probe, shape).safeParse(raw);
-        if (!parsed.success) {
-            const known = [...Object.keys(shape), kind, ...Object.keys(probe.extraKeys ?? {})];
-            for (const issue of parsed.error.issues) {
-                const nested = issue.path.length > 0 && issue.path[0] === kind;
-                reportIssue(issue, path, this.locate, this.problems, this.options.file, nested ? [] : known);
-            }
-            return undefined;
-        }
-        const data = parsed.data;
-        const spec = data[kind];
-        const extras = {};
-        for (const key of Object.keys(probe.extraKeys ?? {}))
-            if (data[key] !== undefined)
-                extras[key] = data[key];
-        const written = data.expect;
-        const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
-        const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
-        if (!expect)
-            return undefined;
-        this.checkFieldsKnown(probe, spec, expect, data.evidence, path);
-        const check = {
-            id,
-            kind,
-            spec,
-            extras,
-            expect,
-            expectText,
-            defaultExpect: written === undefined,
-            intervalMs: data.interval ?? DEFAULT_INTERVAL_MS,
-            timeoutMs: data.timeout ?? this.defaultTimeoutMs,
-            position: this.locate.value(path),
-        };
-        if (typeof data.name === 'string')
-            check.name = data.name;
-        if (typeof data.evidence === 'string')
-            check.evidence = data.evidence;
-        if (typeof data.wait === 'number')
-            check.waitMs = data.wait;
-        return check;
-    }
-    probeKeyMessage(raw, kinds) {
-        const list = this.kinds.join(', ');
-        if (kinds.length > 1)
-            return `a check has exactly one probe key, but this one has ${kinds.join(' and ')}; split it into two checks`;
-        const stray = Object.keys(raw).filter((key) => !(key in commonCheckShape) && key !== 'params');
-        const hint = stray.length > 0 ? `: '${stray[0]}' is not one${didYouMean(stray[0], this.kinds)}` : '';
-        return `a check needs one probe key (${list})${hint}`;
-    }
-    parseExpect(text, path) {
-        try {
-            return parseCondition(text);
-        }
-        catch (error) {
-            if (!(error instanceof ExpectSyntaxError))
-                throw error;
-            const position = this.locate.inside(path, error.column);
-            this.problems.push({
-                file: this.options.file,
-                ...position,
-                message: `expect: ${error.message} (at column ${error.column + 1} of '${text}')`,
-            });
-            return undefined;
-        }
-    }
-    checkFieldsKnown(probe, spec, expect, evidence, path) {
-        const fields = probe.fields(spec);
-        if (!fields)
-            return;
-        const known = new Set(fields);
-        const unknownIn = (names, key, what) => {
-            for (const name of names) {
-                // `baseline.n` and `delta.n` read the field `n` of the earlier run.
-                const field = name.replace(/^(baseline|delta)\./, '');
-                if (known.has(field) || known.has(field.split('.')[0]))
-                    continue;
-                this.report([...path, key], `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(field, fields)}; its fields are ${fields.join(', ')}`);
-            }
-        };
-        unknownIn(referencedFields(expect), 'expect', 'expect');
-        if (evidence)
-            unknownIn(templateFields(evidence), 'evidence', 'evidence');
-    }
-    report(path, message) {
-        this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
-    }
-}
-/** Field names used as `{{field}}` in an evidence template. */
-function templateFields(template) {
-    return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)].map((match) => match[1]);
-}
-
-;// CONCATENATED MODULE: ./src/engine/evidence.ts
-
-
-/** Longest value kept in an Evidence cell; the JSON report keeps the fields whole. */
-const MAX_VALUE_LENGTH = 300;
-/** A field value as a person reads it (lists joined, objects as JSON, long values shortened). */
-function formatValue(value) {
-    let text;
-    if (value === undefined)
-        text = '(none)';
-    else if (value === null)
-        text = 'null';
-    else if (Array.isArray(value))
-        text = value.length === 0 ? '(empty)' : value.join(', ');
-    else if (typeof value === 'object')
-        text = JSON.stringify(value);
-    else
-        text = String(value);
-    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
-}
-/** Looks up `a.b` paths in fields, so `headers.content-type`-like nested maps stay reachable. */
-function lookupField(fields, name) {
-    if (Object.hasOwn(fields, name))
-        return fields[name];
-    const dot = name.indexOf('.');
-    if (dot < 0)
-        return undefined;
-    const parent = fields[name.slice(0, dot)];
-    if (parent && typeof parent === 'object' && !Array.isArray(parent)) {
-        const key = name.slice(dot + 1);
-        const map = parent;
-        return Object.hasOwn(map, key) ? map[key] : undefined;
-    }
-    return undefined;
-}
-/** A value part, with its change since the baseline when both are numbers. */
-function valuePart(fields, name, previous) {
-    const current = lookupField(fields, name);
-    const change = previous ? describeChange(current, lookupField(previous, name)) : undefined;
-    return change === undefined ? { value: formatValue(current) } : { value: formatValue(current), change };
-}
-/** Fills `{{field}}` in the author's template; the author's text stays Markdown, values are marked untrusted. */
-function renderTemplate(template, fields, previous) {
-    const parts = [];
-    let last = 0;
-    for (const match of template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g)) {
-        if (match.index > last)
-            parts.push({ text: template.slice(last, match.index) });
-        parts.push(valuePart(fields, match[1], previous));
-        last = match.index + match[0].length;
-    }
-    if (last < template.length)
-        parts.push({ text: template.slice(last) });
-    return parts;
-}
-/** `name=value, …` for the fields a condition reads: the measured values beside the threshold. */
-function measuredParts(condition, fields, previous) {
-    const parts = [];
-    const names = referencedFields(condition).filter((name) => !/^(baseline|delta)\./.test(name));
-    for (const [index, name] of names.entries()) {
-        parts.push({ text: `${index > 0 ? ', ' : ''}${name}=` }, valuePart(fields, name, previous));
-    }
-    return parts;
-}
-/** The Evidence of one check: its template or its measured values, plus what was expected when it did not pass. */
-function checkEvidence(check, status, fields, error, previous, failureFields = []) {
-    if (status === 'error') {
-        return [{ text: `${check.name ? `${check.name}: ` : ''}error: ` }, { value: error ?? 'unknown error' }];
-    }
-    const parts = check.evidence
-        ? renderTemplate(check.evidence, fields, previous)
-        : measuredParts(check.expect, fields, previous);
-    if (status === 'fail') {
-        const measured = check.evidence
-            ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
-            : [];
-        parts.push(...measured, { text: `, expected ` }, { value: check.expectText });
-        for (const name of failureFields) {
-            const value = lookupField(fields, name);
-            // Only what says something: an empty list or no output adds nothing.
-            if (value === undefined ||
-                value === null ||
-                value === '' ||
-                (Array.isArray(value) && value.length === 0))
-                continue;
-            parts.push({ text: `; ${name}: ` }, { value: formatValue(value) });
-        }
-    }
-    return parts;
-}
-/** A scenario's Evidence cell: the author's override, else its checks' evidence joined with `; `. */
-function scenarioEvidence(scenario, checks) {
-    const failing = checks.filter((check) => check.status !== 'pass');
-    // An override reads well when all is fine; when something is wrong, the reader needs the measurements.
-    if (scenario.evidence !== undefined && failing.length === 0)
-        return [{ text: scenario.evidence }];
-    const parts = [];
-    for (const [index, check] of checks.entries()) {
-        if (index > 0)
-            parts.push({ text: '; ' });
-        parts.push(...check.evidence);
-    }
-    return parts;
-}
-/** Evidence as plain text (terminal, JSON, logs). */
-function evidenceText(parts) {
-    return parts
-        .map((part) => ('text' in part ? part.text : part.change ? `${part.value} (${part.change})` : part.value))
-        .join('');
-}
-
-;// CONCATENATED MODULE: ./src/engine/decision.ts
-
-/** `fail` if any check failed, else `error` if any errored, else `pass`. An empty scenario cannot pass. */
-function combineChecks(statuses) {
-    if (statuses.includes('fail'))
-        return 'fail';
-    if (statuses.includes('error') || statuses.length === 0)
-        return 'error';
-    return 'pass';
-}
-/** A waiver holds through the end of its `until` day, UTC. */
-function isWaiverActive(until, now) {
-    return now.toISOString().slice(0, 10) <= until;
-}
-/** Applies the contract's scenario rules to a scenario's check results. */
-function scenarioResult(scenario, checks, now, warnings) {
-    const checkStatus = combineChecks(checks.map((check) => check.status));
-    let status = checkStatus;
-    let waiver;
-    if (scenario.waiver) {
-        waiver = { ...scenario.waiver, active: isWaiverActive(scenario.waiver.until, now) };
-        if (checkStatus !== 'pass') {
-            if (waiver.active)
-                status = 'waived';
-            else
-                warnings.push(`The waiver of '${scenario.name}' expired on ${waiver.until} and was ignored.`);
-        }
-    }
-    const result = {
-        id: scenario.id,
-        name: scenario.name,
-        priority: scenario.priority,
-        status,
-        checkStatus,
-        checks,
-        evidence: scenarioEvidence(scenario, checks),
-        line: scenario.position.line,
-    };
-    if (waiver)
-        result.waiver = waiver;
-    return result;
-}
-/** Marks every row that did not pass as `new` (passed in the baseline, or absent there) or `known`. */
-function markRegressions(rows, baseline) {
-    for (const row of rows) {
-        if (row.checkStatus === 'pass')
-            continue;
-        const before = baseline.scenarios.get(row.id);
-        row.regression = before === undefined || before === 'pass' ? 'new' : 'known';
-    }
-}
-/** The Go/No-Go decision, its basis and the residual risks, exactly as the contract defines them. */
-function decide(preconditions, scenarios, risks, mode = 'all') {
-    const basis = [];
-    for (const precondition of preconditions) {
-        // Waivers never apply to preconditions: a gate that could not establish them has not looked.
-        if (precondition.checkStatus !== 'pass') {
-            basis.push({
-                kind: 'precondition-not-passed',
-                name: precondition.name,
-                status: precondition.checkStatus,
-            });
-        }
-    }
-    const p0 = scenarios.filter((scenario) => scenario.priority === 'P0');
-    const knownFailures = [];
-    for (const scenario of p0) {
-        if (scenario.status !== 'fail' && scenario.status !== 'error')
-            continue;
-        // Without a baseline every failure counts as new: the gate cannot tell, so it fails closed.
-        if (mode === 'new-failures' && scenario.regression === 'known')
-            knownFailures.push(scenario);
-        else
-            basis.push({ kind: 'p0-not-passed', name: scenario.name, status: scenario.status });
-    }
-    const decision = basis.length > 0 ? 'no-go' : 'go';
-    if (decision === 'go')
-        basis.push({ kind: 'all-passed', preconditions: preconditions.length, p0: p0.length });
-    const residualRisks = knownFailures.map((scenario) => ({
-        kind: 'known-failure',
-        name: scenario.name,
-        status: scenario.status,
-    }));
-    for (const scenario of scenarios) {
-        if (scenario.status === 'waived' && scenario.waiver) {
-            const { reason, until, issue } = scenario.waiver;
-            residualRisks.push({ kind: 'waived', name: scenario.name, reason, until, ...(issue ? { issue } : {}) });
-        }
-        else if (scenario.status !== 'pass' && scenario.priority !== 'P0') {
-            residualRisks.push({
-                kind: 'scenario-not-passed',
-                name: scenario.name,
-                priority: scenario.priority,
-                status: scenario.status,
-            });
-        }
-    }
-    for (const text of risks)
-        residualRisks.push({ kind: 'note', text });
-    return { decision, basis, residualRisks };
-}
-/** Scenario counts for the step outputs and titles. */
-function countScenarios(scenarios) {
-    const count = (status) => scenarios.filter((scenario) => scenario.status === status).length;
-    return {
-        passed: count('pass'),
-        failed: count('fail'),
-        errors: count('error'),
-        waived: count('waived'),
-        total: scenarios.length,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/limit.ts
-/** Runs at most `concurrency` tasks at a time; returns results in input order. */
-async function mapBounded(items, concurrency, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
-    await Promise.all(workers);
-    return results;
-}
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** A counting semaphore: at most `size` holders at once, served in arrival order. */
-class Semaphore {
-    size;
-    active = 0;
-    waiting = [];
-    constructor(size) {
-        this.size = size;
-    }
-    /** Runs `task` once a place is free. */
-    async use(task) {
-        if (this.active >= this.size)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/run.ts
-
-
-
-
-
-
-/** Evaluates every precondition and scenario and decides Go/No-Go. Never throws for probe failures. */
-async function evaluateGate(gate, options) {
-    const now = options.now ?? (() => new Date());
-    const started = now();
-    const deadline = new AbortController();
-    const deadlineTimer = options.gateTimeoutMs === undefined
-        ? undefined
-        : setTimeout(() => deadline.abort(), options.gateTimeoutMs);
-    const sessions = new SessionPool(options);
-    const warnings = [];
-    const context = {
-        sessions,
-        deadline: deadline.signal,
-        gateTimeoutMs: options.gateTimeoutMs,
-        now,
-        probes: options.probes,
-        baseline: options.baseline,
-    };
-    // Preconditions and scenarios share one bounded pool: evidence for both is gathered at once.
-    const all = [...gate.preconditions, ...gate.scenarios];
-    const flat = all.flatMap((scenario) => scenario.checks.map((check) => ({ scenario, check })));
-    const remaining = new Map(all.map((scenario) => [scenario, scenario.checks.length]));
-    let results;
-    try {
-        const perSource = new SourceLimits(options);
-        results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
-            const result = await perSource.for(check).use(() => runCheck(check, context));
-            const left = remaining.get(scenario) - 1;
-            remaining.set(scenario, left);
-            if (left === 0)
-                options.onScenario?.(scenario, scenario.checks.length > 0 ? 'done' : 'empty');
-            return result;
-        });
-    }
-    finally {
-        if (deadlineTimer)
-            clearTimeout(deadlineTimer);
-        warnings.push(...(await sessions.closeAll()));
-    }
-    const byCheck = new Map(flat.map((item, index) => [item.check, results[index]]));
-    const at = now();
-    const toResult = (scenario) => scenarioResult(scenario, scenario.checks.map((check) => byCheck.get(check)), at, warnings);
-    const preconditions = gate.preconditions.map(toResult);
-    const scenarios = gate.scenarios.map(toResult);
-    if (options.baseline)
-        markRegressions([...preconditions, ...scenarios], options.baseline);
-    const { decision, basis, residualRisks } = decide(preconditions, scenarios, gate.meta.risks, options.decisionMode);
-    const finished = now();
-    return {
-        tool: options.tool,
-        file: gate.file,
-        gate: gate.meta,
-        startedAt: started.toISOString(),
-        finishedAt: finished.toISOString(),
-        durationMs: finished.getTime() - started.getTime(),
-        preconditions,
-        scenarios,
-        decision,
-        basis,
-        residualRisks,
-        counts: countScenarios(scenarios),
-        warnings,
-        ...(options.baseline ? { baseline: baselineSummary(options.baseline) } : {}),
-    };
-}
-function baselineSummary(baseline) {
-    return { source: baseline.source, decision: baseline.decision, finishedAt: baseline.finishedAt };
-}
-/** Runs one check: tries until expect holds or `wait` runs out; turns every failure into a result. */
-async function runCheck(check, context) {
-    const probe = context.probes[check.kind];
-    const started = context.now();
-    const waitUntil = started.getTime() + (check.waitMs ?? 0);
-    let attempts = 0;
-    let attempt;
-    for (;;) {
-        attempts++;
-        attempt = await tryOnce(check, context);
-        const timeLeft = waitUntil - context.now().getTime();
-        if (attempt.status === 'pass' || timeLeft <= 0 || context.deadline.aborted)
-            break;
-        await sleep(Math.min(check.intervalMs, timeLeft), context.deadline);
-        if (context.deadline.aborted)
-            break;
-    }
-    if (attempts > 1 && attempt.status !== 'pass' && !context.deadline.aborted) {
-        attempt.error &&= `${attempt.error} (still failing after ${attempts} tries over ${(0,duration/* formatDuration */.a)(check.waitMs ?? 0)})`;
-    }
-    const result = {
-        id: check.id,
-        kind: check.kind,
-        status: attempt.status,
-        fields: attempt.fields,
-        expect: check.expectText,
-        evidence: checkEvidence(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id), probe.failureFields),
-        reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
-        target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
-        attempts,
-        startedAt: started.toISOString(),
-        durationMs: context.now().getTime() - started.getTime(),
-        line: check.position.line,
-    };
-    if (check.name)
-        result.name = check.name;
-    if (attempt.error !== undefined)
-        result.error = attempt.error;
-    return result;
-}
-function safely(render) {
-    try {
-        return render();
-    }
-    catch (error) {
-        return `(not available: ${messageOf(error)})`;
-    }
-}
-async function tryOnce(check, context) {
-    if (context.deadline.aborted)
-        return deadlineError(context);
-    const controller = new AbortController();
-    const onDeadline = () => controller.abort();
-    context.deadline.addEventListener('abort', onDeadline, { once: true });
-    let timer;
-    const timedOut = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            controller.abort();
-            reject(new Error(`timed out after ${(0,duration/* formatDuration */.a)(check.timeoutMs)} (the check's timeout)`));
-        }, check.timeoutMs);
-        controller.signal.addEventListener('abort', () => {
-            if (context.deadline.aborted)
-                reject(new Error(deadlineMessage(context)));
-        });
-    });
-    try {
-        const session = await Promise.race([context.sessions.get(check.kind), timedOut]);
-        const call = session.run({
-            spec: check.spec,
-            extras: check.extras,
-            signal: controller.signal,
-            timeoutMs: check.timeoutMs,
-        });
-        // When the timeout wins the race the probe may still reject later; that answer is no longer wanted.
-        call.catch(() => undefined);
-        const fields = await Promise.race([call, timedOut]);
-        return judge(check, fields, context.baseline?.checks.get(check.id));
-    }
-    catch (error) {
-        return { status: 'error', fields: {}, error: messageOf(error) };
-    }
-    finally {
-        clearTimeout(timer);
-        context.deadline.removeEventListener('abort', onDeadline);
-    }
-}
-function judge(check, fields, previous) {
-    try {
-        const lookup = (name) => baselineLookup(name, fields, previous, lookupField);
-        const holds = evaluateCondition(check.expect, lookup);
-        return { status: holds ? 'pass' : 'fail', fields };
-    }
-    catch (error) {
-        if (!(error instanceof ExpectEvaluationError))
-            throw error;
-        const available = Object.keys(fields).join(', ') || 'none';
-        return {
-            status: 'error',
-            fields,
-            error: `expect '${check.expectText}': ${error.message} (fields: ${available})`,
-        };
-    }
-}
-function deadlineMessage(context) {
-    const limit = context.gateTimeoutMs === undefined ? '' : ` (${(0,duration/* formatDuration */.a)(context.gateTimeoutMs)})`;
-    return `the gate's deadline${limit} passed before this check finished`;
-}
-function deadlineError(context) {
-    return { status: 'error', fields: {}, error: deadlineMessage(context) };
-}
-/** One line of an error, whatever was thrown. */
-function messageOf(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.split('\n')[0].trim() || (error instanceof Error ? error.name : 'unknown error');
-}
-/** Checks of different sources run side by side; this caps the whole gate's in-flight work. */
-const MAX_CHECKS_IN_FLIGHT = 256;
-/** One semaphore per source, so no database, cluster or origin sees more than `concurrency` checks at once. */
-class SourceLimits {
-    options;
-    limits = new Map();
-    constructor(options) {
-        this.options = options;
-    }
-    for(check) {
-        const probe = this.options.probes[check.kind];
-        let key = check.kind;
-        try {
-            key = `${check.kind}:${probe.source?.(check.spec, check.extras, this.options.environment.sources) ?? ''}`;
-        }
-        catch {
-            // A source that cannot be named shares its kind's limit.
-        }
-        let limit = this.limits.get(key);
-        if (!limit) {
-            limit = new Semaphore(this.options.concurrency ?? 8);
-            this.limits.set(key, limit);
-        }
-        return limit;
-    }
-}
-/** Opens each probe's session once, on first use, and closes them all at the end. */
-class SessionPool {
-    options;
-    sessions = new Map();
-    constructor(options) {
-        this.options = options;
-    }
-    get sources() {
-        return this.options.environment.sources;
-    }
-    get(kind) {
-        let session = this.sessions.get(kind);
-        if (!session) {
-            session = this.options.probes[kind].open(this.options.environment);
-            // A rejected open is remembered so every check of that kind reports the same cause once each.
-            session.catch(() => undefined);
-            this.sessions.set(kind, session);
-        }
-        return session;
-    }
-    async closeAll() {
-        const warnings = [];
-        for (const [kind, pending] of this.sessions) {
-            try {
-                await (await pending).close();
-            }
-            catch (error) {
-                if (!(await pending.then(() => true, () => false)))
-                    continue;
-                warnings.push(`Closing the ${kind} connection failed: ${messageOf(error)}`);
-            }
-        }
-        return warnings;
-    }
-}
-
-// EXTERNAL MODULE: ./src/probes/probe.ts
-var probe = __nccwpck_require__(6489);
-// EXTERNAL MODULE: ./src/github/repository.ts
-var repository = __nccwpck_require__(651);
-;// CONCATENATED MODULE: ./src/probes/github/schema.ts
-
-
-const schema_text = (key) => src_schemas/* string */.YjP({ error: `${key} must be a string` })
-    .trim()
-    .min(1, { error: `${key} is empty` });
-const runId = src_schemas/* union */.KCZ([src_schemas/* number */.aig(), src_schemas/* string */.YjP()], { error: 'run must be a workflow run id (a number such as 21985095587)' })
-    .transform((value, context) => {
-    const number = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(number) || number <= 0) {
-        context.addIssue({
-            code: 'custom',
-            message: `run must be a workflow run id (a number such as 21985095587), got "${String(value)}"`,
-        });
-        return src_core/* NEVER */.tm;
-    }
-    return number;
-});
-const schema_repository = src_schemas/* string */.YjP({ error: 'repository must be a string such as octo-org/octo-repo' })
-    .superRefine((value, context) => {
-    try {
-        (0,repository/* parseRepository */.S)(value);
-    }
-    catch (error) {
-        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-    }
-});
-const mapping = src_schemas/* strictObject */.rej({
-    run: runId.optional(),
-    workflow: schema_text('workflow').optional(),
-    branch: schema_text('branch').optional(),
-    event: schema_text('event').optional(),
-    job: schema_text('job').optional(),
-    repository: schema_repository.optional(),
-}, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-        ? undefined
-        : 'github must be a mapping such as { run: 21985095587, job: deploy }, { workflow: deploy.yml, branch: main } or { job: deploy }',
-});
-/** Schema of the value under `github:`; yields a {@link GitHubSpec}. */
-const gitHubSpecSchema = mapping.transform((value, context) => {
-    const fail = (message) => {
-        context.addIssue({ code: 'custom', message });
-        return src_core/* NEVER */.tm;
-    };
-    const { run, workflow, branch, event, job, repository: repo } = value;
-    const common = {
-        ...(repo === undefined ? {} : { repository: repo }),
-        ...(job === undefined ? {} : { job }),
-    };
-    if (run !== undefined && workflow !== undefined)
-        return fail('give either run (a run id) or workflow (its latest completed run), not both');
-    if ((branch !== undefined || event !== undefined) && workflow === undefined) {
-        return fail('branch and event select runs of a workflow: add workflow (e.g. workflow: deploy.yml)');
-    }
-    if (run !== undefined)
-        return { target: 'run', run, ...common };
-    if (workflow !== undefined) {
-        return {
-            target: 'workflow',
-            workflow,
-            ...(branch === undefined ? {} : { branch }),
-            ...(event === undefined ? {} : { event }),
-            ...common,
-        };
-    }
-    if (job !== undefined)
-        return { target: 'current', job, ...(repo === undefined ? {} : { repository: repo }) };
-    return fail('github needs run (a run id), workflow (a workflow file or name) or job (a job of the current run)');
-});
-
-;// CONCATENATED MODULE: ./src/probes/github/index.ts
-
-
-/** Fields every `github` check produces (the contract's seven, then extras). */
-const GITHUB_FIELDS = [
-    'status',
-    'conclusion',
-    'run_id',
-    'run_url',
-    'head_sha',
-    'workflow',
-    'job',
-    'job_url',
-    'run_attempt',
-    'branch',
-    'event',
-];
-const SAFE_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
-function shellQuote(value) {
-    return SAFE_WORD.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
-function repositoryWord(spec, sources) {
-    const repository = spec.repository ?? sources.github.repository;
-    return repository === undefined || repository === '' ? '"$GITHUB_REPOSITORY"' : shellQuote(repository);
-}
-// A person reading the report later has no GITHUB_RUN_ID, so the id is written out when known.
-function currentRunWord() {
-    const id = process.env.GITHUB_RUN_ID;
-    return id !== undefined && /^\d+$/.test(id) ? id : '"$GITHUB_RUN_ID"';
-}
-function jobFilter(job) {
-    return ` --jq ${shellQuote(`.jobs[] | select(.name == ${JSON.stringify(job)}) | {name, status, conclusion, url}`)}`;
-}
-/** `gh run view -R OWNER/REPO ID --json status,conclusion,jobs`, or `gh run list … --limit 1` for a workflow. */
-function gitHubReproduce(spec, sources) {
-    const repo = repositoryWord(spec, sources);
-    if (spec.target === 'workflow') {
-        const words = ['gh', 'run', 'list', '-R', repo, '--workflow', shellQuote(spec.workflow)];
-        if (spec.branch !== undefined)
-            words.push('--branch', shellQuote(spec.branch));
-        if (spec.event !== undefined)
-            words.push('--event', shellQuote(spec.event));
-        words.push('--status', 'completed', '--limit', '1', '--json', 'databaseId,status,conclusion,headSha,url');
-        return words.join(' ');
-    }
-    const id = spec.target === 'run' ? String(spec.run) : currentRunWord();
-    const base = `gh run view -R ${repo} ${id} --json status,conclusion,jobs`;
-    return spec.job === undefined ? base : base + jobFilter(spec.job);
-}
-/** One line: `job "deploy" of run 123 in octo/repo`. */
-function gitHubDescribe(spec, sources) {
-    const repository = spec.repository ?? sources.github.repository ?? 'the current repository';
-    const job = spec.job === undefined ? '' : `job "${spec.job}" of `;
-    if (spec.target === 'run')
-        return `${job}workflow run ${spec.run} in ${repository}`;
-    if (spec.target === 'current')
-        return `${job}the current workflow run in ${repository}`;
-    const filters = [spec.branch && `branch ${spec.branch}`, spec.event && `event ${spec.event}`]
-        .filter(Boolean)
-        .join(', ');
-    return `${job}the latest completed run of workflow ${spec.workflow}${filters ? ` (${filters})` : ''} in ${repository}`;
-}
-/** The `github` probe: workflow runs and jobs, read through the REST API. */
-const githubProbe = (0,probe/* defineProbe */._)({
-    kind: 'github',
-    schema: gitHubSpecSchema,
-    fields: () => GITHUB_FIELDS,
-    defaultExpect: () => 'conclusion == success',
-    reproduce: (spec, _extras, sources) => gitHubReproduce(spec, sources),
-    describe: (spec, _extras, sources) => gitHubDescribe(spec, sources),
-    open: async (environment) => {
-        const { openGitHubSession } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8843));
-        return openGitHubSession(environment);
-    },
-});
-
-// EXTERNAL MODULE: ./src/probes/http/reproduce.ts
-var reproduce = __nccwpck_require__(1527);
-;// CONCATENATED MODULE: ./src/probes/http/schema.ts
-
-// RFC 9110 token: what a header name may be made of.
-const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
-const url = src_schemas/* string */.YjP().superRefine((value, context) => {
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        context.addIssue({
-            code: 'custom',
-            message: `'${value}' is not a URL; write it as https://host/path`,
-        });
-        return;
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        context.addIssue({
-            code: 'custom',
-            message: `'${parsed.protocol}' is not supported; use http:// or https://`,
-        });
-    }
-});
-const headers = src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* string */.YjP()).superRefine((value, context) => {
-    for (const [name, headerValue] of Object.entries(value)) {
-        if (!HEADER_NAME.test(name))
-            context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
-        if (/[\r\n\0]/.test(headerValue)) {
-            context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
-        }
-    }
-});
-/** The value under `http:` in a check. */
-const httpSpecSchema = src_schemas/* strictObject */.rej({
-    /** http:// or https:// URL. */
-    url,
-    /** Request method, GET by default. */
-    method: src_schemas/* string */.YjP()
-        .regex(/^[A-Za-z]+$/, 'write an HTTP method such as GET or POST')
-        .transform((value) => value.toUpperCase())
-        .default('GET'),
-    /** Request headers; values of secret-like names are masked everywhere. */
-    headers: headers.optional(),
-    /** Request body, sent as is. */
-    body: src_schemas/* string */.YjP().optional(),
-    /** Follow up to 5 redirects; off by default so a 302 to a login page is not mistaken for a 200. */
-    follow: src_schemas/* boolean */.zMY().default(false),
-    /** Skip TLS certificate verification; shown in the summary. */
-    insecure: src_schemas/* boolean */.zMY().default(false),
-});
-
-;// CONCATENATED MODULE: ./src/probes/http/index.ts
-
-
-
-const FIELDS = ['status', 'body', 'latency_ms', 'headers'];
-/** An HTTP(S) endpoint: status, body, latency and headers of one request. */
-const httpProbe = (0,probe/* defineProbe */._)({
-    kind: 'http',
-    schema: httpSpecSchema,
-    fields: () => FIELDS,
-    defaultExpect: () => 'status < 400',
-    reproduce: (spec) => (0,reproduce/* reproduceHttp */.M)(spec),
-    // Each origin gets its own concurrency limit: a slow service does not hold up checks of another.
-    source: (spec) => new URL(spec.url).origin,
-    describe: (spec) => {
-        const notes = [spec.follow ? 'follows redirects' : '', spec.insecure ? 'TLS not verified' : ''].filter(Boolean);
-        return `${spec.method} ${(0,reproduce/* shownUrl */.z)(spec.url)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
-    },
-    open: async (environment) => {
-        // node:http/https and the TLS stack load only when a gate has an http check.
-        const { openHttpSession } = await __nccwpck_require__.e(/* import() */ 127).then(__nccwpck_require__.bind(__nccwpck_require__, 9127));
-        return openHttpSession(environment);
-    },
-});
-
-;// CONCATENATED MODULE: ./src/probes/kubernetes/schema.ts
-
-/** The resource kinds with their own key in a `kubernetes:` check. */
-const BUILTIN_KINDS = [
-    'deployments',
-    'statefulsets',
-    'daemonsets',
-    'jobs',
-    'pods',
-    'namespaces',
-];
-const KIND_INFO = {
-    deployments: { group: 'apps', version: 'v1', short: 'deploy', workload: true, namespaced: true },
-    statefulsets: { group: 'apps', version: 'v1', short: 'sts', workload: true, namespaced: true },
-    daemonsets: { group: 'apps', version: 'v1', short: 'ds', workload: true, namespaced: true },
-    jobs: { group: 'batch', version: 'v1', short: 'jobs', workload: false, namespaced: true },
-    pods: { group: '', version: 'v1', short: 'pods', workload: false, namespaced: true },
-    namespaces: { group: '', version: 'v1', short: 'ns', workload: false, namespaced: false },
-};
-// Object names are DNS subdomains; with namespace "*" a name may be written `namespace/name`.
-const NAME = /^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const RESOURCE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/([a-z0-9]+)$/;
-const schema_name = src_schemas/* string */.YjP({ error: 'each name must be a string' }).regex(NAME, {
-    error: (issue) => `"${String(issue.input)}" is not a Kubernetes object name (lowercase letters, digits, "-" and ".")`,
-});
-const names = src_schemas/* array */.YOg(schema_name, { error: 'names must be a list of object names' })
-    .min(1, { error: 'names must list at least one object' });
-const namespace = src_schemas/* string */.YjP({ error: 'namespace must be a string' })
-    .refine((value) => value === '*' || NAMESPACE.test(value), {
-    error: (issue) => `namespace "${String(issue.input)}" is not a namespace name; use a DNS label or "*" for all namespaces`,
-});
-const selector = src_schemas/* string */.YjP({ error: 'selector must be a string such as "app=web,tier in (api,worker)"' })
-    .trim()
-    .min(1, { error: 'selector is empty' });
-const fieldSelector = src_schemas/* string */.YjP({ error: 'field_selector must be a string such as "status.phase=Failed"' })
-    .trim()
-    .min(1, { error: 'field_selector is empty' });
-/** The mapping form of a resource key's value, and the sibling keys of `resource:`. */
-const selection = {
-    names: names.optional(),
-    selector: selector.optional(),
-    field_selector: fieldSelector.optional(),
-    namespace: namespace.optional(),
-};
-const selectionMapping = src_schemas/* strictObject */.rej(selection, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}; allowed: names, selector, field_selector, namespace`
-        : 'expected a list of names or a mapping with names, selector, field_selector, namespace',
-});
-const selectionValue = src_schemas/* union */.KCZ([names, selectionMapping], {
-    error: 'expected a list of names or a mapping with names, selector, field_selector, namespace',
-});
-const resourceKeys = ['resource', ...BUILTIN_KINDS];
-/** The raw shape users write under `kubernetes:`. */
-const rawSpec = src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* unknown */.L5J(), { error: 'kubernetes: expected a mapping such as { deployments: [web] }' })
-    .superRefine((value, context) => {
-    const present = resourceKeys.filter((key) => key in value);
-    if (present.length !== 1) {
-        context.addIssue({
-            code: 'custom',
-            message: present.length === 0
-                ? 'name one resource: deployments, statefulsets, daemonsets, jobs, pods, namespaces, or resource: plural.group/version'
-                : `name one resource per check, not ${present.join(' and ')}`,
-        });
-        return;
-    }
-    const known = new Set(present[0] === 'resource' ? ['resource', ...Object.keys(selection)] : present);
-    const unknown = Object.keys(value).filter((key) => !known.has(key));
-    if (unknown.length > 0) {
-        const hint = present[0] === 'resource'
-            ? 'allowed next to resource: names, selector, field_selector, namespace'
-            : `put names, selector, field_selector and namespace inside ${present[0]}: { … }`;
-        context.addIssue({
-            code: 'custom',
-            message: `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')}; ${hint}`,
-        });
-    }
-});
-function fromSelection(base, value) {
-    const spec = { ...base };
-    if (value.names)
-        spec.names = value.names;
-    if (value.selector)
-        spec.selector = value.selector;
-    if (value.field_selector)
-        spec.fieldSelector = value.field_selector;
-    if (value.namespace)
-        spec.namespace = value.namespace;
-    return spec;
-}
-/** Validates the value under `kubernetes:` and turns it into a {@link KubernetesSpec}. */
-const kubernetesSpecSchema = rawSpec.transform((value, context) => {
-    if ('resource' in value) {
-        const resource = value.resource;
-        const match = typeof resource === 'string' ? RESOURCE.exec(resource) : null;
-        if (!match) {
-            context.addIssue({
-                code: 'custom',
-                path: ['resource'],
-                message: `resource must be plural.group/version, e.g. rollouts.argoproj.io/v1alpha1; got ${JSON.stringify(resource)}`,
-            });
-            return src_core/* NEVER */.tm;
-        }
-        const siblings = src_schemas/* strictObject */.rej({ resource: src_schemas/* string */.YjP(), ...selection }).safeParse(value);
-        if (!siblings.success) {
-            for (const issue of siblings.error.issues)
-                context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-            return src_core/* NEVER */.tm;
-        }
-        return checked(fromSelection({ kind: 'custom', group: match[3], version: match[5], plural: match[1] }, siblings.data), [], context);
-    }
-    const kind = BUILTIN_KINDS.find((key) => key in value);
-    const info = KIND_INFO[kind];
-    const parsed = selectionValue.safeParse(value[kind]);
-    if (!parsed.success) {
-        for (const issue of parsed.error.issues)
-            context.addIssue({ code: 'custom', path: [kind, ...issue.path], message: issue.message });
-        return src_core/* NEVER */.tm;
-    }
-    const picked = Array.isArray(parsed.data) ? { names: parsed.data } : parsed.data;
-    if (!info.namespaced && picked.namespace !== undefined) {
-        context.addIssue({
-            code: 'custom',
-            path: [kind, 'namespace'],
-            message: 'namespaces are cluster-scoped: remove namespace',
-        });
-        return src_core/* NEVER */.tm;
-    }
-    return checked(fromSelection({ kind, group: info.group, version: info.version, plural: kind }, picked), [kind], context);
-});
-function checked(spec, path, context) {
-    const qualified = spec.names?.filter((entry) => entry.includes('/')) ?? [];
-    if (qualified.length > 0 && spec.namespace !== '*') {
-        context.addIssue({
-            code: 'custom',
-            path: [...path, 'names'],
-            message: `"${qualified[0]}": write namespace/name only with namespace: "*"; otherwise give the name and set namespace`,
-        });
-        return src_core/* NEVER */.tm;
-    }
-    return spec;
-}
-
-;// CONCATENATED MODULE: ./src/probes/kubernetes/index.ts
-
-
-const COMMON_FIELDS = ['count', 'names', 'ready', 'not_ready', 'missing'];
-/** Field names a check of this spec produces. */
-function kubernetesFields(spec) {
-    if (spec.kind === 'jobs')
-        return [...COMMON_FIELDS, 'active', 'succeeded', 'failed'];
-    if (spec.kind === 'pods')
-        return [...COMMON_FIELDS, 'restarts'];
-    return COMMON_FIELDS;
-}
-/**
- * Workloads must be ready; a selector-only look at namespaces, jobs or pods is a leak check
- * (nothing may match); a selector-only look at workloads must also find something, because an
- * empty selection is vacuously ready.
- */
-function kubernetesDefaultExpect(spec) {
-    const filtered = spec.selector !== undefined || spec.fieldSelector !== undefined;
-    const leakKind = spec.kind === 'namespaces' || spec.kind === 'jobs' || spec.kind === 'pods';
-    if (spec.names)
-        return 'ready';
-    if (leakKind)
-        return filtered ? 'count == 0' : 'ready';
-    return 'count > 0 and ready';
-}
-const kubernetes_SAFE_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
-/** Quotes a value for a POSIX shell only when it needs it. */
-function kubernetes_shellQuote(value) {
-    return kubernetes_SAFE_WORD.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
-function namespaceOf(spec, sources) {
-    if (spec.kind === 'namespaces')
-        return undefined;
-    const namespace = spec.namespace ?? sources.kubernetes.namespace;
-    return namespace === '' ? undefined : namespace;
-}
-function resourceWord(spec) {
-    return spec.kind === 'custom' ? `${spec.plural}.${spec.version}.${spec.group}` : KIND_INFO[spec.kind].short;
-}
-/** `kubectl -n NS get deploy A B`, `kubectl get ns -l SEL`, `kubectl get jobs -A -l SEL`. */
-function kubernetesReproduce(spec, sources) {
-    const namespace = namespaceOf(spec, sources);
-    const words = ['kubectl'];
-    if (namespace === '*')
-        words.push('get', resourceWord(spec), '-A');
-    else {
-        if (namespace !== undefined)
-            words.push('-n', kubernetes_shellQuote(namespace));
-        words.push('get', resourceWord(spec));
-        // kubectl cannot fetch by name across all namespaces, so names are listed only for one namespace.
-        for (const name of spec.names ?? [])
-            words.push(kubernetes_shellQuote(name));
-    }
-    if (spec.selector !== undefined)
-        words.push('-l', kubernetes_shellQuote(spec.selector));
-    if (spec.fieldSelector !== undefined)
-        words.push('--field-selector', kubernetes_shellQuote(spec.fieldSelector));
-    return words.join(' ');
-}
-/** One line: what is looked at and where. */
-function kubernetesDescribe(spec, sources) {
-    const what = spec.kind === 'custom' ? `${spec.plural}.${spec.group}/${spec.version}` : spec.kind;
-    const parts = [spec.names ? `${what} ${spec.names.join(', ')}` : what];
-    if (spec.selector !== undefined)
-        parts.push(`with labels ${spec.selector}`);
-    if (spec.fieldSelector !== undefined)
-        parts.push(`with fields ${spec.fieldSelector}`);
-    const namespace = namespaceOf(spec, sources);
-    if (namespace === '*')
-        parts.push('in all namespaces');
-    else if (namespace !== undefined)
-        parts.push(`in namespace ${namespace}`);
-    else if (spec.kind !== 'namespaces')
-        parts.push('in the kubeconfig namespace');
-    return parts.join(' ');
-}
-/** The `kubernetes` probe: workload readiness and leaked resources, read with get/list only. */
-const kubernetesProbe = (0,probe/* defineProbe */._)({
-    kind: 'kubernetes',
-    schema: kubernetesSpecSchema,
-    fields: kubernetesFields,
-    defaultExpect: kubernetesDefaultExpect,
-    reproduce: (spec, _extras, sources) => kubernetesReproduce(spec, sources),
-    describe: (spec, _extras, sources) => kubernetesDescribe(spec, sources),
-    async open(environment) {
-        // The client library is most of the bundle's start-up time: load it only for gates that use it.
-        const { openKubernetesSession } = await Promise.all(/* import() */[__nccwpck_require__.e(418), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5237));
-        return openKubernetesSession(environment);
-    },
-});
-
-// EXTERNAL MODULE: ./src/probes/postgres/sql-text.ts
-var sql_text = __nccwpck_require__(1995);
-;// CONCATENATED MODULE: ./src/probes/postgres/index.ts
-// The light half of the `postgres` probe: validation, defaults, reproduce command. `pg` is loaded
-// only by session.ts, when a gate actually runs a postgres check.
-
-
-
-/** A bound parameter: YAML scalars only, so what is bound is exactly what the file says. */
-const postgresParam = src_schemas/* union */.KCZ([
-    src_schemas/* string */.YjP(),
-    src_schemas/* number */.aig().refine((value) => !Number.isInteger(value) || Number.isSafeInteger(value), {
-        message: 'this integer is too large to be exact in YAML; quote it as a string (e.g. "9007199254740993")',
-    }),
-    src_schemas/* boolean */.zMY(),
-    src_schemas/* null */.chJ(),
-]);
-/** The `params` list beside a `postgres` key. */
-const postgresParams = src_schemas/* array */.YOg(postgresParam);
-/** The SQL text under the `postgres` key: one read-only query. */
-const postgresSql = src_schemas/* string */.YjP().superRefine((text, context) => {
-    const problem = (0,sql_text/* sqlTextProblem */.PE)(text);
-    if (problem)
-        context.addIssue({ code: 'custom', message: problem });
-});
-const DESCRIBE_MAX = 80;
-/** Single-quotes a string for a POSIX shell. */
-function postgres_shellQuote(text) {
-    return `'${text.replaceAll("'", `'\\''`)}'`;
-}
-const postgresProbe = (0,probe/* defineProbe */._)({
-    kind: 'postgres',
-    schema: postgresSql,
-    extraKeys: { params: postgresParams.optional() },
-    // Columns are known only once the query has run; the engine reports unknown fields then.
-    fields: () => undefined,
-    defaultExpect: () => 'rows > 0',
-    reproduce(sql, extras) {
-        // Never the real URL: a person running this has DATABASE_URL in their own shell.
-        return `psql "$DATABASE_URL" -c ${postgres_shellQuote((0,sql_text/* inlineParams */.OD)(sql.trim(), (0,sql_text/* paramsOf */.gI)(extras)))}`;
-    },
-    describe(sql) {
-        const lines = sql
-            .split('\n')
-            .map((line) => line.trim())
-            .filter((line) => line !== '');
-        const first = lines[0] ?? '';
-        const shortened = first.length > DESCRIBE_MAX ? `${first.slice(0, DESCRIBE_MAX - 1)}…` : first;
-        return lines.length > 1 && shortened === first ? `${shortened} …` : shortened;
-    },
-    async open(environment) {
-        const { openPostgresSession } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1923));
-        return openPostgresSession(environment);
-    },
-});
-
-// EXTERNAL MODULE: ./src/probes/tests/names.ts
-var tests_names = __nccwpck_require__(3161);
-// EXTERNAL MODULE: ./src/probes/tests/schema.ts
-var schema = __nccwpck_require__(4282);
-;// CONCATENATED MODULE: ./src/probes/tests/reproduce.ts
-
-
-/** Quotes a value for a POSIX shell. */
-function reproduce_shellQuote(value) {
-    return /^[\w./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** `go test -run` pattern: exact names as `^(A|B)$`, regexes as written; subtests run by their parent. */
-function goRunPattern(spec) {
-    const exact = [];
-    const regexes = [];
-    for (const pattern of (0,tests_names/* parseNamePatterns */.i6)(spec.names)) {
-        if ('exact' in pattern) {
-            // go splits -run on `/` per subtest level; running the parent runs its subtests too.
-            const top = escapeRegex(pattern.exact.split('/')[0]);
-            if (!exact.includes(top))
-                exact.push(top);
-        }
-        else {
-            regexes.push(pattern.regex.source);
-        }
-    }
-    const parts = exact.length > 0 ? [`^(${exact.join('|')})$`] : [];
-    return [...parts, ...regexes].join('|');
-}
-const xmlEscape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** An ERE matching the `name="…"` attribute of the named test cases (regex names approximately). */
-function junitNamePattern(spec) {
-    const parts = (0,tests_names/* parseNamePatterns */.i6)(spec.names).map((pattern) => {
-        if ('exact' in pattern) {
-            // `classname.name` is matched on its last part too: the attribute holds the name alone.
-            const last = pattern.exact.split('.').at(-1);
-            const forms = last === pattern.exact ? [pattern.exact] : [pattern.exact, last];
-            return forms.map((form) => escapeRegex(xmlEscape(form))).join('|');
-        }
-        let source = pattern.regex.source;
-        const anchoredStart = source.startsWith('^');
-        const anchoredEnd = source.endsWith('$') && !source.endsWith('\\$');
-        if (anchoredStart)
-            source = source.slice(1);
-        if (anchoredEnd)
-            source = source.slice(0, -1);
-        return `${anchoredStart ? '' : '[^"]*'}${source}${anchoredEnd ? '' : '[^"]*'}`;
-    });
-    return `<testcase [^>]*name="(${parts.join('|')})"`;
-}
-/** The command a person runs to see the same evidence. */
-function reproduceTests(spec) {
-    const globs = (0,schema/* reportGlobs */.i)(spec);
-    // The format is only known once a file is read; the glob's extension is the best guess here.
-    const allXml = globs.every((glob) => /\.xml$/i.test(glob));
-    const files = globs.map((glob) => (/^[\w./*?-]+$/.test(glob) ? glob : reproduce_shellQuote(glob))).join(' ');
-    if (allXml)
-        return `grep -E -A3 ${reproduce_shellQuote(junitNamePattern(spec))} ${files}`;
-    return `go test ./... -count=1 -run ${reproduce_shellQuote(goRunPattern(spec))}`;
-}
-
-;// CONCATENATED MODULE: ./src/probes/tests/index.ts
-
-
-
-const tests_FIELDS = [
-    'passed',
-    'failed',
-    'skipped',
-    'missing',
-    'total',
-    'failed_tests',
-    'missing_tests',
-    'flaky_tests',
-    'failed_packages',
-    'output',
-];
-/** Named test results from go test -json and JUnit XML reports. */
-const testsProbe = (0,probe/* defineProbe */._)({
-    kind: 'tests',
-    schema: schema/* testsSpecSchema */.g,
-    fields: () => tests_FIELDS,
-    defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
-    failureFields: ['failed_tests', 'missing_tests', 'output'],
-    reproduce: (spec) => reproduceTests(spec),
-    describe: (spec) => {
-        const shown = spec.names.slice(0, 3).join(', ');
-        const more = spec.names.length > 3 ? ` and ${spec.names.length - 3} more` : '';
-        return `tests ${shown}${more} in ${(0,schema/* reportGlobs */.i)(spec).join(', ')}`;
-    },
-    open: async (environment) => {
-        // The parsers (saxes, fs streams) load only when a gate has a tests check.
-        const { openTestsSession } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1143));
-        return openTestsSession(environment);
-    },
-});
-
-;// CONCATENATED MODULE: ./src/probes/registry.ts
-
-
-
-
-
-/**
- * Every probe kind, by the key users write in a check. Adding a probe is one folder under
- * src/probes/ and one line here; the definitions are light (the clients load on first use).
- */
-const probeRegistry = {
-    github: githubProbe,
-    kubernetes: kubernetesProbe,
-    postgres: postgresProbe,
-    tests: testsProbe,
-    http: httpProbe,
-};
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's name and version, written into every report (a test keeps it equal to package.json). */
-const TOOL = { name: 'regression-gate', version: '0.1.0' };
-
-;// CONCATENATED MODULE: ./src/environment.ts
-
-
-
-/** Names of environment variables whose values are treated as secrets wherever they show up. */
-const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|DATABASE_URL|DSN/i;
-/** A function that hides a value everywhere: removed from reports, masked in logs. */
-function secretAdder(redactor, mask) {
-    return (value) => {
-        // Values under 4 characters are too common to mask without hiding ordinary text.
-        if (!value || value.length < 4)
-            return;
-        redactor.add(value);
-        mask(value);
-    };
-}
-/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
-function registerKnownSecrets(env, redactor, mask, extra = []) {
-    const add = secretAdder(redactor, mask);
-    for (const [name, value] of Object.entries(env)) {
-        if (SECRET_NAME.test(name) && !name.startsWith('INPUT_CONFIG'))
-            add(value);
-    }
-    for (const value of extra)
-        add(value);
-}
-/** The world as probes see it: sources, environment, workspace, token, secret registration. */
-function probeEnvironment(gate, settings) {
-    const environment = {
-        sources: gate.sources,
-        env: settings.env,
-        workspace: settings.workspace,
-        addSecret: secretAdder(settings.redactor, settings.mask),
-        debug: (message) => settings.debug(settings.redactor.redact(message)),
-    };
-    if (settings.githubToken)
-        environment.githubToken = settings.githubToken;
-    return environment;
-}
-/** Evaluates a gate with the registered probes, as both the action and the CLI do. */
-function runGate(gate, settings) {
-    const environment = probeEnvironment(gate, settings);
-    return evaluateGate(gate, {
-        probes: probeRegistry,
-        environment,
-        concurrency: settings.concurrency,
-        gateTimeoutMs: settings.gateTimeoutMs,
-        tool: TOOL,
-        ...(settings.baseline ? { baseline: settings.baseline } : {}),
-        ...(settings.decisionMode ? { decisionMode: settings.decisionMode } : {}),
-        ...(settings.onScenario ? { onScenario: settings.onScenario } : {}),
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -22004,382 +22656,14 @@ function getInputs(read = (name) => readInput(process.env, name)) {
     return inputs;
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-const CONTROL = 
-// eslint-disable-next-line no-control-regex
-/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*(\u0007|\u001b\\)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-/** Removes ANSI escape sequences and control characters (keeps tabs and newlines). */
-function stripControl(text) {
-    return text.replace(CONTROL, '');
-}
-/**
- * Makes an untrusted value inert in Markdown outside code: no HTML, no links, no emphasis,
- * no @mentions, no table breaks, one line.
- */
-function escapeMarkdown(value) {
-    return stripControl(value)
-        .replace(/\r?\n|\r/g, ' ')
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@/g, '&#64;');
-}
-/** Makes an untrusted value safe inside a code span in a table cell: code spans show text literally, so only ` | and newlines matter. */
-function escapeInCode(value) {
-    return stripControl(value)
-        .replace(/\r?\n|\r/g, ' ')
-        .replace(/`/g, "'")
-        .replace(/\|/g, '\\|');
-}
-/** Author-written Markdown placed in a table cell: kept as written, but on one line and without breaking the table. */
-function escapeCellText(text) {
-    return text.replace(/\r?\n|\r/g, ' ').replace(/(?<!\\)\|/g, '\\|');
-}
-/** Renders Evidence parts for a table cell, escaping each value for where it lands (inside or outside a code span). */
-function renderEvidenceCell(parts) {
-    let insideCode = false;
-    let out = '';
-    for (const part of parts) {
-        if ('text' in part) {
-            out += escapeCellText(part.text);
-            insideCode = (countBackticks(part.text) % 2 === 1) !== insideCode;
-        }
-        else {
-            out += insideCode ? escapeInCode(part.value) : escapeMarkdown(part.value);
-            if (part.change)
-                out += ` (${part.change})`;
-        }
-    }
-    return out;
-}
-function countBackticks(text) {
-    return (text.match(/(?<!\\)`/g) ?? []).length;
-}
-/** A fenced code block that no backtick run in the content can close early. */
-function codeBlock(content, language = '') {
-    const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${stripControl(content)}\n${fence}`;
-}
-/** An inline code span for a value that may itself contain backticks. */
-function inlineCode(value) {
-    const clean = stripControl(value).replace(/\r?\n|\r/g, ' ');
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/i18n.ts
-const EN = {
-    go: 'Go',
-    noGo: 'No-Go',
-    preconditions: 'Preconditions',
-    matrix: 'Regression matrix',
-    scenario: 'Scenario',
-    precondition: 'Precondition',
-    evidence: 'Evidence',
-    result: 'Result',
-    decisionHeading: 'Go/No-Go',
-    decision: 'Decision',
-    basis: 'Basis',
-    residualRisks: 'Residual risks / follow-ups',
-    none: 'none',
-    reproduce: 'Commands to reproduce',
-    warnings: 'Warnings',
-    gate: 'Gate',
-    environment: 'Environment',
-    owner: 'Owner',
-    file: 'Gate file',
-    baseline: 'Compared with',
-    status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
-};
-const RU = {
-    ...EN,
-    scenario: 'Сценарий',
-    precondition: 'Предусловие',
-    result: 'Результат',
-    decision: 'Решение',
-    basis: 'Основание',
-    none: 'нет',
-    reproduce: 'Команды проверки',
-    warnings: 'Предупреждения',
-    environment: 'Окружение',
-    owner: 'Владелец',
-    file: 'Файл гейта',
-    baseline: 'Сравнение с',
-};
-/** The phrases for a report language. */
-function phrasesFor(language) {
-    return language === 'ru' ? RU : EN;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-/** GitHub's limits, in bytes: check-run summary/text and one step's job summary. */
-const CHECK_RUN_LIMIT_BYTES = 65_535;
-const JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
-/** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
-function renderMarkdown(result, options = {}) {
-    const phrases = phrasesFor(result.gate.language);
-    const full = compose(result, phrases, options, { keepPassingRows: true, commands: true });
-    if (options.maxBytes === undefined || byteLength(full) <= options.maxBytes)
-        return full;
-    const compact = compose(result, phrases, options, { keepPassingRows: false, commands: false });
-    if (byteLength(compact) <= options.maxBytes)
-        return compact;
-    return cutToBytes(compact, options.maxBytes, notice(result, options));
-}
-function compose(result, phrases, options, detail) {
-    const sections = [];
-    if (!options.omitTitle)
-        sections.push(`# ${headline(result, phrases)}`);
-    sections.push(metadata(result, phrases));
-    if (result.preconditions.length > 0) {
-        sections.push(`## ${phrases.preconditions}`, table(result.preconditions, phrases, phrases.precondition, detail));
-    }
-    sections.push(`## ${phrases.matrix}`, table(result.scenarios, phrases, phrases.scenario, detail));
-    sections.push(`## ${phrases.decisionHeading}`, decisionSection(result, phrases));
-    sections.push(`## ${phrases.residualRisks}`, risksSection(result.residualRisks, phrases));
-    if (result.warnings.length > 0) {
-        sections.push(`## ${phrases.warnings}`, result.warnings.map((warning) => `- ${escapeMarkdown(warning)}`).join('\n'));
-    }
-    if (detail.commands)
-        sections.push(commandsSection(result, phrases));
-    if (!detail.keepPassingRows)
-        sections.push(notice(result, options));
-    return `${sections.join('\n\n')}\n`;
-}
-/** `✅ Go — <title>` / `❌ No-Go — <title>`. */
-function headline(result, phrases = phrasesFor(result.gate.language)) {
-    const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
-    return `${word} — ${oneLine(result.gate.title)}`;
-}
-/** A one-line title such as `Go — 7/7 scenarios pass` or `No-Go — 2 P0 scenarios failed`. */
-function shortTitle(result) {
-    const { counts } = result;
-    if (result.decision === 'go') {
-        const waived = counts.waived > 0 ? `, ${counts.waived} waived` : '';
-        return `Go — ${counts.passed}/${counts.total} scenarios pass${waived}`;
-    }
-    const preconditions = result.basis.filter((item) => item.kind === 'precondition-not-passed').length;
-    const p0 = result.basis.filter((item) => item.kind === 'p0-not-passed');
-    const failed = p0.filter((item) => item.status === 'fail').length;
-    const errored = p0.length - failed;
-    const parts = [];
-    const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    if (preconditions > 0)
-        parts.push(`${plural(preconditions, 'precondition')} not met`);
-    if (failed > 0)
-        parts.push(`${plural(failed, 'P0 scenario')} failed`);
-    if (errored > 0)
-        parts.push(`${plural(errored, 'P0 scenario')} could not be checked`);
-    return `No-Go — ${parts.join(', ')}`;
-}
-function metadata(result, phrases) {
-    const { gate } = result;
-    const rows = [
-        `**${phrases.decision}: ${result.decision === 'go' ? phrases.go : phrases.noGo}** · ${escapeMarkdown(shortTitle(result).replace(/^[^—]*— /, ''))}`,
-    ];
-    const facts = [`${phrases.gate}: ${inlineCode(gate.id)}`];
-    if (gate.environment)
-        facts.push(`${phrases.environment}: ${escapeMarkdown(gate.environment)}`);
-    if (gate.ownerRole)
-        facts.push(`${phrases.owner}: ${escapeMarkdown(gate.ownerRole)}`);
-    facts.push(`${phrases.file}: ${inlineCode(result.file)}`);
-    rows.push(facts.join(' · '));
-    if (result.baseline) {
-        const { source, decision, finishedAt } = result.baseline;
-        const word = decision === 'go' ? phrases.go : phrases.noGo;
-        rows.push(`${phrases.baseline}: ${escapeMarkdown(source)} (${word}, ${finishedAt.slice(0, 16).replace('T', ' ')} UTC)`);
-    }
-    return rows.join('  \n');
-}
-function table(rows, phrases, first, detail) {
-    const shown = detail.keepPassingRows ? rows : rows.filter((row) => row.status !== 'pass');
-    // Rows that need attention come first when space is short, in the order the gate lists them.
-    const lines = [`| ${first} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
-    for (const row of shown) {
-        const priority = row.priority === 'P0' ? '' : ` (${row.priority})`;
-        lines.push(`| ${escapeCellText(row.name)}${priority} | ${renderEvidenceCell(row.evidence)} | ${resultCell(row, phrases)} |`);
-    }
-    if (shown.length === 0)
-        lines.push(`| _${rows.length} ${phrases.status.pass}_ | | |`);
-    return lines.join('\n');
-}
-function resultCell(row, phrases) {
-    const word = phrases.status[row.status];
-    const text = row.status === 'pass' ? word : `**${word}**`;
-    const waiver = row.status === 'waived' && row.waiver ? ` (${escapeMarkdown(row.waiver.until)})` : '';
-    const regression = row.regression ? ` **${row.regression}**` : '';
-    return `${STATUS_ICON[row.status]} ${text}${waiver}${regression}`;
-}
-function decisionSection(result, phrases) {
-    const word = result.decision === 'go' ? phrases.go : phrases.noGo;
-    return [
-        `- ${phrases.decision}: **${word}**`,
-        `- ${phrases.basis}: ${result.basis.map(basisText).join('; ')}`,
-    ].join('\n');
-}
-function basisText(basis) {
-    switch (basis.kind) {
-        case 'all-passed':
-            return `all ${basis.preconditions} preconditions and all ${basis.p0} P0 scenarios pass`;
-        case 'precondition-not-passed':
-            return `precondition "${escapeCellText(basis.name)}" is ${basis.status}`;
-        case 'p0-not-passed':
-            return `P0 scenario "${escapeCellText(basis.name)}" is ${basis.status}`;
-    }
-}
-function risksSection(risks, phrases) {
-    if (risks.length === 0)
-        return `- ${phrases.none}`;
-    return risks.map((risk) => `- ${riskText(risk)}`).join('\n');
-}
-function riskText(risk) {
-    switch (risk.kind) {
-        case 'note':
-            return escapeCellText(risk.text);
-        case 'waived': {
-            const issue = risk.issue ? ` (#${risk.issue})` : '';
-            return `"${escapeCellText(risk.name)}" waived until ${risk.until}: ${escapeCellText(risk.reason)}${issue}`;
-        }
-        case 'scenario-not-passed':
-            return `${risk.priority} scenario "${escapeCellText(risk.name)}" is ${risk.status}`;
-        case 'known-failure':
-            return `P0 scenario "${escapeCellText(risk.name)}" is ${risk.status}, as in the baseline (known failure)`;
-    }
-}
-function commandsSection(result, phrases) {
-    const lines = [];
-    for (const scenario of [...result.preconditions, ...result.scenarios]) {
-        const commands = [...new Set(scenario.checks.map((check) => check.reproduce))];
-        if (commands.length === 0)
-            continue;
-        lines.push(`# ${oneLine(scenario.name)}`, ...commands, '');
-    }
-    return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
-}
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ');
-}
-function notice(result, options) {
-    const hidden = [...result.preconditions, ...result.scenarios].filter((row) => row.status === 'pass').length;
-    const where = options.fullReport ? ` The full report is ${inlineCode(options.fullReport)}.` : '';
-    return `> [!NOTE]\n> This report was shortened to fit GitHub's size limit: ${hidden} passing rows and the reproduce commands are left out.${where}`;
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** Cuts on a character boundary and closes with the notice, so the result is at most `maxBytes`. */
-function cutToBytes(text, maxBytes, closing) {
-    const tail = `\n\n…\n\n${closing}\n`;
-    const budget = Math.max(0, maxBytes - byteLength(tail));
-    const buffer = Buffer.from(text, 'utf8').subarray(0, budget);
-    // A partial multi-byte character decodes to U+FFFD; drop it.
-    const head = buffer.toString('utf8').replace(/\uFFFD$/, '');
-    return `${head}${tail}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/redact.ts
-const MASK = '***';
-// Passwords in URLs (postgres://user:secret@host) are masked even when nobody registered them.
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@\s/]+)(@)/gi;
-/**
- * Removes every known secret from text before it leaves the process. The runner masks only logs
- * and the job summary; check runs, annotations, bundles and outputs rely on this.
- */
-class Redactor {
-    secrets = new Set();
-    /** Registers a secret (and its URL-encoded form); values under 4 characters are too common to mask safely. */
-    add(secret) {
-        if (!secret || secret.length < 4)
-            return;
-        this.secrets.add(secret);
-        const encoded = encodeURIComponent(secret);
-        if (encoded !== secret)
-            this.secrets.add(encoded);
-    }
-    /** The text with every secret replaced by `***`. */
-    redact(text) {
-        let out = text.replace(URL_PASSWORD, `$1${MASK}$3`);
-        // Longest first, so a secret that contains another is masked whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-            out = out.split(secret).join(MASK);
-        return out;
-    }
-    /** A deep copy of a JSON-able value with every string redacted. */
-    redactValue(value) {
-        return JSON.parse(this.redact(JSON.stringify(value, jsonReplacer)));
-    }
-}
-/** JSON.stringify replacer that keeps bigints exact (as strings). */
-function jsonReplacer(_key, value) {
-    return typeof value === 'bigint' ? value.toString() : value;
-}
-
-;// CONCATENATED MODULE: ./src/report/bundle.ts
-
-
-
-
-
-/** Version of the JSON report's shape; bumped on any incompatible change. */
-const REPORT_SCHEMA_VERSION = 1;
-/** Front matter in the seed's form, so the bundle can sit next to hand-written gate documents. */
-function frontMatter(result) {
-    const date = result.finishedAt.slice(0, 10);
-    const gate = result.gate;
-    const lines = [
-        '---',
-        `doc_id: ${JSON.stringify(gate.id)}`,
-        'type: regression',
-        `title: ${JSON.stringify(gate.title)}`,
-        'status: completed',
-        ...(gate.ownerRole ? [`owner_role: ${JSON.stringify(gate.ownerRole)}`] : []),
-        ...(gate.environment ? [`environment: ${JSON.stringify(gate.environment)}`] : []),
-        `created_at: ${date}`,
-        `updated_at: ${date}`,
-        `related_issues: [${gate.relatedIssues.join(', ')}]`,
-        `related_prs: [${gate.relatedPrs.join(', ')}]`,
-        `decision: ${result.decision}`,
-        `generated_by: ${JSON.stringify(`${result.tool.name}@${result.tool.version}`)}`,
-        '---',
-    ];
-    return `${lines.join('\n')}\n`;
-}
-/** The bundle's Markdown document: front matter and the full report, never shortened. */
-function bundleMarkdown(result) {
-    return `${frontMatter(result)}\n${renderMarkdown(result)}`;
-}
-/** The bundle's JSON document: every check's fields, timings, errors and the tool version. */
-function bundleJson(result) {
-    const document = {
-        schema_version: REPORT_SCHEMA_VERSION,
-        ...result,
-        preconditions: result.preconditions.map(withEvidenceText),
-        scenarios: result.scenarios.map(withEvidenceText),
-    };
-    return `${JSON.stringify(document, jsonReplacer, 2)}\n`;
-}
-function withEvidenceText(row) {
-    return { ...row, evidence_text: evidenceText(row.evidence) };
-}
-/** Writes `<gate.id>.md` and `<gate.id>.json` into `directory`, redacted. */
-async function writeBundle(result, directory, redactor) {
-    await (0,promises_.mkdir)(directory, { recursive: true });
-    const paths = {
-        markdown: (0,external_node_path_.join)(directory, `${result.gate.id}.md`),
-        json: (0,external_node_path_.join)(directory, `${result.gate.id}.json`),
-    };
-    await (0,promises_.writeFile)(paths.markdown, redactor.redact(bundleMarkdown(result)));
-    await (0,promises_.writeFile)(paths.json, redactor.redact(bundleJson(result)));
-    return paths;
-}
-
+// EXTERNAL MODULE: ./src/probes/registry.ts + 9 modules
+var registry = __nccwpck_require__(5360);
+// EXTERNAL MODULE: ./src/report/bundle.ts
+var report_bundle = __nccwpck_require__(9932);
+// EXTERNAL MODULE: ./src/engine/evidence.ts
+var evidence = __nccwpck_require__(9061);
+// EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
+var markdown = __nccwpck_require__(8708);
 ;// CONCATENATED MODULE: ./src/report/check-run-flow.ts
 
 
@@ -22431,14 +22715,14 @@ async function beginCheckRun(settings) {
 }
 /** The check run's conclusion, title, summary and one annotation per row that did not pass. */
 function checkRunReport(result, fullReport) {
-    const summary = renderMarkdown(result, {
+    const summary = (0,markdown/* renderMarkdown */.Gc)(result, {
         omitTitle: true,
-        maxBytes: CHECK_RUN_LIMIT_BYTES,
+        maxBytes: markdown/* CHECK_RUN_LIMIT_BYTES */.dk,
         ...(fullReport ? { fullReport } : {}),
     });
     return {
         conclusion: result.decision === 'go' ? 'success' : 'failure',
-        title: shortTitle(result),
+        title: (0,markdown/* shortTitle */.HV)(result),
         summary,
         annotations: annotationsFor(result),
     };
@@ -22450,7 +22734,7 @@ function annotationsFor(result) {
         if (row.status === 'pass')
             continue;
         const blocking = row.status !== 'waived' && row.priority === 'P0';
-        const reasons = new Set(row.checks.filter((check) => check.status !== 'pass').map((check) => evidenceText(check.evidence)));
+        const reasons = new Set(row.checks.filter((check) => check.status !== 'pass').map((check) => (0,evidence/* evidenceText */.rS)(check.evidence)));
         annotations.push({
             path: result.file,
             startLine: row.line,
@@ -22490,51 +22774,10 @@ function stepOutputs(result, bundle, checkRun) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/terminal.ts
-
-
-
-const COLOURS = {
-    pass: '\u001b[32m',
-    fail: '\u001b[31m',
-    error: '\u001b[33m',
-    waived: '\u001b[36m',
-    go: '\u001b[1;32m',
-    'no-go': '\u001b[1;31m',
-};
-const RESET = '\u001b[0m';
-/** A plain-text table of the result for logs and terminals; colour only when asked. */
-function renderTerminal(result, options = { colour: false }) {
-    const paint = (key, text) => options.colour ? `${COLOURS[key]}${text}${RESET}` : text;
-    const width = Math.max(60, options.width ?? 120);
-    const lines = [];
-    lines.push(paint(result.decision, `${result.decision === 'go' ? 'GO' : 'NO-GO'}  ${clean(result.gate.title)}`));
-    lines.push(shortTitle(result));
-    const section = (title, rows) => {
-        if (rows.length === 0)
-            return;
-        lines.push('', title);
-        const nameWidth = Math.min(48, Math.max(...rows.map((row) => clean(row.name).length)));
-        for (const row of rows) {
-            const status = paint(row.status, row.status.toUpperCase().padEnd(6));
-            const name = truncate(clean(row.name), nameWidth).padEnd(nameWidth);
-            const evidence = truncate(clean(evidenceText(row.evidence)), Math.max(10, width - nameWidth - 12));
-            lines.push(`  ${status}  ${name}  ${evidence}`);
-        }
-    };
-    section('Preconditions', result.preconditions);
-    section('Scenarios', result.scenarios);
-    for (const warning of result.warnings)
-        lines.push(`warning: ${clean(warning)}`);
-    return lines.join('\n');
-}
-function clean(text) {
-    return stripControl(text).replace(/\s+/g, ' ');
-}
-function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __nccwpck_require__(649);
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -22552,13 +22795,13 @@ function truncate(text, max) {
 
 
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
-async function run(env = process.env) {
-    const redactor = new Redactor();
+async function main_run(env = process.env) {
+    const redactor = new redact/* Redactor */.p();
     const actions = new DeferredCore();
     try {
         const inputs = getInputs((name) => readInput(env, name));
         const mask = (value) => actions.call((core) => core.setSecret(value));
-        registerKnownSecrets(env, redactor, mask, [inputs.githubToken]);
+        (0,environment/* registerKnownSecrets */.YN)(env, redactor, mask, [inputs.githubToken]);
         const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
         const gate = await loadGate(inputs, workspace, env, actions);
         if (!gate)
@@ -22583,19 +22826,19 @@ async function run(env = process.env) {
         }
     }
     catch (error) {
-        (await actions.load()).setFailed(redactor.redact(messageOf(error)));
+        (await actions.load()).setFailed(redactor.redact((0,run/* messageOf */.b)(error)));
     }
 }
 async function loadGate(inputs, workspace, env, actions) {
     const path = (0,external_node_path_.isAbsolute)(inputs.config) ? inputs.config : (0,external_node_path_.resolve)(workspace, inputs.config);
     try {
-        const gate = await loadGateFile(path, { file: inputs.config, env, probes: probeRegistry });
+        const gate = await (0,load/* loadGateFile */.Mt)(path, { file: inputs.config, env, probes: registry/* probeRegistry */.k });
         if (inputs.language)
             gate.meta.language = inputs.language;
         return gate;
     }
     catch (error) {
-        if (!(error instanceof ConfigError))
+        if (!(error instanceof problems/* ConfigError */.xL))
             throw error;
         const core = await actions.load();
         for (const problem of error.problems) {
@@ -22606,7 +22849,7 @@ async function loadGate(inputs, workspace, env, actions) {
                 startColumn: problem.column,
             });
         }
-        const list = error.problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
+        const list = error.problems.map((problem) => `- ${(0,problems/* formatProblem */.Vw)(problem)}`).join('\n');
         await writeJobSummary(core, `# ❌ Invalid gate file\n\nNo check was run. Fix these and run again:\n\n${list}\n`);
         core.setFailed(`${inputs.config} has ${error.problems.length} problem(s); no check was run:\n${error.message}`);
         return undefined;
@@ -22626,13 +22869,13 @@ function startCheckRun(inputs, env, warn) {
         env,
         warn,
     }).catch((error) => {
-        warn(`No check run: ${messageOf(error)}`);
+        warn(`No check run: ${(0,run/* messageOf */.b)(error)}`);
         return undefined;
     });
 }
 function evaluate(gate, context) {
     const { inputs, actions } = context;
-    return runGate(gate, {
+    return (0,environment/* runGate */.Rg)(gate, {
         env: context.env,
         workspace: context.workspace,
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
@@ -22648,16 +22891,16 @@ function evaluate(gate, context) {
 }
 /** Writes every report; each one is attempted even when another fails, so nothing gathered is lost. */
 async function publish(result, inputs, workspace, redactor, checkRun, core) {
-    core.info(redactor.redact(renderTerminal(result, { colour: true })));
+    core.info(redactor.redact((0,terminal/* renderTerminal */.b)(result, { colour: true })));
     let bundle;
     try {
-        bundle = await writeBundle(result, (0,external_node_path_.resolve)(workspace, inputs.outputDir), redactor);
+        bundle = await (0,report_bundle/* writeBundle */.Mf)(result, (0,external_node_path_.resolve)(workspace, inputs.outputDir), redactor);
     }
     catch (error) {
-        core.warning(`The report bundle could not be written to ${inputs.outputDir}: ${redactor.redact(messageOf(error))}`);
+        core.warning(`The report bundle could not be written to ${inputs.outputDir}: ${redactor.redact((0,run/* messageOf */.b)(error))}`);
     }
     const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
-    const summary = renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport });
+    const summary = (0,markdown/* renderMarkdown */.Gc)(result, { maxBytes: markdown/* JOB_SUMMARY_LIMIT_BYTES */.dh - 1024, fullReport });
     await writeJobSummary(core, redactor.redact(summary));
     annotate(result, redactor, core);
     for (const warning of result.warnings)
@@ -22691,7 +22934,7 @@ async function writeJobSummary(core, markdown) {
         await core.summary.addRaw(markdown).write({ overwrite: false });
     }
     catch (error) {
-        core.warning(`The job summary could not be written: ${messageOf(error)}`);
+        core.warning(`The job summary could not be written: ${(0,run/* messageOf */.b)(error)}`);
     }
 }
 function basisLine(basis) {
@@ -22703,5 +22946,30 @@ function basisLine(basis) {
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
-void run();
 
+
+/**
+ * The CLI's entry in the same bundle as the action (bin/regression-gate.js calls it), so dist/ holds
+ * one copy of every probe. Its code loads only when called.
+ */
+async function runCli(argv) {
+    const [{ processIo }, { cli }] = await Promise.all([__nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 1604)), __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 7855))]);
+    process.exitCode = await cli(argv, processIo());
+}
+/** True when node was started on this file, as the runner starts `node dist/index.js`. */
+function startedDirectly() {
+    const script = process.argv[1];
+    if (!script)
+        return false;
+    try {
+        return import.meta.url === (0,external_node_url_.pathToFileURL)((0,external_node_fs_.realpathSync)(script)).href;
+    }
+    catch {
+        return false;
+    }
+}
+if (startedDirectly())
+    void main_run();
+
+var __webpack_exports__runCli = __webpack_exports__.a;
+export { __webpack_exports__runCli as runCli };

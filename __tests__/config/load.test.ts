@@ -202,7 +202,7 @@ scenarios:
     await expect(
       loadGateFile('/nonexistent/gate.yml', { file: '.github/regression-gate.yml', env, probes }),
     ).rejects.toThrow(
-      ".github/regression-gate.yml:1:1: gate file not found; create it or point the 'config' input at it",
+      ".github/regression-gate.yml:1:1: gate file not found; create it, or point the action's 'config' input (the CLI's FILE argument) at it",
     );
   });
 

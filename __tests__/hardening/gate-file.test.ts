@@ -124,7 +124,7 @@ describe('bad gate files through dist/', () => {
     [
       'not found',
       undefined,
-      /file=gate\.yml,line=1,col=1::gate file not found; create it or point the 'config' input at it/,
+      /file=gate\.yml,line=1,col=1::gate file not found; create it, or point the action's 'config' input \(the CLI's FILE argument\) at it/,
     ],
     [
       'not YAML',
