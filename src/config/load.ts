@@ -36,7 +36,9 @@ export async function loadGateFile(path: string, options: LoadOptions): Promise<
   try {
     size = (await stat(path)).size;
   } catch {
-    throw problemAt(`gate file not found; create it, or point the action's 'config' input (the CLI's FILE argument) at it`);
+    throw problemAt(
+      `gate file not found; create it, or point the action's 'config' input (the CLI's FILE argument) at it`,
+    );
   }
   if (size > MAX_GATE_FILE_BYTES) {
     throw problemAt(
