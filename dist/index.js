@@ -1065,7 +1065,7 @@ class CheckBuilder {
         const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
         if (!expect)
             return undefined;
-        this.checkFieldsKnown(probe, spec, expect, data.evidence, path);
+        this.checkFieldsKnown(probe, spec, expect, written === undefined ? undefined : expectText, data.evidence, path);
         const check = {
             id,
             kind,
@@ -1110,27 +1110,37 @@ class CheckBuilder {
             return undefined;
         }
     }
-    checkFieldsKnown(probe, spec, expect, evidence, path) {
+    checkFieldsKnown(probe, spec, expect, writtenExpect, evidence, path) {
         const fields = probe.fields(spec);
         if (!fields)
             return;
         const known = new Set(fields);
-        const unknownIn = (names, key, what) => {
+        const unknownIn = (names, key, what, text) => {
             for (const name of names) {
                 // `baseline.n` and `delta.n` read the field `n` of the earlier run.
                 const field = name.replace(/^(baseline|delta)\./, '');
                 if (known.has(field) || known.has(field.split('.')[0]))
                     continue;
-                this.report([...path, key], `${what} uses '${name}', which this ${probe.kind} check does not report${(0,config_problems/* didYouMean */.au)(field, fields)}; its fields are ${fields.join(', ')}`);
+                const at = text === undefined ? -1 : fieldColumn(text, name);
+                this.problems.push({
+                    file: this.options.file,
+                    ...(at < 0 ? this.locate.value([...path, key]) : this.locate.inside([...path, key], at)),
+                    message: `${what} uses '${name}', which this ${probe.kind} check does not report${(0,config_problems/* didYouMean */.au)(field, fields)}; its fields are ${fields.join(', ')}`,
+                });
             }
         };
-        unknownIn((0,config_expect/* referencedFields */.b_)(expect), 'expect', 'expect');
+        unknownIn((0,config_expect/* referencedFields */.b_)(expect), 'expect', 'expect', writtenExpect);
         if (evidence)
-            unknownIn(templateFields(evidence), 'evidence', 'evidence');
+            unknownIn(templateFields(evidence), 'evidence', 'evidence', evidence);
     }
     report(path, message) {
         this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
     }
+}
+/** Where a field name first stands as a whole word in a condition or template; -1 when it does not. */
+function fieldColumn(text, name) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\w.])${escaped}(?![\\w])`).exec(text)?.index ?? -1;
 }
 /** Field names used as `{{field}}` in an evidence template. */
 function templateFields(template) {
@@ -1187,7 +1197,12 @@ function didYouMean(written, known) {
         }
     }
     const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(written.length / 3));
-    return close ? ` (did you mean '${best}'?)` : '';
+    if (close)
+        return ` (did you mean '${best}'?)`;
+    // `latency` for `latency_ms`: a unit or qualifier left off is a near miss too.
+    const lower = written.toLowerCase();
+    const extended = lower.length >= 3 ? known.find((candidate) => candidate.toLowerCase().startsWith(lower)) : undefined;
+    return extended ? ` (did you mean '${extended}'?)` : '';
 }
 
 

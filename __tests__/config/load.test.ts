@@ -213,3 +213,18 @@ scenarios:
     expect(gate.scenarios).toHaveLength(2);
   });
 });
+
+describe('gate file: unknown fields with the real probes', () => {
+  it('points at the field inside expect and suggests the field it extends', async () => {
+    const { probeRegistry } = await import('../../src/probes/registry.js');
+    const text = `version: 1\ngate: { id: g, title: t }\nscenarios:\n  - name: web\n    checks:\n      - http: { url: "https://example.test/" }\n        expect: status == 200 and latency < 500\n`;
+    try {
+      parseGate(text, { file: 'g.yml', env: {}, probes: probeRegistry });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).problems.map(formatProblem)).toEqual([
+        "g.yml:7:35: expect uses 'latency', which this http check does not report (did you mean 'latency_ms'?); its fields are status, body, latency_ms, headers",
+      ]);
+    }
+  });
+});

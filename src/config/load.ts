@@ -420,7 +420,14 @@ class CheckBuilder {
     const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
     const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
     if (!expect) return undefined;
-    this.checkFieldsKnown(probe, spec, expect, data.evidence as string | undefined, path);
+    this.checkFieldsKnown(
+      probe,
+      spec,
+      expect,
+      written === undefined ? undefined : expectText,
+      data.evidence as string | undefined,
+      path,
+    );
 
     const check: Check = {
       id,
@@ -468,30 +475,39 @@ class CheckBuilder {
     probe: ProbeDefinition<unknown>,
     spec: unknown,
     expect: Condition,
+    writtenExpect: string | undefined,
     evidence: string | undefined,
     path: (string | number)[],
   ): void {
     const fields = probe.fields(spec);
     if (!fields) return;
     const known = new Set(fields);
-    const unknownIn = (names: string[], key: string, what: string): void => {
+    const unknownIn = (names: string[], key: string, what: string, text: string | undefined): void => {
       for (const name of names) {
         // `baseline.n` and `delta.n` read the field `n` of the earlier run.
         const field = name.replace(/^(baseline|delta)\./, '');
         if (known.has(field) || known.has(field.split('.')[0]!)) continue;
-        this.report(
-          [...path, key],
-          `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(field, fields)}; its fields are ${fields.join(', ')}`,
-        );
+        const at = text === undefined ? -1 : fieldColumn(text, name);
+        this.problems.push({
+          file: this.options.file,
+          ...(at < 0 ? this.locate.value([...path, key]) : this.locate.inside([...path, key], at)),
+          message: `${what} uses '${name}', which this ${probe.kind} check does not report${didYouMean(field, fields)}; its fields are ${fields.join(', ')}`,
+        });
       }
     };
-    unknownIn(referencedFields(expect), 'expect', 'expect');
-    if (evidence) unknownIn(templateFields(evidence), 'evidence', 'evidence');
+    unknownIn(referencedFields(expect), 'expect', 'expect', writtenExpect);
+    if (evidence) unknownIn(templateFields(evidence), 'evidence', 'evidence', evidence);
   }
 
   private report(path: (string | number)[], message: string): void {
     this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
   }
+}
+
+/** Where a field name first stands as a whole word in a condition or template; -1 when it does not. */
+function fieldColumn(text: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w.])${escaped}(?![\\w])`).exec(text)?.index ?? -1;
 }
 
 /** Field names used as `{{field}}` in an evidence template. */

@@ -50,5 +50,10 @@ export function didYouMean(written: string, known: readonly string[]): string {
     }
   }
   const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(written.length / 3));
-  return close ? ` (did you mean '${best}'?)` : '';
+  if (close) return ` (did you mean '${best}'?)`;
+  // `latency` for `latency_ms`: a unit or qualifier left off is a near miss too.
+  const lower = written.toLowerCase();
+  const extended =
+    lower.length >= 3 ? known.find((candidate) => candidate.toLowerCase().startsWith(lower)) : undefined;
+  return extended ? ` (did you mean '${extended}'?)` : '';
 }
