@@ -373,16 +373,14 @@ async function attempt(request, options, what, retryServerErrors) {
         }
     }
 }
-/** Creates the check run `in_progress` at the start of the gate. Never throws for HTTP problems. */
-async function startCheckRun(octokit, target, options = {}) {
+/** Creates a check run on the target's commit; a refusal comes back as a warning, never a throw. */
+async function createCheckRun(octokit, target, fields, options) {
     const result = await attempt(() => octokit.rest.checks.create({
         owner: target.owner,
         repo: target.repo,
         name: target.name,
         head_sha: target.headSha,
-        status: 'in_progress',
-        started_at: new Date((options.timing ?? _github_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTiming */ .$u).now()).toISOString(),
-        ...detailsUrlOf(target.detailsUrl),
+        ...fields,
         ...(options.signal ? { request: { signal: options.signal } } : {}),
     }), options, `creating check run "${target.name}"`, false);
     if (!result.ok)
@@ -393,6 +391,15 @@ async function startCheckRun(octokit, target, options = {}) {
         id: result.value.data.id,
         url: checkUrl(target, result.value.data.id, result.value.data.html_url),
     };
+}
+/** Creates the check run `in_progress` at the start of the gate. Never throws for HTTP problems. */
+function startCheckRun(octokit, target, options = {}) {
+    const fields = {
+        status: 'in_progress',
+        started_at: new Date((options.timing ?? _github_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTiming */ .$u).now()).toISOString(),
+        ...detailsUrlOf(target.detailsUrl),
+    };
+    return createCheckRun(octokit, target, fields, options);
 }
 /**
  * Completes the check run (creating it when `target.id` is unset) with the report's conclusion and
@@ -420,20 +427,11 @@ async function completeCheckRun(octokit, target, report, options = {}) {
     let id;
     let url;
     if (target.id === undefined) {
-        const created = await attempt(() => octokit.rest.checks.create({
-            owner: target.owner,
-            repo: target.repo,
-            name: target.name,
-            head_sha: target.headSha,
-            ...completion,
-            ...request,
-        }), options, `creating check run "${target.name}"`, false);
-        if (!created.ok)
-            return {
-                warning: `Could not create the check run "${target.name}": ${explain(created.error, 'create', target)}`,
-            };
-        id = created.value.data.id;
-        url = checkUrl(target, id, created.value.data.html_url);
+        const created = await createCheckRun(octokit, target, completion, options);
+        if (created.id === undefined)
+            return created;
+        id = created.id;
+        url = created.url;
     }
     else {
         const checkRunId = target.id;

@@ -271,11 +271,18 @@ async function attempt<T>(
   }
 }
 
-/** Creates the check run `in_progress` at the start of the gate. Never throws for HTTP problems. */
-export async function startCheckRun(
+/** What `checks.create` takes besides the run's identity (owner, repo, name, head_sha). */
+type CreateFields = Omit<
+  NonNullable<Parameters<GitHubClient['rest']['checks']['create']>[0]>,
+  'owner' | 'repo' | 'name' | 'head_sha'
+>;
+
+/** Creates a check run on the target's commit; a refusal comes back as a warning, never a throw. */
+async function createCheckRun(
   octokit: GitHubClient,
   target: CheckRunTarget,
-  options: CheckRunOptions = {},
+  fields: CreateFields,
+  options: CheckRunOptions,
 ): Promise<CheckRunResult> {
   const result = await attempt(
     () =>
@@ -284,9 +291,7 @@ export async function startCheckRun(
         repo: target.repo,
         name: target.name,
         head_sha: target.headSha,
-        status: 'in_progress',
-        started_at: new Date((options.timing ?? realTiming).now()).toISOString(),
-        ...detailsUrlOf(target.detailsUrl),
+        ...fields,
         ...(options.signal ? { request: { signal: options.signal } } : {}),
       }),
     options,
@@ -301,6 +306,20 @@ export async function startCheckRun(
     id: result.value.data.id,
     url: checkUrl(target, result.value.data.id, result.value.data.html_url),
   };
+}
+
+/** Creates the check run `in_progress` at the start of the gate. Never throws for HTTP problems. */
+export function startCheckRun(
+  octokit: GitHubClient,
+  target: CheckRunTarget,
+  options: CheckRunOptions = {},
+): Promise<CheckRunResult> {
+  const fields: CreateFields = {
+    status: 'in_progress',
+    started_at: new Date((options.timing ?? realTiming).now()).toISOString(),
+    ...detailsUrlOf(target.detailsUrl),
+  };
+  return createCheckRun(octokit, target, fields, options);
 }
 
 /**
@@ -335,26 +354,10 @@ export async function completeCheckRun(
   let id: number;
   let url: string;
   if (target.id === undefined) {
-    const created = await attempt(
-      () =>
-        octokit.rest.checks.create({
-          owner: target.owner,
-          repo: target.repo,
-          name: target.name,
-          head_sha: target.headSha,
-          ...completion,
-          ...request,
-        }),
-      options,
-      `creating check run "${target.name}"`,
-      false,
-    );
-    if (!created.ok)
-      return {
-        warning: `Could not create the check run "${target.name}": ${explain(created.error, 'create', target)}`,
-      };
-    id = created.value.data.id;
-    url = checkUrl(target, id, created.value.data.html_url);
+    const created = await createCheckRun(octokit, target, completion, options);
+    if (created.id === undefined) return created;
+    id = created.id;
+    url = created.url;
   } else {
     const checkRunId = target.id;
     const updated = await attempt(
