@@ -2703,7 +2703,7 @@ const kubernetesProbe = (0,probe/* defineProbe */._)({
     describe: (spec, _extras, sources) => kubernetesDescribe(spec, sources),
     async open(environment) {
         // The client library is most of the bundle's start-up time: load it only for gates that use it.
-        const { openKubernetesSession } = await Promise.all(/* import() */[__nccwpck_require__.e(418), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5237));
+        const { openKubernetesSession } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5237));
         return openKubernetesSession(environment);
     },
 });
