@@ -478,7 +478,8 @@ export function registerCredentials(config: KubeConfig, environment: ProbeEnviro
   const user = config.getCurrentUser();
   if (user?.token) environment.addSecret(user.token);
   if (user?.password) environment.addSecret(user.password);
-  for (const [key, value] of Object.entries(user?.authProvider?.config ?? {})) {
+  const provider = user?.authProvider as { config?: Record<string, unknown> } | undefined;
+  for (const [key, value] of Object.entries(provider?.config ?? {})) {
     if (SECRET_CONFIG_KEY.test(key) && typeof value === 'string') environment.addSecret(value);
   }
   const sign = config.applySecurityAuthentication.bind(config);
