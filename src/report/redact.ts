@@ -31,6 +31,8 @@ export class Redactor {
   private readonly raw = new Set<string>();
   /** Every form of every secret, longest first, so a secret that contains another is masked whole. */
   private forms: string[] = [];
+  /** The forms as one alternation (longest first, so the longest form at a position wins): one pass per string. */
+  private pattern: RegExp | undefined;
 
   /**
    * Registers a secret with its encoded forms (Markdown-, JSON-, URL-, HTML-escaped, shell-quoted)
@@ -43,14 +45,14 @@ export class Redactor {
     const known = new Set(this.forms);
     const added = encodedForms(secret).filter((form) => !known.has(form));
     this.forms = [...this.forms, ...added].sort((a, b) => b.length - a.length);
+    this.pattern = new RegExp(this.forms.map(escapeRegExp).join('|'), 'g');
     return added;
   }
 
   /** Plain text with every form of every secret (and any URL password) replaced by `***`. */
   redact(text: string): string {
-    let out = text.includes('://') ? text.replace(URL_PASSWORD, `$1${MASK}$3`) : text;
-    for (const form of this.forms) if (out.includes(form)) out = out.split(form).join(MASK);
-    return out;
+    const out = text.includes('://') ? text.replace(URL_PASSWORD, `$1${MASK}$3`) : text;
+    return this.pattern ? out.replace(this.pattern, MASK) : out;
   }
 
   /**
@@ -99,6 +101,10 @@ export class Redactor {
         return value;
     }
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 function decodeJsonString(token: string): string {

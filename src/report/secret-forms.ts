@@ -32,7 +32,9 @@ export function encodedForms(secret: string): string[] {
     encodeURIComponent(secret),
     encodeURI(secret),
     encodeURIComponent(secret).replace(/%20/g, '+'),
-    // HTML: named entities (both spellings of the apostrophe) and every punctuation as &#NN;.
+    // HTML: text-node and attribute escaping (apostrophe kept or in either spelling), every punctuation as &#NN;.
+    secret.replace(/[&<>]/g, (char) => HTML_NAMED[char]!),
+    secret.replace(/[&<>"]/g, (char) => HTML_NAMED[char]!),
     htmlNamed(secret, '&#39;'),
     htmlNamed(secret, '&#x27;'),
     secret.replace(ASCII_PUNCTUATION, (char) => `&#${char.charCodeAt(0)};`),
