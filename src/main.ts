@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { DeferredCore, readInput, type Core } from './actions-core.js';
+import { DeferredCore, readInput } from './actions-core.js';
+import { runnerSink } from './action-sink.js';
 import type { Baseline } from './baseline/compare.js';
 import { resolveBaseline } from './baseline/resolve.js';
 import { loadGateFile } from './config/load.js';
@@ -14,21 +15,24 @@ import { writeBundle, type BundlePaths } from './report/bundle.js';
 import { annotationsFor, beginCheckRun, type PendingCheckRun } from './report/check-run-flow.js';
 import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
-import { Redactor } from './report/redact.js';
+import { Redactor, type PublicResult } from './report/redact.js';
+import type { ArtefactSink } from './report/sink.js';
 import { renderTerminal } from './report/terminal.js';
 
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor();
   const actions = new DeferredCore();
+  // Every artefact leaves through this sink; nothing below writes to the runner directly.
+  const sink = runnerSink(redactor, actions, env);
   try {
     const inputs = getInputs((name) => readInput(env, name));
     const mask = (value: string): void => actions.call((core) => core.setSecret(value));
     registerKnownSecrets(env, redactor, mask, [inputs.githubToken]);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const gate = await loadGate(inputs, workspace, env, actions);
+    const gate = await loadGate(inputs, workspace, env, sink);
     if (!gate) return;
-    const warn = (message: string): void => actions.call((core) => core.warning(redactor.redact(message)));
+    const warn = (message: string): void => sink.log('warning', message);
     // The check run is created while the baseline and the evidence are gathered, not before.
     const checkRun = startCheckRun(inputs, env, warn);
     const baseline = await resolveBaseline(inputs.baseline, {
@@ -37,17 +41,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       env,
       token: inputs.githubToken,
       artifactName: inputs.artifactName,
-      notice: (message) => actions.call((core) => core.notice(message)),
+      notice: (message) => sink.log('notice', message),
       warn,
     });
-    const result = await evaluate(gate, { inputs, workspace, env, redactor, baseline, actions, mask });
-    const core = await actions.load();
-    await publish(result, inputs, workspace, redactor, await checkRun, core);
-    if (result.decision === 'no-go' && inputs.failOn !== 'never') {
-      core.setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
+    const result = await evaluate(gate, { inputs, workspace, env, redactor, baseline, sink, mask });
+    // From here on only the redacted result exists for the reports.
+    const publicResult = redactor.redactValue(result);
+    await publish(publicResult, inputs, workspace, await checkRun, sink);
+    if (publicResult.decision === 'no-go' && inputs.failOn !== 'never') {
+      sink.fail(`No-Go: ${publicResult.basis.map(basisLine).join('; ')}`);
     }
   } catch (error) {
-    (await actions.load()).setFailed(redactor.redact(messageOf(error)));
+    sink.fail(messageOf(error));
+  } finally {
+    // Replays whatever was queued before @actions/core loaded.
+    await actions.load();
   }
 }
 
@@ -55,7 +63,7 @@ async function loadGate(
   inputs: ActionInputs,
   workspace: string,
   env: NodeJS.ProcessEnv,
-  actions: DeferredCore,
+  sink: ArtefactSink,
 ): Promise<Gate | undefined> {
   const path = isAbsolute(inputs.config) ? inputs.config : resolve(workspace, inputs.config);
   try {
@@ -64,27 +72,24 @@ async function loadGate(
     return gate;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const core = await actions.load();
-    for (const problem of error.problems) {
-      core.error(problem.message, {
+    // A problem can quote an expanded ${VAR}: redact the problems as data before formatting them.
+    const problems = sink.redactor.redactValue(error.problems);
+    for (const problem of problems) {
+      sink.log('error', problem.message, {
         title: 'Invalid gate file',
         file: problem.file,
         startLine: problem.line,
         startColumn: problem.column,
       });
     }
-    const list = error.problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
-    await writeJobSummary(
-      core,
-      `# ❌ Invalid gate file\n\nNo check was run. Fix these and run again:\n\n${list}\n`,
-    );
-    core.setFailed(
-      `${inputs.config} has ${error.problems.length} problem(s); no check was run:\n${error.message}`,
+    const list = problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
+    await sink.summary(`# ❌ Invalid gate file\n\nNo check was run. Fix these and run again:\n\n${list}\n`);
+    sink.fail(
+      `${inputs.config} has ${problems.length} problem(s); no check was run:\n${sink.redactor.redact(error.message)}`,
     );
     return undefined;
   }
 }
-
 function startCheckRun(
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
@@ -113,79 +118,55 @@ interface EvaluationContext {
   env: NodeJS.ProcessEnv;
   redactor: Redactor;
   baseline: Baseline | undefined;
-  actions: DeferredCore;
+  sink: ArtefactSink;
   mask: (value: string) => void;
 }
 
 function evaluate(gate: Gate, context: EvaluationContext): Promise<GateResult> {
-  const { inputs, actions } = context;
+  const { inputs, sink } = context;
   return runGate(gate, {
     env: context.env,
     workspace: context.workspace,
     ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
     redactor: context.redactor,
     mask: context.mask,
-    debug: (message) => actions.call((core) => core.debug(message)),
+    debug: (message) => sink.log('debug', message),
     concurrency: inputs.concurrency,
     gateTimeoutMs: inputs.gateTimeoutMs,
     ...(context.baseline ? { baseline: context.baseline } : {}),
     decisionMode: inputs.failOn === 'new-failures' ? 'new-failures' : 'all',
-    onScenario: (scenario) => actions.call((core) => core.debug(`finished: ${scenario.name}`)),
+    onScenario: (scenario) => sink.log('debug', `finished: ${scenario.name}`),
   });
 }
 
 /** Writes every report; each one is attempted even when another fails, so nothing gathered is lost. */
 async function publish(
-  result: GateResult,
+  result: PublicResult,
   inputs: ActionInputs,
   workspace: string,
-  redactor: Redactor,
   checkRun: PendingCheckRun | undefined,
-  core: Core,
+  sink: ArtefactSink,
 ): Promise<void> {
-  core.info(redactor.redact(renderTerminal(result, { colour: true })));
+  sink.log('info', renderTerminal(result, { colour: true }));
   let bundle: BundlePaths | undefined;
   try {
-    bundle = await writeBundle(result, resolve(workspace, inputs.outputDir), redactor);
+    bundle = await writeBundle(result, resolve(workspace, inputs.outputDir), sink);
   } catch (error) {
-    core.warning(
-      `The report bundle could not be written to ${inputs.outputDir}: ${redactor.redact(messageOf(error))}`,
-    );
+    sink.log('warning', `The report bundle could not be written to ${inputs.outputDir}: ${messageOf(error)}`);
   }
   const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
-  const summary = renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport });
-  await writeJobSummary(core, redactor.redact(summary));
-  annotate(result, redactor, core);
-  for (const warning of result.warnings) core.warning(redactor.redact(warning));
-  const posted = await checkRun?.finish(result, redactor, fullReport);
-  for (const [name, value] of Object.entries(stepOutputs(result, bundle, posted))) {
-    core.setOutput(name, redactor.redact(value));
-  }
+  await sink.summary(renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport }));
+  annotate(result, sink);
+  for (const warning of result.warnings) sink.log('warning', warning);
+  const posted = await checkRun?.finish(result, sink, fullReport);
+  for (const [name, value] of Object.entries(stepOutputs(result, bundle, posted))) sink.output(name, value);
 }
 
 /** Log annotations on the gate file's lines (shown on the workflow run), one per row that did not pass. */
-function annotate(result: GateResult, redactor: Redactor, core: Core): void {
+function annotate(result: PublicResult, sink: ArtefactSink): void {
   for (const annotation of annotationsFor(result)) {
-    const properties = {
-      title: redactor.redact(annotation.title),
-      file: annotation.path,
-      startLine: annotation.startLine,
-    };
-    const message = redactor.redact(annotation.message);
-    if (annotation.level === 'failure') core.error(message, properties);
-    else core.warning(message, properties);
-  }
-}
-
-async function writeJobSummary(core: Core, markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info('GITHUB_STEP_SUMMARY is not set (not on a runner?); the job summary was skipped.');
-    return;
-  }
-  try {
-    await core.summary.addRaw(markdown).write({ overwrite: false });
-  } catch (error) {
-    core.warning(`The job summary could not be written: ${messageOf(error)}`);
+    const place = { title: annotation.title, file: annotation.path, startLine: annotation.startLine };
+    sink.log(annotation.level === 'failure' ? 'error' : 'warning', annotation.message, place);
   }
 }
 

@@ -1,10 +1,9 @@
 import { messageOf } from '../engine/run.js';
-import { registerKnownSecrets } from '../environment.js';
-import { Redactor } from '../report/redact.js';
 import { TOOL } from '../version.js';
 import { parseCommandLine, type Command } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { runCommand } from './run-gate.js';
+import { cliSink } from './sink.js';
 import { MAIN_HELP, RUN_HELP, UsageError, VALIDATE_HELP } from './usage.js';
 import { validateCommand } from './validate.js';
 
@@ -28,12 +27,10 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${TOOL.name}: ${error.message}\nRun '${TOOL.name} --help' for usage.\n`);
+      cliSink(io).log('info', `${TOOL.name}: ${error.message}\nRun '${TOOL.name} --help' for usage.\n`);
       return EXIT.invalid;
     }
-    const redactor = new Redactor();
-    registerKnownSecrets(io.env, redactor, () => undefined);
-    io.stderr(`${TOOL.name}: ${redactor.redact(messageOf(error))}\n`);
+    cliSink(io).log('info', `${TOOL.name}: ${messageOf(error)}\n`);
     return EXIT.invalid;
   }
 }

@@ -3,30 +3,31 @@ import { loadGateFile } from '../config/load.js';
 import type { Gate, Scenario } from '../config/model.js';
 import { ConfigError, formatProblem } from '../config/problems.js';
 import { messageOf } from '../engine/run.js';
-import type { GateResult } from '../engine/results.js';
-import { registerKnownSecrets, runGate } from '../environment.js';
+import { runGate } from '../environment.js';
 import { probeRegistry } from '../probes/registry.js';
 import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
-import { Redactor } from '../report/redact.js';
+import type { PublicResult } from '../report/redact.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { RunOptions } from './args.js';
 import { EXIT, useColour, type CliIo } from './io.js';
 import { Progress } from './progress.js';
+import { cliSink } from './sink.js';
 import { UsageError } from './usage.js';
 
 /** What a run of the CLI ended with; the demo reads it to print its footer. */
 export interface RunOutcome {
   exitCode: number;
-  result?: GateResult;
+  /** The redacted result, as every report showed it. */
+  result?: PublicResult;
   bundle?: BundlePaths;
 }
 
 /** `regression-gate run`: load, evaluate against the sources in `io.env`, print, write the bundle. */
 export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOutcome> {
-  const redactor = new Redactor();
   const githubToken = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined;
-  registerKnownSecrets(io.env, redactor, () => undefined, githubToken ? [githubToken] : []);
-  const say = (text: string): void => io.stderr(redactor.redact(text));
+  // Every line this command prints, and the bundle, leave through this sink.
+  const sink = cliSink(io, { verbose: options.verbose, extra: githubToken ? [githubToken] : [] });
+  const say = (text: string): void => sink.log('info', text);
 
   let gate: Gate;
   try {
@@ -37,7 +38,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOut
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const problem of error.problems) say(`${formatProblem(problem)}\n`);
+    for (const problem of sink.redactor.redactValue(error.problems)) say(`${formatProblem(problem)}\n`);
     say(`${options.file} has ${error.problems.length} problem(s); no check was run.\n`);
     return { exitCode: EXIT.invalid };
   }
@@ -46,32 +47,33 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOut
 
   const progress = new Progress(gate, io, say);
   progress.start(options);
-  const result = await runGate(gate, {
-    env: io.env,
-    workspace: io.cwd,
-    ...(githubToken ? { githubToken } : {}),
-    redactor,
-    mask: () => undefined,
-    debug: (message) => {
-      if (options.verbose) io.stderr(`debug: ${message}\n`);
-    },
-    concurrency: options.concurrency,
-    gateTimeoutMs: options.gateTimeoutMs,
-    onScenario: (scenario) => progress.finished(scenario),
-  });
+  const result = sink.redactor.redactValue(
+    await runGate(gate, {
+      env: io.env,
+      workspace: io.cwd,
+      ...(githubToken ? { githubToken } : {}),
+      redactor: sink.redactor,
+      mask: () => undefined,
+      debug: (message) => sink.log('debug', `${message}\n`),
+      concurrency: options.concurrency,
+      gateTimeoutMs: options.gateTimeoutMs,
+      onScenario: (scenario) => progress.finished(scenario),
+    }),
+  );
 
   let bundle: BundlePaths | undefined;
   try {
-    bundle = await writeBundle(result, resolve(io.cwd, options.out), redactor);
+    bundle = await writeBundle(result, resolve(io.cwd, options.out), sink);
   } catch (error) {
-    say(`warning: the report bundle could not be written to ${options.out}: ${messageOf(error)}\n`);
+    sink.log('warning', `the report bundle could not be written to ${options.out}: ${messageOf(error)}\n`);
   }
   if (options.json) {
-    io.stdout(redactor.redact(bundleJson(result)));
+    sink.stdout(bundleJson(result), 'json');
   } else {
     const table = renderTerminal(result, { colour: useColour(io), width: io.columns ?? 120 });
-    io.stdout(`${redactor.redact(table)}\n`);
-    if (bundle) io.stdout(`\nReport: ${shown(bundle.markdown, io.cwd)} and ${shown(bundle.json, io.cwd)}\n`);
+    sink.stdout(`${table}\n`);
+    if (bundle)
+      sink.stdout(`\nReport: ${shown(bundle.markdown, io.cwd)} and ${shown(bundle.json, io.cwd)}\n`);
   }
   return { exitCode: result.decision === 'go' ? EXIT.go : EXIT.noGo, result, ...(bundle ? { bundle } : {}) };
 }

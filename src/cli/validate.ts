@@ -4,19 +4,18 @@ import { expandVariables } from '../config/expand.js';
 import { loadGateFile } from '../config/load.js';
 import type { Gate } from '../config/model.js';
 import { ConfigError, formatProblem } from '../config/problems.js';
-import { registerKnownSecrets } from '../environment.js';
 import { probeRegistry } from '../probes/registry.js';
-import { Redactor } from '../report/redact.js';
 import type { ValidateOptions } from './args.js';
 import { EXIT, type CliIo } from './io.js';
+import { cliSink } from './sink.js';
 
 // Fits every field a variable usually fills: a URL host, a run id, a namespace, a duration.
 const PLACEHOLDER = '1';
 
 /** `regression-gate validate`: every problem of every file, as file:line:col: message. */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
-  const redactor = new Redactor();
-  registerKnownSecrets(io.env, redactor, () => undefined);
+  // Problems can quote expanded values; everything printed leaves through the sink.
+  const sink = cliSink(io);
   let valid = true;
   for (const file of options.files) {
     const path = resolve(io.cwd, file);
@@ -24,15 +23,17 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
     const env = { ...io.env, ...Object.fromEntries(unset.map((name) => [name, PLACEHOLDER])) };
     try {
       const gate = await loadGateFile(path, { file, env, probes: probeRegistry });
-      io.stdout(`${file}: ok — ${summary(gate)}\n`);
+      sink.stdout(`${file}: ok — ${summary(gate)}\n`);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       valid = false;
-      for (const problem of error.problems) io.stdout(`${redactor.redact(formatProblem(problem))}\n`);
-      io.stdout(`${file}: ${error.problems.length} problem(s)\n`);
+      for (const problem of sink.redactor.redactValue(error.problems))
+        sink.stdout(`${formatProblem(problem)}\n`);
+      sink.stdout(`${file}: ${error.problems.length} problem(s)\n`);
     }
     if (unset.length > 0) {
-      io.stderr(
+      sink.log(
+        'info',
         `${file}: note: ${unset.map((name) => `\${${name}}`).join(', ')} ${unset.length === 1 ? 'is' : 'are'} not set here and ${unset.length === 1 ? 'was' : 'were'} checked with a placeholder; 'run' needs ${unset.length === 1 ? 'it' : 'them'} (--require-env makes this an error)\n`,
       );
     }

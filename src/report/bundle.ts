@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GateResult } from '../engine/results.js';
 import { evidenceText } from '../engine/evidence.js';
 import { renderMarkdown } from './markdown.js';
-import { jsonReplacer, type Redactor } from './redact.js';
+import { jsonReplacer, type PublicResult } from './redact.js';
+import type { ArtefactSink } from './sink.js';
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -14,7 +14,7 @@ export interface BundlePaths {
 }
 
 /** Front matter in the seed's form, so the bundle can sit next to hand-written gate documents. */
-export function frontMatter(result: GateResult): string {
+export function frontMatter(result: PublicResult): string {
   const date = result.finishedAt.slice(0, 10);
   const gate = result.gate;
   const lines = [
@@ -37,12 +37,12 @@ export function frontMatter(result: GateResult): string {
 }
 
 /** The bundle's Markdown document: front matter and the full report, never shortened. */
-export function bundleMarkdown(result: GateResult): string {
+export function bundleMarkdown(result: PublicResult): string {
   return `${frontMatter(result)}\n${renderMarkdown(result)}`;
 }
 
 /** The bundle's JSON document: every check's fields, timings, errors and the tool version. */
-export function bundleJson(result: GateResult): string {
+export function bundleJson(result: PublicResult): string {
   const document = {
     schema_version: REPORT_SCHEMA_VERSION,
     ...result,
@@ -58,18 +58,17 @@ function withEvidenceText<T extends { evidence: GateResult['scenarios'][number][
   return { ...row, evidence_text: evidenceText(row.evidence) };
 }
 
-/** Writes `<gate.id>.md` and `<gate.id>.json` into `directory`, redacted. */
+/** Writes `<gate.id>.md` and `<gate.id>.json` into `directory` through the sink. */
 export async function writeBundle(
-  result: GateResult,
+  result: PublicResult,
   directory: string,
-  redactor: Redactor,
+  sink: ArtefactSink,
 ): Promise<BundlePaths> {
-  await mkdir(directory, { recursive: true });
   const paths = {
     markdown: join(directory, `${result.gate.id}.md`),
     json: join(directory, `${result.gate.id}.json`),
   };
-  await writeFile(paths.markdown, redactor.redact(bundleMarkdown(result)));
-  await writeFile(paths.json, redactor.redact(bundleJson(result)));
+  await sink.file(paths.markdown, bundleMarkdown(result), 'markdown');
+  await sink.file(paths.json, bundleJson(result), 'json');
   return paths;
 }

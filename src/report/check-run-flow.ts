@@ -1,8 +1,8 @@
 import { evidenceText } from '../engine/evidence.js';
-import type { GateResult } from '../engine/results.js';
 import type { CheckAnnotation, CheckRunReport, CheckRunTarget } from './check-run.js';
 import { CHECK_RUN_LIMIT_BYTES, renderMarkdown, shortTitle } from './markdown.js';
-import type { Redactor } from './redact.js';
+import type { PublicResult } from './redact.js';
+import type { ArtefactSink } from './sink.js';
 
 /** What the check run needs from the action's settings. */
 export interface CheckRunSettings {
@@ -16,8 +16,8 @@ export interface CheckRunSettings {
 /** A check run created `in_progress`, finished once the decision is known. */
 export interface PendingCheckRun {
   finish(
-    result: GateResult,
-    redactor: Redactor,
+    result: PublicResult,
+    sink: ArtefactSink,
     fullReport?: string,
   ): Promise<{ id: number; url: string } | undefined>;
 }
@@ -60,17 +60,18 @@ export async function beginCheckRun(settings: CheckRunSettings): Promise<Pending
     return undefined;
   }
   return {
-    async finish(result, redactor, fullReport) {
-      const report = redactor.redactValue(checkRunReport(result, fullReport));
+    async finish(result, sink, fullReport) {
+      // The body goes to GitHub: through the sink like every other artefact.
+      const report = sink.value(checkRunReport(result, fullReport));
       const done = await checkRun.completeCheckRun(octokit, { ...target, id: started.id }, report);
-      if (done.warning) settings.warn(redactor.redact(done.warning));
+      if (done.warning) settings.warn(done.warning);
       return done.id === undefined ? undefined : { id: done.id, url: done.url };
     },
   };
 }
 
 /** The check run's conclusion, title, summary and one annotation per row that did not pass. */
-export function checkRunReport(result: GateResult, fullReport?: string): CheckRunReport {
+export function checkRunReport(result: PublicResult, fullReport?: string): CheckRunReport {
   const summary = renderMarkdown(result, {
     omitTitle: true,
     maxBytes: CHECK_RUN_LIMIT_BYTES,
@@ -85,7 +86,7 @@ export function checkRunReport(result: GateResult, fullReport?: string): CheckRu
 }
 
 /** An annotation on the gate file's line for every precondition and scenario that did not pass. */
-export function annotationsFor(result: GateResult): CheckAnnotation[] {
+export function annotationsFor(result: PublicResult): CheckAnnotation[] {
   const annotations: CheckAnnotation[] = [];
   for (const row of [...result.preconditions, ...result.scenarios]) {
     if (row.status === 'pass') continue;

@@ -1,4 +1,4 @@
-import type { GateResult } from '../engine/results.js';
+import type { PublicResult } from './redact.js';
 import type { BundlePaths } from './bundle.js';
 
 /** Output names of action.yml. */
@@ -16,7 +16,7 @@ export const OUTPUT = {
 
 /** The step outputs for a result, as name -> value. */
 export function stepOutputs(
-  result: GateResult,
+  result: PublicResult,
   bundle: BundlePaths | undefined,
   checkRun: { id: number; url: string } | undefined,
 ): Record<string, string> {

@@ -1,7 +1,8 @@
-import type { GateResult, ScenarioResult, ScenarioStatus } from '../engine/results.js';
+import type { ScenarioResult, ScenarioStatus } from '../engine/results.js';
 import { evidenceText } from '../engine/evidence.js';
 import { stripControl } from './escape.js';
 import { shortTitle } from './markdown.js';
+import type { PublicResult } from './redact.js';
 
 const COLOURS: Record<ScenarioStatus | 'go' | 'no-go', string> = {
   pass: '\u001b[32m',
@@ -15,7 +16,7 @@ const RESET = '\u001b[0m';
 
 /** A plain-text table of the result for logs and terminals; colour only when asked. */
 export function renderTerminal(
-  result: GateResult,
+  result: PublicResult,
   options: { colour: boolean; width?: number } = { colour: false },
 ): string {
   const paint = (key: keyof typeof COLOURS, text: string): string =>

@@ -462,8 +462,40 @@ export async function openKubernetesSession(
   environment: ProbeEnvironment,
 ): Promise<ProbeSession<KubernetesSpec>> {
   const loaded = loadKubeConfig(environment);
-  // Token-bearing users: keep the token out of every report.
-  const token = loaded.config.getCurrentUser()?.token;
-  if (token) environment.addSecret(token);
+  registerCredentials(loaded.config, environment);
   return Promise.resolve(new KubernetesSession(loaded, environment));
+}
+
+// auth-provider config keys that hold credentials (oidc, gcp, azure): tokens, secrets, passwords.
+const SECRET_CONFIG_KEY = /token|secret|password|key/i;
+
+/**
+ * Keeps every credential of the kubeconfig user out of the reports: the static token, password and
+ * auth-provider secrets now, and whatever an `exec` plugin or auth-provider puts in the
+ * Authorization header each time a request is signed (those tokens exist only at request time).
+ */
+export function registerCredentials(config: KubeConfig, environment: ProbeEnvironment): void {
+  const user = config.getCurrentUser();
+  if (user?.token) environment.addSecret(user.token);
+  if (user?.password) environment.addSecret(user.password);
+  const provider = user?.authProvider as { config?: Record<string, unknown> } | undefined;
+  for (const [key, value] of Object.entries(provider?.config ?? {})) {
+    if (SECRET_CONFIG_KEY.test(key) && typeof value === 'string') environment.addSecret(value);
+  }
+  const sign = config.applySecurityAuthentication.bind(config);
+  config.applySecurityAuthentication = async (context: RequestContext): Promise<void> => {
+    await sign(context);
+    registerAuthorization(context.getHeaders().Authorization, environment);
+  };
+}
+
+function registerAuthorization(header: string | undefined, environment: ProbeEnvironment): void {
+  if (!header) return;
+  environment.addSecret(header);
+  const [scheme, credential = ''] = header.split(/\s+/, 2);
+  environment.addSecret(credential);
+  if (scheme?.toLowerCase() !== 'basic') return;
+  const decoded = Buffer.from(credential, 'base64').toString('utf8');
+  environment.addSecret(decoded);
+  environment.addSecret(decoded.slice(decoded.indexOf(':') + 1));
 }
