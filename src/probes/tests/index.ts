@@ -22,6 +22,8 @@ export const testsProbe = defineProbe<TestsSpec>({
   fields: () => FIELDS,
   defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
   failureFields: ['failed_tests', 'missing_tests', 'output'],
+  // A test that failed before it passed (Surefire's flaky reruns, or `retries: accept`) must show.
+  noteFields: ['flaky_tests'],
   reproduce: (spec) => reproduceTests(spec),
   describe: (spec) => {
     const shown = spec.names.slice(0, 3).join(', ');
