@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGate } from '../../../src/config/load.js';
 import { probeRegistry } from '../../../src/probes/registry.js';
+import { testsProbe } from '../../../src/probes/tests/index.js';
 
 function gate(testsKeys: string): string {
   return `version: 1
@@ -64,6 +65,18 @@ describe('tests: retries', () => {
         /'fail' \(default\) fails it when any run failed/,
       );
     }
+  });
+});
+
+describe('tests: describe', () => {
+  it('says in the check description when a retried pass is accepted', () => {
+    const sources = { postgres: { statementTimeoutMs: 1 }, kubernetes: {}, github: {} };
+    expect(testsProbe.describe({ report: 'r.json', names: ['TestA'], retries: 'accept' }, {}, sources)).toBe(
+      'tests TestA in r.json (a retried pass accepted)',
+    );
+    expect(testsProbe.describe({ report: 'r.json', names: ['TestA'], retries: 'fail' }, {}, sources)).toBe(
+      'tests TestA in r.json',
+    );
   });
 });
 

@@ -28,7 +28,8 @@ export const testsProbe = defineProbe<TestsSpec>({
   describe: (spec) => {
     const shown = spec.names.slice(0, 3).join(', ');
     const more = spec.names.length > 3 ? ` and ${spec.names.length - 3} more` : '';
-    return `tests ${shown}${more} in ${reportGlobs(spec).join(', ')}`;
+    const retries = spec.retries === 'accept' ? ' (a retried pass accepted)' : '';
+    return `tests ${shown}${more} in ${reportGlobs(spec).join(', ')}${retries}`;
   },
   open: async (environment: ProbeEnvironment): Promise<ProbeSession<TestsSpec>> => {
     // The parsers (saxes, fs streams) load only when a gate has a tests check.
