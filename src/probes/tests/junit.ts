@@ -74,8 +74,10 @@ function contextOf(testCase: OpenCase, shown: string): string[] {
 /**
  * Reads a JUnit XML report (Surefire, Gradle, go-junit-report, jest-junit, pytest, vitest,
  * PHPUnit) as a SAX stream: `testsuites` or `testsuite` root, suites nested at any depth,
- * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`flakyFailure`.
- * A DOCTYPE is refused before any entity could be expanded.
+ * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`rerunError`/
+ * `flakyFailure`/`flakyError`. Each case is recorded as one run under its identity (see `idOf`);
+ * the collector decides what repeated runs count as. A DOCTYPE is refused before any entity
+ * could be expanded.
  */
 export async function parseJunit(
   file: string,
