@@ -70,6 +70,7 @@ export function checkEvidence(
   error: string | undefined,
   previous?: Fields,
   failureFields: readonly string[] = [],
+  noteFields: readonly string[] = [],
 ): EvidencePart[] {
   if (status === 'error') {
     return [{ text: `${check.name ? `${check.name}: ` : ''}error: ` }, { value: error ?? 'unknown error' }];
@@ -82,18 +83,23 @@ export function checkEvidence(
       ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
       : [];
     parts.push(...measured, { text: `, expected ` }, { value: check.expectText });
-    for (const name of failureFields) {
-      const value = lookupField(fields, name);
-      // Only what says something: an empty list or no output adds nothing.
-      if (
-        value === undefined ||
-        value === null ||
-        value === '' ||
-        (Array.isArray(value) && value.length === 0)
-      )
-        continue;
-      parts.push({ text: `; ${name}: ` }, { value: formatValue(value) });
-    }
+    parts.push(...fieldParts(fields, failureFields));
+  }
+  // A pass can carry something the reader must still see (a test that passed only on a retry),
+  // unless the author's template already shows it.
+  const notes = noteFields.filter((name) => !check.evidence?.includes(`{{${name}`));
+  parts.push(...fieldParts(fields, notes));
+  return parts;
+}
+
+/** `; name: value` for each field that says something: an empty list or no output adds nothing. */
+function fieldParts(fields: Fields, names: readonly string[]): EvidencePart[] {
+  const parts: EvidencePart[] = [];
+  for (const name of names) {
+    const value = lookupField(fields, name);
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+      continue;
+    parts.push({ text: `; ${name}: ` }, { value: formatValue(value) });
   }
   return parts;
 }

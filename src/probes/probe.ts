@@ -72,6 +72,8 @@ export interface ProbeDefinition<S = unknown> {
   reproduce(spec: S, extras: Record<string, unknown>, sources: Sources): string;
   /** Fields that explain a failure (e.g. the failing tests' names), added to the Evidence when a check does not pass. */
   readonly failureFields?: readonly string[];
+  /** Fields added to the Evidence whatever the status when they are not empty (e.g. tests that passed only on a retry). */
+  readonly noteFields?: readonly string[];
   /** One-line description of what is looked at, for logs and the JSON report. */
   describe(spec: S, extras: Record<string, unknown>, sources: Sources): string;
   /**

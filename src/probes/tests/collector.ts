@@ -4,6 +4,9 @@ import type { NameMatcher } from './names.js';
 /** How one run of a test ended. */
 export type Outcome = 'passed' | 'failed' | 'skipped';
 
+/** What a repeated run of one test may do: `fail` (default) fails it on any failed run. */
+export type RetryPolicy = 'fail' | 'accept';
+
 // Runner chatter that says nothing about why a test failed (go's own lines, go-junit-report's
 // and gotestsum's `message="Failed"`).
 const NOISE =
@@ -19,9 +22,34 @@ export const LINES_PER_TEST = 8;
 const OUTPUT_LINES = 40;
 const LINE_CHARS = 240;
 
+/** One run of one test as a report states it. */
+export interface TestRun {
+  /**
+   * The test's identity: report file, suite path, file attribute, class and name (go: report file,
+   * package and name). Two runs share it only when they are runs of the same test in one file.
+   */
+  readonly id: string;
+  /** The name shown in `failed_tests` and `flaky_tests`. */
+  readonly display: string;
+  /** Where the test is (report file, suite, package), shown when two tests display alike. */
+  readonly context: readonly string[];
+  /** Every name `names:` may refer to the test by. */
+  readonly candidates: readonly string[];
+  readonly outcome: Outcome;
+  readonly output: readonly string[];
+  /** Why a run counts as failed when the report does not say so (did not finish). */
+  readonly note?: string;
+  /** Failed earlier runs the format itself marks as reruns of this run (Surefire's rerun/flaky elements). */
+  readonly markedReruns?: number;
+}
+
 interface Recorded {
   display: string;
+  context: readonly string[];
+  /** Outcomes of the runs the report lists as separate entries, in file order. */
   outcomes: Outcome[];
+  /** Failed runs the format marked as reruns. */
+  markedFailures: number;
   /** Output of the latest failed run. */
   output: string[];
   note?: string;
@@ -43,43 +71,49 @@ export class ResultCollector {
   private readonly matchedEntries = new Set<number>();
   private readonly packageFailures: PackageFailure[] = [];
 
-  constructor(private readonly matcher: NameMatcher) {}
+  constructor(
+    private readonly matcher: NameMatcher,
+    private readonly retries: RetryPolicy = 'fail',
+  ) {}
 
   /** True when any `names:` entry matches one of these names (cheap enough to call per test). */
   wants(candidates: readonly string[]): boolean {
     return this.matcher.match(candidates).length > 0;
   }
 
-  /**
-   * Records one run of a test. `id` identifies the test across runs and files (package or class
-   * plus name); `note` says why a run counts as failed when the report does not (did not finish).
-   */
-  record(
-    id: string,
-    display: string,
-    candidates: readonly string[],
-    outcome: Outcome,
-    output: readonly string[],
-    note?: string,
-  ): void {
-    const hits = this.matcher.match(candidates);
+  /** Records one run of a test; runs with the same `id` are runs of one test. */
+  record(run: TestRun): void {
+    const hits = this.matcher.match(run.candidates);
     if (hits.length === 0) return;
     for (const hit of hits) this.matchedEntries.add(hit);
-    let recorded = this.tests.get(id);
+    let recorded = this.tests.get(run.id);
     if (!recorded) {
-      recorded = { display, outcomes: [], output: [] };
-      this.tests.set(id, recorded);
+      recorded = { display: run.display, context: run.context, outcomes: [], markedFailures: 0, output: [] };
+      this.tests.set(run.id, recorded);
     }
-    recorded.outcomes.push(outcome);
-    if (outcome === 'failed') {
-      recorded.output = output.slice(0, LINES_PER_TEST);
-      recorded.note = note;
+    recorded.outcomes.push(run.outcome);
+    recorded.markedFailures += run.markedReruns ?? 0;
+    if (run.outcome === 'failed') {
+      recorded.output = run.output.slice(0, LINES_PER_TEST);
+      recorded.note = run.note;
     }
   }
 
   /** Records a package that failed outside any test (build failed, setup failed, TestMain). */
   packageFailed(name: string, reason: string, output: readonly string[]): void {
     this.packageFailures.push({ name, reason, output: output.slice(0, LINES_PER_TEST) });
+  }
+
+  /**
+   * The outcome a test counts by. Any failed run fails it (fail closed: a pass after a failure
+   * may be a different data-provider row, a test of the same name elsewhere, or luck), unless
+   * the format marked the failures as reruns or the gate file accepts retries; then the last
+   * run decides.
+   */
+  private finalOutcome(test: Recorded): Outcome {
+    const last = test.outcomes.at(-1)!;
+    if (last === 'passed' && this.retries === 'accept') return 'passed';
+    return test.outcomes.includes('failed') ? 'failed' : last;
   }
 
   /** The probe's fields over everything recorded. */
@@ -90,21 +124,24 @@ export class ResultCollector {
     const failedTests: string[] = [];
     const flakyTests: string[] = [];
     const output: string[] = [];
-    for (const test of this.tests.values()) {
-      const last = test.outcomes.at(-1)!;
-      const runs = test.outcomes.length;
-      const failures = test.outcomes.filter((outcome) => outcome === 'failed').length;
-      if (last === 'passed') {
+    const shown = distinctDisplays([...this.tests.values()]);
+    for (const [index, test] of [...this.tests.values()].entries()) {
+      const display = shown[index]!;
+      const runs = test.outcomes.length + test.markedFailures;
+      const failures = test.outcomes.filter((outcome) => outcome === 'failed').length + test.markedFailures;
+      const outcome = this.finalOutcome(test);
+      if (outcome === 'passed') {
         passed += 1;
-        if (failures > 0)
-          flakyTests.push(`${test.display} (passed on last of ${runs} runs, failed ${failures})`);
-      } else if (last === 'skipped') {
+        if (failures > 0) flakyTests.push(`${display} (passed on last of ${runs} runs, failed ${failures})`);
+      } else if (outcome === 'skipped') {
         skipped += 1;
       } else {
         failed += 1;
-        const notes = [runs > 1 ? `failed on last of ${runs} runs` : '', test.note ?? ''].filter(Boolean);
-        failedTests.push(notes.length > 0 ? `${test.display} (${notes.join('; ')})` : test.display);
-        output.push(`${test.display}:`, ...test.output.map((line) => `  ${line}`));
+        const retried = test.outcomes.at(-1) === 'passed' ? '; the last passed' : '';
+        const notes = [runs > 1 ? `failed ${failures} of ${runs} runs${retried}` : '', test.note ?? ''];
+        const note = notes.filter(Boolean).join('; ');
+        failedTests.push(note === '' ? display : `${display} (${note})`);
+        output.push(`${display}:`, ...test.output.map((line) => `  ${line}`));
       }
     }
     const missingTests = this.matcher.patterns
@@ -129,6 +166,23 @@ export class ResultCollector {
       output: capOutput(output),
     };
   }
+}
+
+/**
+ * The display names, each made unique where two tests would read alike (the same name in two
+ * files, suites or packages) by adding the parts of their context that tell them apart.
+ */
+function distinctDisplays(tests: readonly Recorded[]): string[] {
+  const byDisplay = new Map<string, Recorded[]>();
+  for (const test of tests) byDisplay.set(test.display, [...(byDisplay.get(test.display) ?? []), test]);
+  return tests.map((test) => {
+    const alike = byDisplay.get(test.display)!;
+    if (alike.length === 1) return test.display;
+    const telling = test.context.filter(
+      (part, index) => part !== '' && alike.some((other) => other.context[index] !== part),
+    );
+    return telling.length === 0 ? test.display : `${test.display} [${telling.join(', ')}]`;
+  });
 }
 
 function capOutput(lines: readonly string[]): string {

@@ -35,7 +35,8 @@ export async function detectFormat(file: string, shown: string): Promise<ReportF
   }
   if (start.startsWith('<')) return 'junit-xml';
   if (/^\s*\{/m.test(text)) return 'go-test-json';
+  // The content is never quoted: a report can hold secrets from a test's output.
   throw new ProbeError(
-    `${shown}: neither go test -json (lines starting with "{") nor JUnit XML (starting with "<"): it begins ${JSON.stringify(start.slice(0, 40))}`,
+    `${shown}: neither go test -json (lines starting with "{") nor JUnit XML (starting with "<"); point the glob at the test step's report`,
   );
 }

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 // `**` would otherwise walk dependency trees and VCS metadata, which never hold a test report
@@ -25,16 +25,31 @@ interface Entry {
   name: string;
   isDirectory: boolean;
   isFile: boolean;
+  /** A symbolic link, described by what it points to (the caller checks where that is). */
+  isLink: boolean;
 }
 
 async function list(directory: string): Promise<Entry[]> {
   try {
     const entries = await readdir(directory, { withFileTypes: true });
-    return entries.map((entry) => ({
-      name: entry.name,
-      isDirectory: entry.isDirectory(),
-      isFile: entry.isFile(),
-    }));
+    return await Promise.all(
+      entries.map(async (entry) => {
+        if (!entry.isSymbolicLink())
+          return {
+            name: entry.name,
+            isDirectory: entry.isDirectory(),
+            isFile: entry.isFile(),
+            isLink: false,
+          };
+        const target = await stat(path.join(directory, entry.name)).catch(() => undefined);
+        return {
+          name: entry.name,
+          isDirectory: target?.isDirectory() ?? false,
+          isFile: target?.isFile() ?? false,
+          isLink: true,
+        };
+      }),
+    );
   } catch {
     // A directory that does not exist (or cannot be read) simply matches nothing.
     return [];
@@ -49,9 +64,11 @@ async function walk(directory: string, segments: readonly string[], found: Set<s
     if (rest.length === 0) return walk(directory, ['**', '*'], found);
     // `**` matches zero directories…
     await walk(directory, rest, found);
-    // …or one more, keeping `**` for the next level. Dot directories are skipped like `*` does.
+    // …or one more, keeping `**` for the next level. Dot directories are skipped like `*` does;
+    // linked directories too, so that a link to a parent cannot make the walk endless.
     for (const entry of await list(directory)) {
-      if (!entry.isDirectory || entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (!entry.isDirectory || entry.isLink) continue;
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       await walk(path.join(directory, entry.name), segments, found);
     }
     return;

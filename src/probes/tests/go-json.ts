@@ -1,5 +1,5 @@
 import { ProbeError } from '../probe.js';
-import { isNoise, LINES_PER_TEST, type ResultCollector } from './collector.js';
+import { isNoise, LINES_PER_TEST, type Outcome, type ResultCollector, type TestRun } from './collector.js';
 import { forEachLine } from './lines.js';
 
 interface GoEvent {
@@ -43,8 +43,9 @@ function parseEvent(line: string, shown: string, lineNumber: number): GoEvent {
   try {
     value = JSON.parse(line);
   } catch {
+    // Neither the line nor JSON.parse's message (which quotes it) is shown: output can hold secrets.
     throw new ProbeError(
-      `${shown}:${lineNumber}: malformed go test -json line (not valid JSON): ${line.slice(0, 80)}`,
+      `${shown}:${lineNumber}: malformed go test -json line (not valid JSON, ${line.length} characters); was the report cut off or written by two processes at once?`,
     );
   }
   if (
@@ -97,9 +98,22 @@ function readEvent(
   return { Action: action, Package: pkg, Test: test };
 }
 
+/** One run of a go test; runs under `-count=N` or a rerun tool share the key. */
+function goRun(
+  key: string,
+  shown: string,
+  pkg: string,
+  test: string,
+  outcome: Outcome,
+  output: readonly string[],
+  note?: string,
+): TestRun {
+  return { id: key, display: test, context: [shown, pkg], candidates: [test], outcome, output, note };
+}
+
 /**
  * Reads a `go test -json` stream (test2json events, one per line) into the collector: subtests
- * are tests named `Parent/child`, every run of a test under `-count=N` is one outcome, and
+ * are tests named `Parent/child`, every run of a test under `-count=N` is one run of it, and
  * packages that failed outside any test (build or setup failed, TestMain) are reported as such.
  */
 export async function parseGoTestJson(
@@ -132,7 +146,7 @@ export async function parseGoTestJson(
   const finishRunning = (pkg: string | undefined, note: string): void => {
     for (const [key, run] of running) {
       if (pkg !== undefined && run.pkg !== pkg) continue;
-      collector.record(key, run.test, [run.test], 'failed', run.output, note);
+      collector.record(goRun(key, shown, run.pkg, run.test, 'failed', run.output, note));
       running.delete(key);
     }
   };
@@ -185,7 +199,8 @@ export async function parseGoTestJson(
       }
       return;
     }
-    const key = `${pkg}\u0000${test}`;
+    // Package and test name: `TestA` of two packages, and `TestA` beside `TestA/case`, stay apart.
+    const key = `go\u0000${shown}\u0000${pkg}\u0000${test}`;
     switch (action) {
       case 'run':
         packageState(pkg).openTests += 1;
@@ -205,7 +220,7 @@ export async function parseGoTestJson(
         const run = running.get(key);
         running.delete(key);
         const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';
-        collector.record(key, test, [test], outcome, run?.output ?? []);
+        collector.record(goRun(key, shown, pkg, test, outcome, run?.output ?? []));
         return;
       }
       default:

@@ -22,11 +22,14 @@ export const testsProbe = defineProbe<TestsSpec>({
   fields: () => FIELDS,
   defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
   failureFields: ['failed_tests', 'missing_tests', 'output'],
+  // A test that failed before it passed (Surefire's flaky reruns, or `retries: accept`) must show.
+  noteFields: ['flaky_tests'],
   reproduce: (spec) => reproduceTests(spec),
   describe: (spec) => {
     const shown = spec.names.slice(0, 3).join(', ');
     const more = spec.names.length > 3 ? ` and ${spec.names.length - 3} more` : '';
-    return `tests ${shown}${more} in ${reportGlobs(spec).join(', ')}`;
+    const retries = spec.retries === 'accept' ? ' (a retried pass accepted)' : '';
+    return `tests ${shown}${more} in ${reportGlobs(spec).join(', ')}${retries}`;
   },
   open: async (environment: ProbeEnvironment): Promise<ProbeSession<TestsSpec>> => {
     // The parsers (saxes, fs streams) load only when a gate has a tests check.

@@ -8,6 +8,10 @@ const FAILURE_TEXT_CHARS = 4096;
 interface OpenCase {
   name: string;
   classname: string;
+  /** The `file` attribute (jest-junit, pytest, vitest write the test's source file there). */
+  file: string;
+  /** Names of the enclosing `testsuite` elements, outermost first. */
+  suites: readonly string[];
   outcome: Outcome;
   /** Earlier failed runs Surefire records with `rerunFailingTestsCount`. */
   rerunFailures: number;
@@ -30,10 +34,50 @@ function displayOf(testCase: OpenCase): string {
 }
 
 /**
+ * The parser's reason without what it quotes from the file (names, namespace values) and
+ * without its own position prefix: the caller adds file and line.
+ */
+function xmlReason(message: string): string {
+  return message
+    .replace(/^(?:[^:]*:)?\d+:\d+: /, '')
+    .replace(/:.*$/s, '')
+    .replace(/ (set|bound) to .*$/s, ' $1 to that value')
+    .replace(/\.$/, '');
+}
+
+/**
+ * Identity of a case: every `<testcase>` is its own test unless report file, suite path, file,
+ * class and name are all the same (jest-junit writes `classname=""` for top-level tests, so name
+ * alone would merge tests of two files; TestNG repeats name and class per data-provider row).
+ */
+function idOf(testCase: OpenCase, shown: string): string {
+  return [
+    'junit',
+    shown,
+    ...testCase.suites,
+    '\u0001',
+    testCase.file,
+    testCase.classname,
+    testCase.name,
+  ].join('\u0000');
+}
+
+function contextOf(testCase: OpenCase, shown: string): string[] {
+  return [
+    shown,
+    testCase.suites.length > 0 ? `suite ${testCase.suites.join(' > ')}` : '',
+    testCase.file === '' ? '' : `file ${testCase.file}`,
+    testCase.classname === '' ? '' : `class ${testCase.classname}`,
+  ];
+}
+
+/**
  * Reads a JUnit XML report (Surefire, Gradle, go-junit-report, jest-junit, pytest, vitest,
  * PHPUnit) as a SAX stream: `testsuites` or `testsuite` root, suites nested at any depth,
- * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`flakyFailure`.
- * A DOCTYPE is refused before any entity could be expanded.
+ * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`rerunError`/
+ * `flakyFailure`/`flakyError`. Each case is recorded as one run under its identity (see `idOf`);
+ * the collector decides what repeated runs count as. A DOCTYPE is refused before any entity
+ * could be expanded.
  */
 export async function parseJunit(
   file: string,
@@ -44,6 +88,7 @@ export async function parseJunit(
   const parser = new SaxesParser({ position: true });
   let root: string | undefined;
   let current: OpenCase | undefined;
+  const suites: string[] = [];
   // Text of the failure/error element being read, kept to its first few KiB, and its message.
   let failureText: string | undefined;
   let failureMessage = '';
@@ -55,7 +100,7 @@ export async function parseJunit(
     );
   });
   parser.on('error', (error) => {
-    throw new ProbeError(`${where()}: malformed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`);
+    throw new ProbeError(`${where()}: malformed XML: ${xmlReason(error.message)}`);
   });
   parser.on('opentag', (tag) => {
     const attribute = (key: string): string => {
@@ -65,10 +110,17 @@ export async function parseJunit(
     if (root === undefined) {
       root = tag.name;
       if (root !== 'testsuites' && root !== 'testsuite') {
+        // A tag name is markup, not content; an odd one is not repeated.
+        const named = /^[\w.:-]{1,40}$/.test(root) ? `<${root}>` : 'another element';
         throw new ProbeError(
-          `${shown}: not a JUnit report: the root element is <${root}>, not <testsuites> or <testsuite>`,
+          `${shown}: not a JUnit report: the root element is ${named}, not <testsuites> or <testsuite>`,
         );
       }
+      if (root === 'testsuite') suites.push(attribute('name'));
+      return;
+    }
+    if (tag.name === 'testsuite') {
+      suites.push(attribute('name'));
       return;
     }
     if (tag.name === 'testcase') {
@@ -76,6 +128,8 @@ export async function parseJunit(
         name: attribute('name'),
         // PHPUnit writes the class with backslashes in `class` and dotted in `classname`.
         classname: attribute('classname') || attribute('class'),
+        file: attribute('file'),
+        suites: [...suites],
         outcome: 'passed',
         rerunFailures: 0,
         flakyFailures: 0,
@@ -113,6 +167,10 @@ export async function parseJunit(
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', (tag) => {
+    if (tag.name === 'testsuite' && !current) {
+      suites.pop();
+      return;
+    }
     if (!current) return;
     if ((tag.name === 'failure' || tag.name === 'error') && failureText !== undefined) {
       // Most reporters repeat the message as the first line of the text; show it once.
@@ -130,21 +188,31 @@ export async function parseJunit(
     current = undefined;
     const candidates = candidatesOf(testCase);
     if (!collector.wants(candidates)) return;
-    const id = `junit\u0000${testCase.classname}\u0000${testCase.name}`;
-    const display = displayOf(testCase);
-    const earlierFailures = testCase.outcome === 'failed' ? testCase.rerunFailures : testCase.flakyFailures;
-    for (let run = 0; run < earlierFailures; run += 1)
-      collector.record(id, display, candidates, 'failed', []);
-    collector.record(id, display, candidates, testCase.outcome, testCase.output);
+    collector.record({
+      id: idOf(testCase, shown),
+      display: displayOf(testCase),
+      context: contextOf(testCase, shown),
+      candidates,
+      outcome: testCase.outcome,
+      output: testCase.output,
+      // Surefire marks reruns explicitly: `rerun*` under a case that still failed, `flaky*` under one that passed.
+      markedReruns: testCase.outcome === 'failed' ? testCase.rerunFailures : testCase.flakyFailures,
+    });
   });
 
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const stopped = (): ProbeError => new ProbeError(`${where()}: stopped reading: the check timed out`);
+  // The signal also ends a read that waits on the disk, not only the next chunk.
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024, signal });
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
-      if (signal.aborted) throw new ProbeError(`${where()}: stopped reading: the check timed out`);
+      if (signal.aborted) throw stopped();
       parser.write(chunk);
     }
+    if (signal.aborted) throw stopped();
     parser.close();
+  } catch (error) {
+    if (signal.aborted && !(error instanceof ProbeError)) throw stopped();
+    throw error;
   } finally {
     stream.destroy();
   }

@@ -16,7 +16,10 @@ export async function forEachLine(
   signal: AbortSignal,
   onLine: (line: string, lineNumber: number) => void,
 ): Promise<void> {
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const stopped = (): ProbeError =>
+    new ProbeError(`${shown}: stopped reading at line ${lineNumber}: the check timed out`);
+  // The signal also ends a read that waits on the disk, not only the next chunk.
+  const stream = createReadStream(file, { highWaterMark: 256 * 1024, signal });
   let rest: Buffer | undefined;
   let lineNumber = 0;
   const emit = (buffer: Buffer, start: number, end: number): void => {
@@ -26,8 +29,7 @@ export async function forEachLine(
   };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (signal.aborted)
-        throw new ProbeError(`${shown}: stopped reading at line ${lineNumber}: the check timed out`);
+      if (signal.aborted) throw stopped();
       const buffer = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
       let start = 0;
       let end = buffer.indexOf(NEWLINE, start);
@@ -38,7 +40,11 @@ export async function forEachLine(
       }
       rest = start < buffer.length ? buffer.subarray(start) : undefined;
     }
+    if (signal.aborted) throw stopped();
     if (rest !== undefined) emit(rest, 0, rest.length);
+  } catch (error) {
+    if (signal.aborted && !(error instanceof ProbeError)) throw stopped();
+    throw error;
   } finally {
     stream.destroy();
   }

@@ -13,6 +13,7 @@ import { parseGoTestJson } from './go-json.js';
 import { parseJunit } from './junit.js';
 import { NameMatcher, parseNamePatterns } from './names.js';
 import { reportGlobs, type TestsSpec } from './schema.js';
+import { assertFileInside, assertGlobInside } from './workspace.js';
 
 /** A path as the user wrote it: relative to the workspace when it is inside. */
 function shownPath(file: string, workspace: string): string {
@@ -29,6 +30,7 @@ export async function readTestReports(
 ): Promise<Fields> {
   const files: string[] = [];
   for (const glob of reportGlobs(spec)) {
+    assertGlobInside(glob, workspace);
     const matches = await expandGlob(glob, workspace);
     if (matches.length === 0) {
       throw new ProbeError(
@@ -37,9 +39,13 @@ export async function readTestReports(
     }
     for (const match of matches) if (!files.includes(match)) files.push(match);
   }
-  const collector = new ResultCollector(new NameMatcher(parseNamePatterns(spec.names)));
+  const collector = new ResultCollector(
+    new NameMatcher(parseNamePatterns(spec.names)),
+    spec.retries ?? 'fail',
+  );
   for (const file of files) {
     const shown = shownPath(file, workspace);
+    await assertFileInside(file, shown, workspace);
     const format = await detectFormat(file, shown);
     debug(`tests: reading ${shown} as ${format}`);
     if (format === 'go-test-json') await parseGoTestJson(file, shown, collector, signal);
