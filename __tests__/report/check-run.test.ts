@@ -4,14 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
 import type { GitHubClient } from '../../src/github/client.js';
-import {
-  completeCheckRun,
-  fitBytes,
-  readEventPayload,
-  resolveHeadSha,
-  startCheckRun,
-  workflowRunUrl,
-} from '../../src/report/check-run.js';
+import { readEventPayload, resolveHeadSha, workflowRunUrl } from '../../src/github/context.js';
+import { CHECK_RUN_CLIENT, completeCheckRun, fitBytes, startCheckRun } from '../../src/report/check-run.js';
 import type {
   CheckAnnotation,
   CheckRunOptions,
@@ -27,14 +21,20 @@ const SHA = simSha('head');
 let sim: GitHubSim;
 let octokit: GitHubClient;
 const waits: number[] = [];
-const options: CheckRunOptions = {
-  retryDelayMs: 5,
-  timing: { now: () => Date.now(), sleep: (ms) => (waits.push(ms), Promise.resolve()) },
-};
+const options: CheckRunOptions = { now: () => Date.now() };
 
 beforeAll(async () => {
   sim = await startGitHubSim(emptyState(TOKEN));
-  octokit = createGitHubClient(TOKEN, { GITHUB_API_URL: sim.url });
+  // The client the action builds for check runs, with its waits recorded instead of slept.
+  octokit = createGitHubClient(
+    TOKEN,
+    { GITHUB_API_URL: sim.url },
+    {
+      ...CHECK_RUN_CLIENT,
+      retryDelayMs: 0,
+      timing: { now: () => Date.now(), sleep: (ms) => (waits.push(ms), Promise.resolve()) },
+    },
+  );
 });
 afterAll(() => sim.close());
 afterEach(() => {

@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import { indexBaseline, type Baseline } from './compare.js';
 import { reportSchema } from './report-schema.js';
 import type { GitHubClient } from '../github/client.js';
-import { readZipEntry } from './zip.js';
 
 /** Why a baseline could not be used; shown as a notice or warning, never fatal. */
 export class BaselineUnavailable extends Error {
@@ -92,6 +91,8 @@ export async function findLastGo(octokit: GitHubClient, query: LastGoQuery): Pro
       archive_format: 'zip',
     });
     const archive = Buffer.from(download.data as ArrayBuffer);
+    // fflate (~95 KB) is loaded only when an artifact is actually read, not at every start.
+    const { readZipEntry } = await import('./zip.js');
     const entry = readZipEntry(archive, (name) => basename(name) === `${query.gateId}.json`);
     if (!entry) continue;
     const baseline = parseBaseline(

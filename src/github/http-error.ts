@@ -1,3 +1,6 @@
+import { isRecord } from '../shared/guards.js';
+import { oneLine } from '../shared/text.js';
+
 /** What a failed GitHub API call tells us, without the request, the headers dump or the token. */
 export interface GitHubFailure {
   /** HTTP status; undefined when no answer arrived (network error, abort). */
@@ -12,15 +15,6 @@ export interface GitHubFailure {
 
 const MAX_MESSAGE = 200;
 
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 /**
  * Reads an error thrown by Octokit (a RequestError, an AbortError or anything else). Only the
  * response body's `message` is kept: Octokit's own message appends the documentation URL, and its
@@ -28,7 +22,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function inspectGitHubError(error: unknown): GitHubFailure {
   if (!isRecord(error))
-    return { status: undefined, headers: {}, message: oneLine(String(error)), aborted: false };
+    return { status: undefined, headers: {}, message: oneLine(String(error), MAX_MESSAGE), aborted: false };
   const name = typeof error.name === 'string' ? error.name : '';
   if (name === 'AbortError' || name === 'TimeoutError') {
     return { status: undefined, headers: {}, message: 'the request was cancelled', aborted: true };
@@ -44,7 +38,7 @@ export function inspectGitHubError(error: unknown): GitHubFailure {
     const cause =
       isRecord(error.cause) && typeof error.cause.message === 'string' ? error.cause.message : undefined;
     const text = typeof error.message === 'string' ? error.message : 'unknown error';
-    return { status: undefined, headers: {}, message: oneLine(cause ?? text), aborted: false };
+    return { status: undefined, headers: {}, message: oneLine(cause ?? text, MAX_MESSAGE), aborted: false };
   }
   const status =
     typeof response.status === 'number'
@@ -62,5 +56,5 @@ export function inspectGitHubError(error: unknown): GitHubFailure {
   let message = '';
   if (isRecord(data) && typeof data.message === 'string') message = data.message;
   else if (typeof data === 'string' && !/^\s*</.test(data)) message = data;
-  return { status, headers, message: oneLine(message), aborted: false };
+  return { status, headers, message: oneLine(message, MAX_MESSAGE), aborted: false };
 }

@@ -28,14 +28,15 @@ export interface PendingCheckRun {
  * every other report goes on regardless.
  */
 export async function beginCheckRun(settings: CheckRunSettings): Promise<PendingCheckRun | undefined> {
-  const [{ createGitHubClient, parseRepository }, checkRun] = await Promise.all([
+  const [{ createGitHubClient, parseRepository }, gitHubContext, checkRun] = await Promise.all([
     import('../github/client.js'),
+    import('../github/context.js'),
     import('./check-run.js'),
   ]);
-  const headSha = checkRun.resolveHeadSha({
+  const headSha = gitHubContext.resolveHeadSha({
     inputSha: settings.sha,
     env: settings.env,
-    eventPayload: checkRun.readEventPayload(settings.env),
+    eventPayload: gitHubContext.readEventPayload(settings.env),
   });
   if (!headSha) {
     settings.warn(
@@ -47,8 +48,14 @@ export async function beginCheckRun(settings: CheckRunSettings): Promise<Pending
   let octokit: ReturnType<typeof createGitHubClient>;
   try {
     const { owner, repo } = parseRepository(settings.env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
-    octokit = createGitHubClient(settings.token, settings.env);
-    target = { owner, repo, name: settings.name, headSha, detailsUrl: checkRun.workflowRunUrl(settings.env) };
+    octokit = createGitHubClient(settings.token, settings.env, checkRun.CHECK_RUN_CLIENT);
+    target = {
+      owner,
+      repo,
+      name: settings.name,
+      headSha,
+      detailsUrl: gitHubContext.workflowRunUrl(settings.env),
+    };
   } catch (error) {
     settings.warn(`No check run: ${(error as Error).message}`);
     return undefined;

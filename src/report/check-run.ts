@@ -1,10 +1,7 @@
 // Publishes the gate's result as a check run on the commit. Every HTTP problem becomes a warning
 // that says what to do: the job summary, the bundle and the decision must never depend on it.
-import { readFileSync } from 'node:fs';
-import type { GitHubClient } from '../github/client.js';
-import { inspectGitHubError } from '../github/http-error.js';
-import { GitHubRateLimitError, realTiming, withRateLimitRetry } from '../github/retry.js';
-import type { GitHubTiming } from '../github/retry.js';
+import { gitHubRequest, inspectGitHubError, rateLimitMessage } from '../github/client.js';
+import type { GitHubClient, GitHubRequestOptions, RateLimitContext } from '../github/client.js';
 
 /** The check run's conclusion: Go is `success`, No-Go is `failure`. */
 export type CheckRunConclusion = 'success' | 'failure' | 'neutral';
@@ -52,15 +49,20 @@ export interface CheckRunTarget {
 export type CheckRunResult =
   { id: number; url: string; warning?: string } | { id?: undefined; url?: undefined; warning: string };
 
-/** Test seams and limits for the publisher. */
+/**
+ * Test seams and limits for the publisher. Waits (rate limits, the pause before re-sending an
+ * update after a 5xx) belong to the client: see `createGitHubClient`'s options.
+ */
 export interface CheckRunOptions {
-  timing?: GitHubTiming;
+  /** Clock for `started_at` / `completed_at` and the rate-limit deadline. */
+  now?: () => number;
   signal?: AbortSignal;
   /** How long to wait out GitHub's rate limit in total per request (default 60 s). */
   rateLimitBudgetMs?: number;
-  /** Pause before retrying an update that got a 5xx (default 1 s). */
-  retryDelayMs?: number;
 }
+
+/** How the check run's client is built: an update that got a 5xx is sent once more. */
+export const CHECK_RUN_CLIENT = { retries: 1 } as const;
 
 /** GitHub's limits; they count bytes (the API answers 422 above them). */
 export const CHECK_RUN_LIMITS = {
@@ -72,73 +74,6 @@ export const CHECK_RUN_LIMITS = {
 
 const CUT_NOTICE =
   "\n\n---\n**Cut to fit GitHub's 65,535-byte limit for check runs.** The full report is in the report bundle (`report-markdown` output) and the job summary.";
-
-/** Inputs of {@link resolveHeadSha}. */
-export interface HeadShaSources {
-  /** The `sha` input, when given. */
-  inputSha?: string;
-  env: Readonly<Record<string, string | undefined>>;
-  /** The parsed event payload (GITHUB_EVENT_PATH), when available. */
-  eventPayload?: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function nested(value: unknown, ...keys: string[]): unknown {
-  let current = value;
-  for (const key of keys) {
-    if (!isRecord(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
-
-/**
- * The commit the check run goes on: the `sha` input; for pull requests the PR head (GITHUB_SHA is
- * a merge commit the PR page never shows); for `workflow_run` the triggering run's head; else GITHUB_SHA.
- */
-export function resolveHeadSha(sources: HeadShaSources): string | undefined {
-  const input = sources.inputSha?.trim();
-  if (input) return input;
-  const event = sources.env.GITHUB_EVENT_NAME ?? '';
-  const fromPayload =
-    event === 'pull_request' ||
-    event === 'pull_request_target' ||
-    event === 'pull_request_review' ||
-    event === 'pull_request_review_comment'
-      ? nested(sources.eventPayload, 'pull_request', 'head', 'sha')
-      : event === 'workflow_run'
-        ? nested(sources.eventPayload, 'workflow_run', 'head_sha')
-        : undefined;
-  if (typeof fromPayload === 'string' && fromPayload !== '') return fromPayload;
-  const sha = sources.env.GITHUB_SHA?.trim();
-  return sha ? sha : undefined;
-}
-
-/** Reads the event payload at GITHUB_EVENT_PATH; undefined when there is none or it is unreadable. */
-export function readEventPayload(env: Readonly<Record<string, string | undefined>>): unknown {
-  const path = env.GITHUB_EVENT_PATH;
-  if (!path) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The workflow run's page, for `detailsUrl`; undefined outside Actions. */
-export function workflowRunUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const {
-    GITHUB_SERVER_URL: server = 'https://github.com',
-    GITHUB_REPOSITORY: repository,
-    GITHUB_RUN_ID: runId,
-  } = env;
-  return repository && runId
-    ? `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`
-    : undefined;
-}
 
 /**
  * Cuts `text` to at most `limitBytes` UTF-8 bytes, on a character boundary and preferably a line
@@ -213,9 +148,15 @@ function checkUrl(target: CheckRunTarget, id: number, htmlUrl: string | null | u
 }
 
 /** Why a request failed, in words, plus what to do for the common causes. */
-function explain(error: unknown, action: 'create' | 'update', target: CheckRunTarget): string {
-  if (error instanceof GitHubRateLimitError) return `${error.message}.`;
+function explain(
+  error: unknown,
+  action: 'create' | 'update',
+  target: CheckRunTarget,
+  context: RateLimitContext,
+): string {
   const failure = inspectGitHubError(error);
+  const limited = rateLimitMessage(context, failure.status);
+  if (limited !== undefined) return `${limited}.`;
   const said = failure.message ? ` "${failure.message}"` : '';
   const repository = `${target.owner}/${target.repo}`;
   const permission = 'add `permissions: checks: write` to the job';
@@ -241,33 +182,29 @@ function explain(error: unknown, action: 'create' | 'update', target: CheckRunTa
   }
 }
 
-type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; context: RateLimitContext };
 
+/**
+ * Sends one Checks API request. The client (built with {@link CHECK_RUN_CLIENT}) waits out rate
+ * limits within the budget and re-sends an update once after a 5xx; a create is sent once, as a
+ * create that failed on the way back may have landed, and a second would leave two check runs.
+ */
 async function attempt<T>(
-  request: () => Promise<T>,
+  request: (options: GitHubRequestOptions) => Promise<T>,
   options: CheckRunOptions,
   what: string,
-  retryServerErrors: boolean,
+  resend: boolean,
 ): Promise<Attempt<T>> {
-  const timing = options.timing ?? realTiming;
-  const limited = (): Promise<T> =>
-    withRateLimitRetry(request, {
-      what,
-      deadline: timing.now() + (options.rateLimitBudgetMs ?? 60_000),
-      timing,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+  const now = options.now ?? Date.now;
+  const context: RateLimitContext = {
+    what,
+    deadline: now() + (options.rateLimitBudgetMs ?? 60_000),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   try {
-    return { ok: true, value: await limited() };
+    return { ok: true, value: await request(gitHubRequest(context, resend)) };
   } catch (error) {
-    const status = inspectGitHubError(error).status;
-    if (!retryServerErrors || status === undefined || status < 500) return { ok: false, error };
-    try {
-      await timing.sleep(options.retryDelayMs ?? 1000, options.signal);
-      return { ok: true, value: await limited() };
-    } catch (retryError) {
-      return { ok: false, error: retryError };
-    }
+    return { ok: false, error, context };
   }
 }
 
@@ -285,14 +222,14 @@ async function createCheckRun(
   options: CheckRunOptions,
 ): Promise<CheckRunResult> {
   const result = await attempt(
-    () =>
+    (request) =>
       octokit.rest.checks.create({
         owner: target.owner,
         repo: target.repo,
         name: target.name,
         head_sha: target.headSha,
         ...fields,
-        ...(options.signal ? { request: { signal: options.signal } } : {}),
+        request,
       }),
     options,
     `creating check run "${target.name}"`,
@@ -300,7 +237,7 @@ async function createCheckRun(
   );
   if (!result.ok)
     return {
-      warning: `Could not create the check run "${target.name}": ${explain(result.error, 'create', target)}`,
+      warning: `Could not create the check run "${target.name}": ${explain(result.error, 'create', target, result.context)}`,
     };
   return {
     id: result.value.data.id,
@@ -316,7 +253,7 @@ export function startCheckRun(
 ): Promise<CheckRunResult> {
   const fields: CreateFields = {
     status: 'in_progress',
-    started_at: new Date((options.timing ?? realTiming).now()).toISOString(),
+    started_at: new Date((options.now ?? Date.now)()).toISOString(),
     ...detailsUrlOf(target.detailsUrl),
   };
   return createCheckRun(octokit, target, fields, options);
@@ -333,7 +270,7 @@ export async function completeCheckRun(
   report: CheckRunReport,
   options: CheckRunOptions = {},
 ): Promise<CheckRunResult> {
-  const timing = options.timing ?? realTiming;
+  const now = options.now ?? Date.now;
   const output = {
     title: report.title,
     summary: fitBytes(report.summary, CHECK_RUN_LIMITS.outputBytes),
@@ -342,11 +279,10 @@ export async function completeCheckRun(
       : { text: fitBytes(report.text, CHECK_RUN_LIMITS.outputBytes) }),
   };
   const batches = chunks(report.annotations.map(toApiAnnotation), CHECK_RUN_LIMITS.annotationsPerRequest);
-  const request = options.signal ? { request: { signal: options.signal } } : {};
   const completion = {
     status: 'completed' as const,
     conclusion: report.conclusion,
-    completed_at: new Date(timing.now()).toISOString(),
+    completed_at: new Date(now()).toISOString(),
     output: { ...output, annotations: batches[0] ?? [] },
     ...detailsUrlOf(target.detailsUrl),
   };
@@ -361,13 +297,13 @@ export async function completeCheckRun(
   } else {
     const checkRunId = target.id;
     const updated = await attempt(
-      () =>
+      (request) =>
         octokit.rest.checks.update({
           owner: target.owner,
           repo: target.repo,
           check_run_id: checkRunId,
           ...completion,
-          ...request,
+          request,
         }),
       options,
       `completing check run "${target.name}"`,
@@ -375,7 +311,7 @@ export async function completeCheckRun(
     );
     if (!updated.ok) {
       return {
-        warning: `Could not complete the check run "${target.name}" (${checkRunId}); it stays in progress on the commit: ${explain(updated.error, 'update', target)}`,
+        warning: `Could not complete the check run "${target.name}" (${checkRunId}); it stays in progress on the commit: ${explain(updated.error, 'update', target, updated.context)}`,
       };
     }
     id = checkRunId;
@@ -386,13 +322,13 @@ export async function completeCheckRun(
   for (const [index, batch] of batches.entries()) {
     if (index === 0) continue;
     const appended = await attempt(
-      () =>
+      (request) =>
         octokit.rest.checks.update({
           owner: target.owner,
           repo: target.repo,
           check_run_id: id,
           output: { ...output, annotations: batch },
-          ...request,
+          request,
         }),
       options,
       `adding annotations to check run "${target.name}"`,
@@ -403,7 +339,7 @@ export async function completeCheckRun(
       return {
         id,
         url,
-        warning: `The check run "${target.name}" is complete, but only ${posted} of ${report.annotations.length} annotations were posted: ${explain(appended.error, 'update', { ...target, id })}`,
+        warning: `The check run "${target.name}" is complete, but only ${posted} of ${report.annotations.length} annotations were posted: ${explain(appended.error, 'update', { ...target, id }, appended.context)}`,
       };
     }
   }

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createGitHubClient,
   gitHubApiUrl,
-  GitHubRateLimitError,
+  gitHubRequest,
+  inspectGitHubError,
   parseRepository,
-  rateLimitWaitMs,
-  withRateLimitRetry,
+  rateLimitMessage,
+  realTiming,
 } from '../../../src/github/client.js';
-import type { GitHubTiming } from '../../../src/github/client.js';
+import type { GitHubClientOptions, GitHubTiming, RateLimitContext } from '../../../src/github/client.js';
 import { emptyState, makeRun, startGitHubSim } from '../../support/github-sim/index.js';
 import type { GitHubSim } from '../../support/github-sim/index.js';
 
@@ -27,12 +28,29 @@ function fakeTiming(): GitHubTiming & { waits: number[] } {
   return { waits, now: () => 1_000_000, sleep: (ms) => (waits.push(ms), Promise.resolve()) };
 }
 
-function limited(
-  status: number,
-  headers: Record<string, string>,
-  message = 'API rate limit exceeded',
-): Error {
-  return Object.assign(new Error(message), { status, response: { status, headers, data: { message } } });
+/** Reads the run as the probes do; resolves to the status, or the message a caller would show. */
+async function readRun(
+  context: Partial<RateLimitContext> = {},
+  options: GitHubClientOptions = {},
+): Promise<{ status: number; message?: string }> {
+  const octokit = createGitHubClient(TOKEN, { GITHUB_API_URL: sim.url }, options);
+  const limits: RateLimitContext = { what: 'testing', ...context };
+  try {
+    const answer = await octokit.rest.actions.getWorkflowRun({
+      owner: 'octo',
+      repo: 'repo',
+      run_id: run.id,
+      request: gitHubRequest(limits),
+    });
+    return { status: answer.status };
+  } catch (error) {
+    const status = inspectGitHubError(error).status ?? 0;
+    return { status, message: rateLimitMessage(limits, status) ?? inspectGitHubError(error).message };
+  }
+}
+
+function statuses(): number[] {
+  return sim.requests.filter((request) => request.route === 'getRun').map((request) => request.status);
 }
 
 describe('parseRepository', () => {
@@ -69,59 +87,66 @@ describe('createGitHubClient', () => {
   });
 });
 
-describe('rate limits', () => {
-  it('reads retry-after (seconds or a date), then x-ratelimit-reset, then a minute for secondary limits', () => {
-    const now = 1_700_000_000_000;
-    const failure = (
-      status: number,
-      headers: Record<string, string>,
-      message = '',
-    ): Parameters<typeof rateLimitWaitMs>[0] => ({ status, headers, message, aborted: false });
-    expect(rateLimitWaitMs(failure(429, { 'retry-after': '7' }), now)).toBe(7000);
-    expect(rateLimitWaitMs(failure(403, { 'retry-after': new Date(now + 5000).toUTCString() }), now)).toBe(
-      5000,
-    );
-    expect(
-      rateLimitWaitMs(
-        failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 30) }),
-        now,
-      ),
-    ).toBe(31_000);
-    expect(rateLimitWaitMs(failure(429, {}), now)).toBe(60_000);
-    expect(rateLimitWaitMs(failure(403, {}, 'You have exceeded a secondary rate limit'), now)).toBe(60_000);
-    // A plain 403 is a permission problem, not a reason to wait.
-    expect(rateLimitWaitMs(failure(403, {}, 'Resource not accessible by integration'), now)).toBeUndefined();
-    expect(rateLimitWaitMs(failure(500, { 'retry-after': '1' }), now)).toBeUndefined();
+describe('rate limits (Octokit throttling plugin, waits through the client)', () => {
+  beforeEach(() => {
+    sim.requests.length = 0;
+  });
+  afterEach(() => {
+    sim.setFault('getRun', undefined);
+    sim.requests.length = 0;
   });
 
-  it('retries after waiting, and rethrows other errors untouched', async () => {
+  it('waits as retry-after asks on a secondary limit, then sends again', async () => {
+    sim.setFault('getRun', { type: 'rate-limit', status: 429, retryAfter: 7, times: 1 });
     const timing = fakeTiming();
-    let calls = 0;
-    const value = await withRateLimitRetry(
-      () => (++calls === 1 ? Promise.reject(limited(429, { 'retry-after': '2' })) : Promise.resolve('ok')),
-      { what: 'testing', timing, deadline: 1_000_000 + 10_000 },
-    );
-    expect(value).toBe('ok');
-    expect(timing.waits).toEqual([2000]);
-    const forbidden = limited(403, {}, 'Resource not accessible by integration');
-    await expect(
-      withRateLimitRetry(() => Promise.reject(forbidden), { what: 'testing', timing }),
-    ).rejects.toBe(forbidden);
+    expect(await readRun({ deadline: 1_000_000 + 10_000 }, { timing })).toEqual({ status: 200 });
+    expect(timing.waits).toEqual([7000]);
+    expect(statuses()).toEqual([429, 200]);
   });
 
-  it('gives up after maxRetries, and when the signal aborts during the wait', async () => {
+  it('waits until x-ratelimit-reset plus a second on a primary limit, and a minute when nothing is said', async () => {
+    sim.setFault('getRun', { type: 'rate-limit', status: 403, resetAfter: 30, times: 1 });
     const timing = fakeTiming();
-    await expect(
-      withRateLimitRetry(() => Promise.reject(limited(429, { 'retry-after': '1' })), {
-        what: 'testing',
-        timing,
-        maxRetries: 2,
-      }),
-    ).rejects.toThrow(
+    expect(await readRun({}, { timing, rateLimitBudgetMs: 120_000 })).toEqual({ status: 200 });
+    expect(timing.waits).toEqual([31_000]);
+
+    sim.setFault('getRun', { type: 'rate-limit', status: 403, times: 1 });
+    const secondary = fakeTiming();
+    expect(await readRun({}, { timing: secondary })).toEqual({ status: 200 });
+    expect(secondary.waits).toEqual([60_000]);
+  });
+
+  it('does not wait on a 403 that is a permission problem, and leaves the error as GitHub said it', async () => {
+    sim.setFault('getRun', { type: 'status', status: 403 });
+    const timing = fakeTiming();
+    expect(await readRun({}, { timing, retries: 3 })).toEqual({
+      status: 403,
+      message: 'Resource not accessible by integration',
+    });
+    expect(timing.waits).toEqual([]);
+    expect(statuses()).toEqual([403]);
+  });
+
+  it('fails at once when the wait outlasts the deadline, or the budget of a call without one', async () => {
+    sim.setFault('getRun', { type: 'rate-limit', status: 403, resetAfter: 1800 });
+    const timing = fakeTiming();
+    const answer = await readRun({ deadline: 1_000_000 + 30_000 }, { timing });
+    expect(answer.message).toBe(
+      'GitHub API rate limit reached (403) while testing: GitHub asks to wait 31m, longer than the 30s left for this check; raise its `timeout` or run the gate later',
+    );
+    expect((await readRun({}, { timing })).message).toMatch(/longer than the 60s left/);
+    expect(timing.waits).toEqual([]);
+  });
+
+  it('gives up after maxRateLimitWaits, and when the signal aborts during the wait', async () => {
+    sim.setFault('getRun', { type: 'rate-limit', status: 429, retryAfter: 1 });
+    const timing = fakeTiming();
+    expect((await readRun({}, { timing, maxRateLimitWaits: 2 })).message).toBe(
       'GitHub API rate limit reached (429) while testing, still after 2 waits; try again later or use a token with a higher limit',
     );
     expect(timing.waits).toHaveLength(2);
 
+    sim.setFault('getRun', { type: 'rate-limit', status: 429, retryAfter: 5 });
     const controller = new AbortController();
     const aborting: GitHubTiming = {
       now: () => 0,
@@ -130,15 +155,50 @@ describe('rate limits', () => {
         return Promise.reject(new Error('aborted'));
       },
     };
-    const error = await withRateLimitRetry(() => Promise.reject(limited(429, { 'retry-after': '5' })), {
-      what: 'testing',
-      timing: aborting,
-      signal: controller.signal,
-    }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(GitHubRateLimitError);
-    expect((error as Error).message).toBe(
+    expect((await readRun({ signal: controller.signal }, { timing: aborting })).message).toBe(
       "GitHub API rate limit reached (429) while testing; the check's time ran out while waiting 5s for the limit to reset",
     );
+  });
+
+  it('an abort interrupts a real wait at once instead of sleeping it out', async () => {
+    sim.setFault('getRun', { type: 'rate-limit', status: 429, retryAfter: 500 });
+    const controller = new AbortController();
+    const abortSoon: GitHubTiming = {
+      now: () => Date.now(),
+      sleep: (ms, signal) => {
+        setTimeout(() => controller.abort(), 20);
+        return realTiming.sleep(ms, signal);
+      },
+    };
+    const answer = await readRun(
+      { signal: controller.signal, deadline: Date.now() + 3_600_000 },
+      { timing: abortSoon },
+    );
+    expect(answer.message).toMatch(/the check's time ran out while waiting 9m for the limit to reset$/);
+  });
+});
+
+describe('server errors (Octokit retry plugin)', () => {
+  afterEach(() => {
+    sim.setFault('getRun', undefined);
+    sim.requests.length = 0;
+  });
+
+  it('re-sends once after a 5xx only when the client is built to', async () => {
+    sim.setFault('getRun', { type: 'status', status: 502, times: 1 });
+    expect(await readRun({}, { retryDelayMs: 0, retries: 1 })).toEqual({ status: 200 });
+    expect(statuses()).toEqual([502, 200]);
+
+    sim.requests.length = 0;
+    sim.setFault('getRun', { type: 'status', status: 502, times: 1 });
+    expect((await readRun({}, { retryDelayMs: 0 })).status).toBe(502);
+    expect(statuses()).toEqual([502]);
+  });
+
+  it.each([401, 404, 422] as const)('never re-sends a %i', async (status) => {
+    sim.setFault('getRun', { type: 'status', status });
+    expect((await readRun({}, { retryDelayMs: 0, retries: 3 })).status).toBe(status);
+    expect(statuses()).toEqual([status]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { shellQuote } from '../../shared/quote.js';
 import { defineProbe } from '../probe.js';
 import type { ProbeDefinition, ProbeEnvironment, ProbeSession, Sources } from '../probe.js';
 import { gitHubSpecSchema } from './schema.js';
@@ -19,12 +20,6 @@ export const GITHUB_FIELDS = [
   'branch',
   'event',
 ] as const;
-
-const SAFE_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
-
-function shellQuote(value: string): string {
-  return SAFE_WORD.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
 
 function repositoryWord(spec: GitHubSpec, sources: Sources): string {
   const repository = spec.repository ?? sources.github.repository;

@@ -2,13 +2,19 @@
 import {
   createGitHubClient,
   gitHubApiUrl,
-  GitHubRateLimitError,
+  gitHubRequest,
   inspectGitHubError,
   parseRepository,
+  rateLimitMessage,
   realTiming,
-  withRateLimitRetry,
 } from '../../github/client.js';
-import type { GitHubClient, GitHubTiming, RepositoryRef } from '../../github/client.js';
+import type {
+  GitHubClient,
+  GitHubRequestOptions,
+  GitHubTiming,
+  RateLimitContext,
+  RepositoryRef,
+} from '../../github/client.js';
 import { ProbeError } from '../probe.js';
 import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe.js';
 import type { GitHubSpec } from './schema.js';
@@ -37,6 +43,9 @@ interface WorkflowJob {
   html_url: string | null;
 }
 
+/** Sends one API call with the `request` option it is given. */
+type Api = <T>(context: CallContext, request: (options: GitHubRequestOptions) => Promise<T>) => Promise<T>;
+
 /** How one API call is named in messages, and what its 404 means. */
 interface CallContext {
   what: string;
@@ -59,8 +68,9 @@ export async function openGitHubSession(
     );
   }
   environment.addSecret(token);
-  const octokit = createGitHubClient(token, environment.env);
-  const session = new GitHubSession(octokit, environment, options.timing ?? realTiming, token);
+  const timing = options.timing ?? realTiming;
+  const octokit = createGitHubClient(token, environment.env, { timing });
+  const session = new GitHubSession(octokit, environment, timing, token);
   return Promise.resolve({
     run: (call) => session.run(call),
     close: () => Promise.resolve(),
@@ -79,18 +89,16 @@ class GitHubSession {
     const spec = call.spec;
     const repository = this.repositoryOf(spec);
     const deadline = this.timing.now() + call.timeoutMs;
-    const api = <T>(context: CallContext, request: () => Promise<T>): Promise<T> =>
-      this.call(context, call, deadline, request);
+    const api: Api = (context, request) => this.call(context, call, deadline, request);
 
     let run: WorkflowRun;
     if (spec.target === 'workflow') {
-      run = await this.latestCompletedRun(spec, repository, api, call.signal);
+      run = await this.latestCompletedRun(spec, repository, api);
     } else {
       const id = spec.target === 'run' ? spec.run : this.currentRunId();
-      run = await this.getRun(id, repository, api, call.signal, spec.target === 'current');
+      run = await this.getRun(id, repository, api, spec.target === 'current');
     }
-    const job =
-      spec.job === undefined ? undefined : await this.findJob(run, spec.job, repository, api, call.signal);
+    const job = spec.job === undefined ? undefined : await this.findJob(run, spec.job, repository, api);
     this.environment.debug(
       `github: run ${run.id} ${run.status ?? '?'}/${run.conclusion ?? '-'}${job ? `, job "${job.name}" ${job.status}/${job.conclusion ?? '-'}` : ''}`,
     );
@@ -136,8 +144,7 @@ class GitHubSession {
   private async getRun(
     id: number,
     repository: RepositoryRef,
-    api: <T>(context: CallContext, request: () => Promise<T>) => Promise<T>,
-    signal: AbortSignal,
+    api: Api,
     current: boolean,
   ): Promise<WorkflowRun> {
     const name = `${repository.owner}/${repository.repo}`;
@@ -148,7 +155,7 @@ class GitHubSession {
           ? `the current workflow run ${id} was not found in ${name} (404): the token cannot see it; check \`repository:\` / sources.github.repository`
           : `workflow run ${id} not found in ${name} (404): the run id is wrong, or the token cannot see the repository (a token of another repository needs access to ${name})`,
       },
-      () => this.octokit.rest.actions.getWorkflowRun({ ...repository, run_id: id, request: { signal } }),
+      (request) => this.octokit.rest.actions.getWorkflowRun({ ...repository, run_id: id, request }),
     );
     return response.data;
   }
@@ -156,11 +163,10 @@ class GitHubSession {
   private async latestCompletedRun(
     spec: Extract<GitHubSpec, { target: 'workflow' }>,
     repository: RepositoryRef,
-    api: <T>(context: CallContext, request: () => Promise<T>) => Promise<T>,
-    signal: AbortSignal,
+    api: Api,
   ): Promise<WorkflowRun> {
     const name = `${repository.owner}/${repository.repo}`;
-    const workflowId = await this.resolveWorkflow(spec.workflow, repository, api, signal);
+    const workflowId = await this.resolveWorkflow(spec.workflow, repository, api);
     const filters = [spec.branch && `on branch ${spec.branch}`, spec.event && `for event ${spec.event}`]
       .filter(Boolean)
       .join(' ');
@@ -169,7 +175,7 @@ class GitHubSession {
         what: `listing runs of workflow ${spec.workflow} in ${name}`,
         notFound: `workflow ${spec.workflow} not found in ${name} (404): check the file name under .github/workflows, or the token cannot see the repository`,
       },
-      () =>
+      (request) =>
         this.octokit.rest.actions.listWorkflowRuns({
           ...repository,
           workflow_id: workflowId,
@@ -177,7 +183,7 @@ class GitHubSession {
           per_page: 1,
           ...(spec.branch === undefined ? {} : { branch: spec.branch }),
           ...(spec.event === undefined ? {} : { event: spec.event }),
-          request: { signal },
+          request,
         }),
     );
     const run = response.data.workflow_runs[0];
@@ -193,8 +199,7 @@ class GitHubSession {
   private async resolveWorkflow(
     workflow: string,
     repository: RepositoryRef,
-    api: <T>(context: CallContext, request: () => Promise<T>) => Promise<T>,
-    signal: AbortSignal,
+    api: Api,
   ): Promise<string | number> {
     if (/^\d+$/.test(workflow)) return Number(workflow);
     if (/\.ya?ml$/i.test(workflow)) return workflow.split('/').pop() ?? workflow;
@@ -206,12 +211,12 @@ class GitHubSession {
           what: `listing the workflows of ${name}`,
           notFound: `${name} not found (404) while looking up workflow "${workflow}": the repository name is wrong, or the token cannot see it`,
         },
-        () =>
+        (request) =>
           this.octokit.rest.actions.listRepoWorkflows({
             ...repository,
             per_page: PER_PAGE,
             page,
-            request: { signal },
+            request,
           }),
       );
       all.push(...response.data.workflows);
@@ -233,8 +238,7 @@ class GitHubSession {
     run: WorkflowRun,
     wanted: string,
     repository: RepositoryRef,
-    api: <T>(context: CallContext, request: () => Promise<T>) => Promise<T>,
-    signal: AbortSignal,
+    api: Api,
   ): Promise<WorkflowJob> {
     const name = `${repository.owner}/${repository.repo}`;
     const seen: WorkflowJob[] = [];
@@ -245,14 +249,14 @@ class GitHubSession {
           what: `listing the jobs of workflow run ${run.id} of ${name}`,
           notFound: `the jobs of workflow run ${run.id} were not found in ${name} (404): the token cannot see the run`,
         },
-        () =>
+        (request) =>
           this.octokit.rest.actions.listJobsForWorkflowRun({
             ...repository,
             run_id: run.id,
             filter: 'latest',
             per_page: PER_PAGE,
             page,
-            request: { signal },
+            request,
           }),
       );
       total = response.data.total_count;
@@ -271,29 +275,33 @@ class GitHubSession {
     );
   }
 
+  /** Sends one request; the client waits out rate limits until `deadline` (see github/rate-limit.ts). */
   private async call<T>(
     context: CallContext,
     call: ProbeCall<GitHubSpec>,
     deadline: number,
-    request: () => Promise<T>,
+    request: (options: GitHubRequestOptions) => Promise<T>,
   ): Promise<T> {
+    const limits: RateLimitContext = { what: context.what, signal: call.signal, deadline };
     try {
-      return await withRateLimitRetry(request, {
-        what: context.what,
-        signal: call.signal,
-        deadline,
-        timing: this.timing,
-      });
+      return await request(gitHubRequest(limits));
     } catch (error) {
       throw new ProbeError(
-        this.scrub(this.describeFailure(error, context, call.timeoutMs, call.signal.aborted)),
+        this.scrub(this.describeFailure(error, context, limits, call.timeoutMs, call.signal.aborted)),
       );
     }
   }
 
-  private describeFailure(error: unknown, context: CallContext, timeoutMs: number, aborted: boolean): string {
-    if (error instanceof GitHubRateLimitError) return error.message;
+  private describeFailure(
+    error: unknown,
+    context: CallContext,
+    limits: RateLimitContext,
+    timeoutMs: number,
+    aborted: boolean,
+  ): string {
     const failure = inspectGitHubError(error);
+    const limited = rateLimitMessage(limits, failure.status);
+    if (limited !== undefined) return limited;
     const said = failure.message ? ` "${failure.message}"` : '';
     if (failure.aborted || aborted)
       return `timed out after ${timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`} while ${context.what}`;

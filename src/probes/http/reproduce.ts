@@ -1,7 +1,6 @@
+import { singleQuote } from '../../shared/quote.js';
 import { headerPlaceholder, isSecretHeader } from './secrets.js';
 import type { HttpSpec } from './schema.js';
-
-const quote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 
 /** A curl command that makes the same request; secret header values become shell variables. */
 export function reproduceHttp(spec: HttpSpec): string {
@@ -13,11 +12,11 @@ export function reproduceHttp(spec: HttpSpec): string {
     // Double quotes so the person's shell fills in the variable; the secret itself is never printed.
     parts.push(
       '-H',
-      isSecretHeader(name) ? `"${name}: ${headerPlaceholder(name)}"` : quote(`${name}: ${value}`),
+      isSecretHeader(name) ? `"${name}: ${headerPlaceholder(name)}"` : singleQuote(`${name}: ${value}`),
     );
   }
-  if (spec.body !== undefined) parts.push('--data-binary', quote(spec.body));
-  parts.push(quote(spec.url), "-o /dev/null -w '%{http_code}'");
+  if (spec.body !== undefined) parts.push('--data-binary', singleQuote(spec.body));
+  parts.push(singleQuote(spec.url), "-o /dev/null -w '%{http_code}'");
   return parts.join(' ');
 }
 

@@ -1,3 +1,4 @@
+import { shellQuote } from '../../shared/quote.js';
 import { defineProbe } from '../probe.js';
 import type { ProbeDefinition, ProbeEnvironment, ProbeSession, Sources } from '../probe.js';
 import { KIND_INFO, kubernetesSpecSchema } from './schema.js';
@@ -25,13 +26,6 @@ export function kubernetesDefaultExpect(spec: KubernetesSpec): string {
   if (spec.names) return 'ready';
   if (leakKind) return filtered ? 'count == 0' : 'ready';
   return 'count > 0 and ready';
-}
-
-const SAFE_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
-
-/** Quotes a value for a POSIX shell only when it needs it. */
-export function shellQuote(value: string): string {
-  return SAFE_WORD.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 function namespaceOf(spec: KubernetesSpec, sources: Sources): string | undefined {

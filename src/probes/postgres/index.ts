@@ -1,6 +1,7 @@
 // The light half of the `postgres` probe: validation, defaults, reproduce command. `pg` is loaded
 // only by session.ts, when a gate actually runs a postgres check.
 import { z } from 'zod';
+import { singleQuote } from '../../shared/quote.js';
 import { defineProbe, type ProbeEnvironment, type ProbeSession } from '../probe.js';
 import { inlineParams, paramsOf, sqlTextProblem } from './sql-text.js';
 
@@ -25,11 +26,6 @@ export const postgresSql = z.string().superRefine((text, context) => {
 
 const DESCRIBE_MAX = 80;
 
-/** Single-quotes a string for a POSIX shell. */
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
-}
-
 export const postgresProbe = defineProbe<string>({
   kind: 'postgres',
   schema: postgresSql,
@@ -39,7 +35,7 @@ export const postgresProbe = defineProbe<string>({
   defaultExpect: () => 'rows > 0',
   reproduce(sql, extras): string {
     // Never the real URL: a person running this has DATABASE_URL in their own shell.
-    return `psql "$DATABASE_URL" -c ${shellQuote(inlineParams(sql.trim(), paramsOf(extras)))}`;
+    return `psql "$DATABASE_URL" -c ${singleQuote(inlineParams(sql.trim(), paramsOf(extras)))}`;
   },
   describe(sql): string {
     const lines = sql

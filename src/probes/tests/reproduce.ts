@@ -1,10 +1,6 @@
+import { shellQuote } from '../../shared/quote.js';
 import { parseNamePatterns } from './names.js';
 import { reportGlobs, type TestsSpec } from './schema.js';
-
-/** Quotes a value for a POSIX shell. */
-export function shellQuote(value: string): string {
-  return /^[\w./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
