@@ -6,6 +6,7 @@ import type { GateResult } from '../../src/engine/results.js';
 import { bundleJson, bundleMarkdown } from '../../src/report/bundle.js';
 import { checkRunReport } from '../../src/report/check-run-flow.js';
 import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from '../../src/report/markdown.js';
+import { Redactor, type PublicResult } from '../../src/report/redact.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { countsOf, gateResult, scenarioRow } from '../support/results.js';
 
@@ -87,7 +88,7 @@ function largeResult(): GateResult {
   });
 }
 
-function checkRunText(result: GateResult): string {
+function checkRunText(result: PublicResult): string {
   const report = checkRunReport(result, FULL_REPORT);
   const annotations = report.annotations.map(
     (annotation) =>
@@ -105,14 +106,19 @@ function checkRunText(result: GateResult): string {
   ].join('\n');
 }
 
-function jobSummary(result: GateResult): string {
+function jobSummary(result: PublicResult): string {
   return renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport: FULL_REPORT });
 }
 
-const cases: Array<[string, () => GateResult]> = [
-  ['go-en', goResult],
-  ['no-go-en', () => noGoResult('en')],
-  ['no-go-ru', () => noGoResult('ru')],
+/** Renderers take only redacted results; no secret is registered, so this changes nothing else. */
+function published(result: GateResult): PublicResult {
+  return new Redactor().redactValue(result);
+}
+
+const cases: Array<[string, () => PublicResult]> = [
+  ['go-en', () => published(goResult())],
+  ['no-go-en', () => published(noGoResult('en'))],
+  ['no-go-ru', () => published(noGoResult('ru'))],
 ];
 
 describe('golden reports', () => {
@@ -139,6 +145,8 @@ describe('golden reports', () => {
   }
 
   it('truncated check run: failing rows first, the notice counts what was left out', async () => {
-    await expect(checkRunText(largeResult())).toMatchFileSnapshot('./__golden__/truncated.check-run.md');
+    await expect(checkRunText(published(largeResult()))).toMatchFileSnapshot(
+      './__golden__/truncated.check-run.md',
+    );
   });
 });
