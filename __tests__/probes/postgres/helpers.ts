@@ -51,3 +51,16 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error('expected the check to fail, but it returned fields');
 }
+
+/** Polls until `condition` holds; fails naming `what` after `limitMs` (a bound, not a measurement). */
+export async function until(
+  what: string,
+  condition: () => Promise<boolean>,
+  limitMs = 10_000,
+): Promise<void> {
+  const giveUp = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > giveUp) throw new Error(`gave up waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

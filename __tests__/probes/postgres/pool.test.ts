@@ -8,12 +8,15 @@ import type { ProbeEnvironment, ProbeSession } from '../../../src/probes/probe.j
 import { postgresProbe } from '../../../src/probes/postgres/index.js';
 import { probeRegistry } from '../../../src/probes/registry.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
-import { probeCall, probeEnvironment, rejection } from './helpers.js';
+import { probeCall, probeEnvironment, rejection, until } from './helpers.js';
 
 let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // A function that leaves session state a ROLLBACK does not undo: a prepared statement.
+  await db.query(`create function prepare_something() returns int language plpgsql as
+    $$ begin execute 'prepare left_behind as select 1'; return 1; end $$`);
 });
 
 afterAll(async () => {
@@ -44,15 +47,6 @@ async function runningTagged(tag: string): Promise<number> {
     [tag],
   );
   return Number(result.rows[0]!.n);
-}
-
-/** Polls until `condition` holds; fails with `what` after `limitMs` (a bound, not a measurement). */
-async function until(what: string, condition: () => Promise<boolean>, limitMs = 10_000): Promise<void> {
-  const giveUp = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > giveUp) throw new Error(`gave up waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function open(environment: ProbeEnvironment, concurrency: number): Promise<ProbeSession<string>> {
@@ -207,7 +201,8 @@ describe('postgres pool: one check cannot disturb another', () => {
   it('a backend the server ends mid-query is an error for that check only; the others finish', async () => {
     const session = await open(probeEnvironment(db.url), 4);
     try {
-      const victim = session.run(probeCall(tagged('victim', 20)));
+      // Its handler is attached now: the check may fail before the terminating query returns.
+      const victim = rejection(session.run(probeCall(tagged('victim', 20))));
       const others = ['other-1', 'other-2', 'other-3'].map((tag) => session.run(probeCall(tagged(tag, 1))));
       await until('all four run at once', async () =>
         (await Promise.all(['victim', 'other-1', 'other-2', 'other-3'].map(runningTagged))).every(
@@ -217,7 +212,7 @@ describe('postgres pool: one check cannot disturb another', () => {
       await db.query(
         "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'victim'",
       );
-      const error = await rejection(victim);
+      const error = await victim;
       expect(error.message).toMatch(
         /^lost the connection to PostgreSQL at 127\.0\.0\.1:\d+ during the query: terminating connection due to administrator command/,
       );
@@ -279,17 +274,19 @@ describe('postgres pool: one check cannot disturb another', () => {
                           set_config('search_path', 'nowhere', false) as path,
                           set_config('regression_gate.leak', 'leaked', false) as custom,
                           pg_try_advisory_lock(4242) as locked,
-                          pg_try_advisory_lock_shared(4243) as shared`),
+                          pg_try_advisory_lock_shared(4243) as shared,
+                          prepare_something() as prepared`),
       );
       expect(first).toMatchObject({ path: 'nowhere', custom: 'leaked', locked: true, shared: true });
       const second = await session.run(
         probeCall(`select pg_backend_pid() as pid,
                           current_setting('search_path') as path,
                           coalesce(current_setting('regression_gate.leak', true), '') as custom,
-                          (select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()) as locks`),
+                          (select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()) as locks,
+                          (select count(*) from pg_prepared_statements) as statements`),
       );
       expect(second.pid).toBe(first.pid);
-      expect(second).toMatchObject({ path: '"$user", public', custom: '', locks: '0' });
+      expect(second).toMatchObject({ path: '"$user", public', custom: '', locks: '0', statements: '0' });
       // What another session of the same database sees: the lock was not kept by the gate.
       expect(await other.run(probeCall('select pg_try_advisory_lock(4242) as free'))).toMatchObject({
         free: true,
@@ -297,5 +294,76 @@ describe('postgres pool: one check cannot disturb another', () => {
     } finally {
       await Promise.all([session.close(), other.close()]);
     }
+  });
+});
+
+describe('postgres pool: reuse and reconnect', () => {
+  it('runs 200 concurrent checks on at most `concurrency` connections without interleaving transactions', async () => {
+    const own = await open(probeEnvironment(db.url), 8);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          own.run(
+            probeCall('select pg_backend_pid() as pid, $1::int as i, current_setting($2) as ro', [
+              i,
+              'transaction_read_only',
+            ]),
+          ),
+        ),
+      );
+      expect(new Set(results.map((fields) => fields.pid)).size).toBeLessThanOrEqual(8);
+      expect(results.map((fields) => fields.i)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+      expect(results.every((fields) => fields.ro === 'on')).toBe(true);
+      const connections = await db.query(
+        "select count(*) as n from pg_stat_activity where datname = current_database() and application_name = 'regression-gate'",
+      );
+      expect(Number(connections.rows[0]!.n)).toBeLessThanOrEqual(8);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('reconnects after the server ends its backend', async () => {
+    const own = await open(probeEnvironment(db.url), 8);
+    try {
+      const before = (await own.run(probeCall('select pg_backend_pid() as pid'))).pid;
+      await db.query('select pg_terminate_backend($1)', [before]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const after = await own.run(probeCall('select pg_backend_pid() as pid'));
+      expect(after.pid).not.toBe(before);
+      expect(after.rows).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('when the server ends every idle connection at once (a restart), the next checks still run', async () => {
+    const own = await open(probeEnvironment(db.url), 3);
+    try {
+      const slow = Array.from({ length: 3 }, () =>
+        own.run(probeCall('select pg_backend_pid() as pid, pg_sleep(0.2)')),
+      );
+      const before = new Set((await Promise.all(slow)).map((fields) => fields.pid));
+      expect(before.size).toBe(3);
+      // No pause: the next checks may find a connection whose end pg has not noticed yet.
+      await db.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'regression-gate'",
+      );
+      const after = await Promise.all(
+        Array.from({ length: 3 }, () => own.run(probeCall('select pg_backend_pid() as pid'))),
+      );
+      for (const fields of after) expect(before.has(fields.pid)).toBe(false);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('closes its connection on close()', async () => {
+    const own = await open(probeEnvironment(db.url), 8);
+    const pid = (await own.run(probeCall('select pg_backend_pid() as pid'))).pid;
+    await own.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const left = await db.query('select count(*) as n from pg_stat_activity where pid = $1', [pid]);
+    expect(left.rows[0]!.n).toBe('0');
   });
 });

@@ -1,6 +1,6 @@
 // One check on one connection: a read-only transaction with the check's timeouts, the query as a
-// cursor, always rolled back, and then DISCARD ALL so nothing the query did to the session can
-// reach the next check that gets this connection.
+// cursor, always rolled back, and the session reset (DISCARD ALL's steps) so nothing the query
+// did to it can reach the next check that gets this connection.
 import pg from 'pg';
 import { ProbeError, type FieldValue, type Fields, type ProbeCall } from '../probe.js';
 import { asDriverError, isConnectionLost, queryError, type CheckLimits, type ServerLabel } from './errors.js';
@@ -12,13 +12,27 @@ const CURSOR = 'regression_gate_check';
 // only query forms (a DELETE or EXPLAIN here is a syntax error), a second backstop after the
 // config-time check, and it is sent with the extended protocol, which refuses a second statement.
 const DECLARE = `DECLARE ${CURSOR} NO SCROLL CURSOR FOR `;
+// Ends every check, in the same message as the FETCH when the query succeeded (no extra round
+// trip). ROLLBACK undoes the query's settings (even set_config(…, false)); the rest is DISCARD ALL
+// spelled out, which cannot itself follow other statements in one message: it also ends what
+// outlives a rollback, such as session advisory locks and statements a function PREPAREd, so
+// nothing one check does to its session reaches the next check on the connection.
+const END_STATEMENTS = [
+  'ROLLBACK',
+  'CLOSE ALL',
+  'SET SESSION AUTHORIZATION DEFAULT',
+  'RESET ALL',
+  'DEALLOCATE ALL',
+  'UNLISTEN *',
+  'SELECT pg_advisory_unlock_all()',
+  'DISCARD PLANS',
+  'DISCARD TEMP',
+  'DISCARD SEQUENCES',
+];
+const END_CHECK = END_STATEMENTS.join('; ');
 // Rows are counted, not streamed to us; and the planner is told the whole result will be read,
 // so a cursor does not pick a fast-start plan a plain query would not use.
-const FETCH_COUNT_ROLLBACK = `FETCH FORWARD 1 FROM ${CURSOR}; MOVE FORWARD ALL FROM ${CURSOR}; ROLLBACK`;
-// ROLLBACK already undoes settings (even set_config(…, false)); DISCARD ALL also ends what outlives
-// a transaction: session advisory locks, prepared statements, WITH HOLD cursors, LISTEN, temp
-// tables, cached plans. It cannot run inside a transaction, so it is its own round trip (~0.1 ms).
-const RESET_SESSION = 'DISCARD ALL';
+const FETCH_COUNT_END = `FETCH FORWARD 1 FROM ${CURSOR}; MOVE FORWARD ALL FROM ${CURSOR}; ${END_CHECK}`;
 const LOCK_TIMEOUT_MAX_MS = 5_000;
 // Between our own statements the session is idle for microseconds; this only ends a session whose
 // client froze or vanished mid-check, so it cannot hold locks (and block a migration) for long.
@@ -106,10 +120,9 @@ export async function checkOnConnection(
       return { result: { error: new StaleConnection(driverError.message) }, reusable: false };
     return {
       result: { error: queryError(driverError, server, check.limits, check.sql, 0) },
-      reusable: await reset(client),
+      reusable: await endCheck(client),
     };
   }
-  let result: Outcome['result'];
   try {
     await client.query({
       text: DECLARE + check.sql,
@@ -117,32 +130,38 @@ export async function checkOnConnection(
       queryMode: 'extended',
     } as pg.QueryConfig);
     const replies = (await client.query({
-      text: FETCH_COUNT_ROLLBACK,
+      text: FETCH_COUNT_END,
       types: fieldTypes,
       rowMode: 'array',
     })) as unknown;
-    if (!Array.isArray(replies) || replies.length !== 3)
+    if (!Array.isArray(replies) || replies.length !== 2 + END_STATEMENTS.length)
       throw new ProbeError('unexpected reply from PostgreSQL to FETCH/MOVE');
+    // The transaction is over and the session reset: the connection may serve the next check
+    // even when the answer is refused below (a column named "rows").
     const [first, rest] = replies as [pg.QueryResult<unknown[]>, pg.QueryResult];
-    result = { fields: fieldsOf(first, (first.rowCount ?? 0) + (rest.rowCount ?? 0), onDuplicateColumn) };
+    const rows = (first.rowCount ?? 0) + (rest.rowCount ?? 0);
+    try {
+      return { result: { fields: fieldsOf(first, rows, onDuplicateColumn) }, reusable: true };
+    } catch (error) {
+      return {
+        result: { error: error instanceof Error ? error : new ProbeError(String(error)) },
+        reusable: true,
+      };
+    }
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    result = {
-      error:
-        error instanceof ProbeError
-          ? error
-          : queryError(asDriverError(error), server, check.limits, check.sql, DECLARE.length),
-    };
+    const reusable = await endCheck(client);
+    const failure =
+      error instanceof ProbeError
+        ? error
+        : queryError(asDriverError(error), server, check.limits, check.sql, DECLARE.length);
+    return { result: { error: failure }, reusable };
   }
-  return { result, reusable: await reset(client) };
 }
 
-/** Leaves the session as it was after login; false when the connection cannot (it is dead). */
-async function reset(client: pg.Client): Promise<boolean> {
+/** Ends a check that failed part-way; false when the connection cannot (it is dead or stuck). */
+async function endCheck(client: pg.Client): Promise<boolean> {
   try {
-    // A failed check may leave the transaction open when even its ROLLBACK failed; this one
-    // then fails too, and the connection is not reused.
-    await client.query(RESET_SESSION);
+    await client.query(END_CHECK);
     return true;
   } catch {
     return false;
