@@ -42,6 +42,11 @@ export function openSession(environment: ProbeEnvironment): Promise<ProbeSession
   return postgresProbe.open(environment);
 }
 
+/** Opens a session as the engine does when the gate's concurrency is `concurrency`. */
+export function openPool(environment: ProbeEnvironment, concurrency: number): Promise<ProbeSession<string>> {
+  return postgresProbe.open(environment, { concurrency });
+}
+
 /** The message of the error a promise rejects with (fails the test if it resolves). */
 export async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {

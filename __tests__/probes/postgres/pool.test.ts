@@ -4,11 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGate } from '../../../src/config/load.js';
 import { evaluateGate } from '../../../src/engine/run.js';
-import type { ProbeEnvironment, ProbeSession } from '../../../src/probes/probe.js';
-import { postgresProbe } from '../../../src/probes/postgres/index.js';
 import { probeRegistry } from '../../../src/probes/registry.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
-import { probeCall, probeEnvironment, rejection, until } from './helpers.js';
+import { openPool, probeCall, probeEnvironment, rejection, until } from './helpers.js';
 
 let db: TestDatabase;
 
@@ -49,10 +47,6 @@ async function runningTagged(tag: string): Promise<number> {
   return Number(result.rows[0]!.n);
 }
 
-function open(environment: ProbeEnvironment, concurrency: number): Promise<ProbeSession<string>> {
-  return postgresProbe.open(environment, { concurrency });
-}
-
 function gateText(checks: string[], sources = `{ postgres: { url: "${db.url}" } }`): string {
   const scenarios = checks
     .map(
@@ -89,7 +83,7 @@ describe('postgres pool: as many connections as the concurrency, no more', () =>
   });
 
   it('never has more backends than the bound while 40 checks compete for them', async () => {
-    const session = await open(probeEnvironment(db.url), 4);
+    const session = await openPool(probeEnvironment(db.url), 4);
     let most = 0;
     let done = false;
     const watcher = (async () => {
@@ -115,7 +109,7 @@ describe('postgres pool: as many connections as the concurrency, no more', () =>
   });
 
   it('opens connections only as checks need them: one at a time needs one', async () => {
-    const session = await open(probeEnvironment(db.url), 8);
+    const session = await openPool(probeEnvironment(db.url), 8);
     try {
       expect(await gateBackends()).toBe(0);
       const pids = new Set<unknown>();
@@ -159,7 +153,7 @@ describe('postgres pool: as many connections as the concurrency, no more', () =>
   it('a check that waits past its timeout for a busy connection says so', async () => {
     const environment = probeEnvironment(db.url);
     environment.sources.postgres.maxConnections = 1;
-    const session = await open(environment, 8);
+    const session = await openPool(environment, 8);
     try {
       const slow = session.run(probeCall(tagged('hold-the-one', 1.5)));
       await until('the slow check runs', async () => (await runningTagged('hold-the-one')) === 1);
@@ -199,7 +193,7 @@ describe('postgres pool: every connection ends with the gate', () => {
 
 describe('postgres pool: one check cannot disturb another', () => {
   it('a backend the server ends mid-query is an error for that check only; the others finish', async () => {
-    const session = await open(probeEnvironment(db.url), 4);
+    const session = await openPool(probeEnvironment(db.url), 4);
     try {
       // Its handler is attached now: the check may fail before the terminating query returns.
       const victim = rejection(session.run(probeCall(tagged('victim', 20))));
@@ -230,7 +224,7 @@ describe('postgres pool: one check cannot disturb another', () => {
   });
 
   it("a check's timeout cancels its own backend's statement, and only that one", async () => {
-    const session = await open(probeEnvironment(db.url, 60_000), 3);
+    const session = await openPool(probeEnvironment(db.url, 60_000), 3);
     const long = new AbortController();
     const short = new AbortController();
     try {
@@ -266,8 +260,8 @@ describe('postgres pool: one check cannot disturb another', () => {
   it('nothing a check does to its session reaches the next check on the same connection', async () => {
     const environment = probeEnvironment(db.url);
     environment.sources.postgres.maxConnections = 1;
-    const session = await open(environment, 8);
-    const other = await open(probeEnvironment(db.url), 1);
+    const session = await openPool(environment, 8);
+    const other = await openPool(probeEnvironment(db.url), 1);
     try {
       const first = await session.run(
         probeCall(`select pg_backend_pid() as pid,
@@ -294,76 +288,5 @@ describe('postgres pool: one check cannot disturb another', () => {
     } finally {
       await Promise.all([session.close(), other.close()]);
     }
-  });
-});
-
-describe('postgres pool: reuse and reconnect', () => {
-  it('runs 200 concurrent checks on at most `concurrency` connections without interleaving transactions', async () => {
-    const own = await open(probeEnvironment(db.url), 8);
-    try {
-      const results = await Promise.all(
-        Array.from({ length: 200 }, (_, i) =>
-          own.run(
-            probeCall('select pg_backend_pid() as pid, $1::int as i, current_setting($2) as ro', [
-              i,
-              'transaction_read_only',
-            ]),
-          ),
-        ),
-      );
-      expect(new Set(results.map((fields) => fields.pid)).size).toBeLessThanOrEqual(8);
-      expect(results.map((fields) => fields.i)).toEqual(Array.from({ length: 200 }, (_, i) => i));
-      expect(results.every((fields) => fields.ro === 'on')).toBe(true);
-      const connections = await db.query(
-        "select count(*) as n from pg_stat_activity where datname = current_database() and application_name = 'regression-gate'",
-      );
-      expect(Number(connections.rows[0]!.n)).toBeLessThanOrEqual(8);
-    } finally {
-      await own.close();
-    }
-  });
-
-  it('reconnects after the server ends its backend', async () => {
-    const own = await open(probeEnvironment(db.url), 8);
-    try {
-      const before = (await own.run(probeCall('select pg_backend_pid() as pid'))).pid;
-      await db.query('select pg_terminate_backend($1)', [before]);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const after = await own.run(probeCall('select pg_backend_pid() as pid'));
-      expect(after.pid).not.toBe(before);
-      expect(after.rows).toBe(1);
-    } finally {
-      await own.close();
-    }
-  });
-
-  it('when the server ends every idle connection at once (a restart), the next checks still run', async () => {
-    const own = await open(probeEnvironment(db.url), 3);
-    try {
-      const slow = Array.from({ length: 3 }, () =>
-        own.run(probeCall('select pg_backend_pid() as pid, pg_sleep(0.2)')),
-      );
-      const before = new Set((await Promise.all(slow)).map((fields) => fields.pid));
-      expect(before.size).toBe(3);
-      // No pause: the next checks may find a connection whose end pg has not noticed yet.
-      await db.query(
-        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'regression-gate'",
-      );
-      const after = await Promise.all(
-        Array.from({ length: 3 }, () => own.run(probeCall('select pg_backend_pid() as pid'))),
-      );
-      for (const fields of after) expect(before.has(fields.pid)).toBe(false);
-    } finally {
-      await own.close();
-    }
-  });
-
-  it('closes its connection on close()', async () => {
-    const own = await open(probeEnvironment(db.url), 8);
-    const pid = (await own.run(probeCall('select pg_backend_pid() as pid'))).pid;
-    await own.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const left = await db.query('select count(*) as n from pg_stat_activity where pid = $1', [pid]);
-    expect(left.rows[0]!.n).toBe('0');
   });
 });
