@@ -1,6 +1,6 @@
 // Benchmark: what the postgres probe's safety costs per check on a warm connection —
 // BEGIN READ ONLY + SET LOCAL timeouts, the query as a cursor (FETCH 1, MOVE ALL), ROLLBACK,
-// DISCARD ALL — against the same query sent bare by pg, and that 200 concurrent checks use no
+// advisory unlock + DEALLOCATE — against the same query sent bare by pg, and that 200 concurrent checks use no
 // more connections than the concurrency (8).
 // Starts its own embedded PostgreSQL and stops it.
 //
@@ -111,7 +111,7 @@ export default async function bench(): Promise<BenchRow[]> {
           pass: undefined,
         },
         {
-          name: 'per-check overhead (read-only tx, SET LOCAL, cursor, ROLLBACK, DISCARD ALL)',
+          name: 'per-check overhead (read-only tx, SET LOCAL, cursor, ROLLBACK, unlock)',
           figure: `${overheadMs.toFixed(3)} ms`,
           target: `<= ${OVERHEAD_TARGET_MS} ms over the bare query`,
           pass: overheadMs <= OVERHEAD_TARGET_MS,
