@@ -294,6 +294,9 @@ function buildGate(input: GateFileInput, options: LoadOptions, locate: Locator, 
     postgres: {
       url: input.sources.postgres?.url ?? nonEmpty(options.env.DATABASE_URL),
       statementTimeoutMs: input.sources.postgres?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      ...(input.sources.postgres?.max_connections === undefined
+        ? {}
+        : { maxConnections: input.sources.postgres.max_connections }),
     },
     kubernetes: {
       namespace: nonEmpty(input.sources.kubernetes?.namespace),

@@ -64,6 +64,15 @@ export const sourcesSchema = z
           .optional()
           .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
         statement_timeout: durationSchema.optional(),
+        max_connections: z
+          .number()
+          .int('use a whole number of connections, e.g. 4')
+          .min(1, 'use at least 1 (1 runs the checks one at a time on one connection)')
+          .optional()
+          .meta({
+            description:
+              'Most connections the gate opens to this database at once (default: the concurrency input; 1 = one at a time).',
+          }),
       })
       .optional(),
     kubernetes: z

@@ -2,6 +2,7 @@ import { ExpectEvaluationError, evaluateCondition } from '../config/expect.js';
 import { formatDuration } from '../config/duration.js';
 import type { Check, Gate, Scenario } from '../config/model.js';
 import type { FieldValue, Fields, ProbeDefinition, ProbeEnvironment, ProbeSession } from '../probes/probe.js';
+import { DEFAULT_CONCURRENCY } from '../probes/probe.js';
 import type { Baseline } from '../baseline/compare.js';
 import { baselineLookup } from '../baseline/compare.js';
 import { countScenarios, decide, markRegressions, scenarioResult, type DecisionMode } from './decision.js';
@@ -260,7 +261,7 @@ class SourceLimits {
     }
     let limit = this.limits.get(key);
     if (!limit) {
-      limit = new Semaphore(this.options.concurrency ?? 8);
+      limit = new Semaphore(this.options.concurrency ?? DEFAULT_CONCURRENCY);
       this.limits.set(key, limit);
     }
     return limit;
@@ -279,7 +280,10 @@ class SessionPool {
   get(kind: string): Promise<ProbeSession<unknown>> {
     let session = this.sessions.get(kind);
     if (!session) {
-      session = this.options.probes[kind]!.open(this.options.environment);
+      // The session learns the per-source bound so it can size its connections to it.
+      session = this.options.probes[kind]!.open(this.options.environment, {
+        concurrency: this.options.concurrency ?? DEFAULT_CONCURRENCY,
+      });
       // A rejected open is remembered so every check of that kind reports the same cause once each.
       session.catch(() => undefined);
       this.sessions.set(kind, session);

@@ -9,7 +9,12 @@ export type Fields = Record<string, FieldValue>;
 
 /** The `sources:` section of the gate file, after `${VAR}` expansion. */
 export interface Sources {
-  postgres: { url?: string; statementTimeoutMs: number };
+  postgres: {
+    url?: string;
+    statementTimeoutMs: number;
+    /** Most connections the gate opens to this database (sources.postgres.max_connections). */
+    maxConnections?: number;
+  };
   kubernetes: { namespace?: string; context?: string };
   github: { repository?: string };
 }
@@ -37,6 +42,15 @@ export interface ProbeCall<S> {
   /** Aborted when the try's timeout or the gate's deadline passes. */
   signal: AbortSignal;
   timeoutMs: number;
+}
+
+/** Checks in flight at once per source when the caller does not say (the `concurrency` input's default). */
+export const DEFAULT_CONCURRENCY = 8;
+
+/** What the engine tells a probe when it opens a session. */
+export interface SessionOptions {
+  /** At most this many checks of one source are in flight at once (the `concurrency` input). */
+  concurrency: number;
 }
 
 /**
@@ -82,7 +96,7 @@ export interface ProbeDefinition<S = unknown> {
    */
   source?(spec: S, extras: Record<string, unknown>, sources: Sources): string;
   /** Loads the client code and opens a session. */
-  open(environment: ProbeEnvironment): Promise<ProbeSession<S>>;
+  open(environment: ProbeEnvironment, options?: SessionOptions): Promise<ProbeSession<S>>;
 }
 
 /** Helps probe modules keep their definition's generic type without casts at the registry. */

@@ -42,6 +42,11 @@ export function openSession(environment: ProbeEnvironment): Promise<ProbeSession
   return postgresProbe.open(environment);
 }
 
+/** Opens a session as the engine does when the gate's concurrency is `concurrency`. */
+export function openPool(environment: ProbeEnvironment, concurrency: number): Promise<ProbeSession<string>> {
+  return postgresProbe.open(environment, { concurrency });
+}
+
 /** The message of the error a promise rejects with (fails the test if it resolves). */
 export async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -50,4 +55,17 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error('expected the check to fail, but it returned fields');
+}
+
+/** Polls until `condition` holds; fails naming `what` after `limitMs` (a bound, not a measurement). */
+export async function until(
+  what: string,
+  condition: () => Promise<boolean>,
+  limitMs = 10_000,
+): Promise<void> {
+  const giveUp = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > giveUp) throw new Error(`gave up waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -1,8 +1,8 @@
 // The light half of the `postgres` probe: validation, defaults, reproduce command. `pg` is loaded
-// only by session.ts, when a gate actually runs a postgres check.
+// only by session.ts (and the files it imports), when a gate actually runs a postgres check.
 import { z } from 'zod';
 import { singleQuote } from '../../shared/quote.js';
-import { defineProbe, type ProbeEnvironment, type ProbeSession } from '../probe.js';
+import { defineProbe, type ProbeEnvironment, type ProbeSession, type SessionOptions } from '../probe.js';
 import { inlineParams, paramsOf, sqlTextProblem } from './sql-text.js';
 
 /** A bound parameter: YAML scalars only, so what is bound is exactly what the file says. */
@@ -46,8 +46,8 @@ export const postgresProbe = defineProbe<string>({
     const shortened = first.length > DESCRIBE_MAX ? `${first.slice(0, DESCRIBE_MAX - 1)}…` : first;
     return lines.length > 1 && shortened === first ? `${shortened} …` : shortened;
   },
-  async open(environment: ProbeEnvironment): Promise<ProbeSession<string>> {
+  async open(environment: ProbeEnvironment, options?: SessionOptions): Promise<ProbeSession<string>> {
     const { openPostgresSession } = await import('./session.js');
-    return openPostgresSession(environment);
+    return openPostgresSession(environment, options);
   },
 });
