@@ -125,6 +125,7 @@ async function runFlagship(variant: Variant) {
     const run = await runAction({
       inputs: { config: FLAGSHIP, 'github-token': github.state.token },
       files: { [FLAGSHIP]: await readFile(FLAGSHIP, 'utf8') },
+      timeoutMs: 140_000,
       env: {
         DATABASE_URL: readerUrl(variant.data),
         KUBECONFIG: kubernetes.kubeconfigPath,
@@ -149,7 +150,7 @@ async function runFlagship(variant: Variant) {
 const notPassing = (json: { scenarios: Array<{ id: string; status: string }> }): string[] =>
   json.scenarios.filter((row) => row.status !== 'pass').map((row) => `${row.id}: ${row.status}`);
 
-describe(`${FLAGSHIP} on the real schema, through dist/`, { timeout: 60_000 }, () => {
+describe(`${FLAGSHIP} on the real schema, through dist/`, { timeout: 150_000 }, () => {
   it('is Go with both preconditions and all 7 rows passing on healthy data', async () => {
     const { run, json } = await runFlagship({ leakedNamespace: false, data: 'go' });
     expect(run.outputs).toMatchObject({ decision: 'go', passed: '7', failed: '0', errors: '0' });

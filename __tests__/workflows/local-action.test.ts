@@ -121,7 +121,7 @@ async function runLocalAction(databaseUrl: string): Promise<LocalRun> {
   });
 }
 
-describe('@github/local-action runs src/main.ts against the simulators', { timeout: 180_000 }, () => {
+describe('@github/local-action runs src/main.ts against the simulators', { timeout: 300_000 }, () => {
   it('Go: reads the inputs, sets the outputs, writes the summary and posts a successful check run', async () => {
     const before = github.state.checkRuns.size;
     const run = await runLocalAction(await platformDatabase(false));
