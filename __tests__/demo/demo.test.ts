@@ -31,7 +31,7 @@ async function runDemo(args: string[]): Promise<DemoRun> {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGINT'), 50_000);
+    const timer = setTimeout(() => child.kill('SIGINT'), 150_000);
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -47,10 +47,11 @@ function reportDir(stdout: string): string {
   return match[1]!;
 }
 
-describe('npm run demo', { timeout: 60_000 }, () => {
+describe('npm run demo', { timeout: 180_000 }, () => {
   it('shows Go for the seed gate, writes the bundle and removes what it started', async () => {
     const run = await runDemo([]);
-    expect(run.stderr).toBe('');
+    // Progress lines appear on stderr once a run has taken 10 s (a loaded machine); nothing else may.
+    expect(run.stderr.split('\n').filter((line) => line && !/^\[\d+\/\d+\] /.test(line))).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('GO  Sprint S2 Regression Gate (staging)\nGo — 7/7 scenarios pass');
     for (const row of [

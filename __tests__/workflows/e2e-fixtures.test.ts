@@ -146,6 +146,10 @@ let github: GitHubSim | undefined;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // As the workflow's seed step: the real codex-k8s schema, then the data.
+  const seedStep = read('.github/workflows/e2e.yml');
+  expect(seedStep).toContain('-f e2e/sql/codex-k8s-schema.sql -f e2e/sql/seed.sql');
+  await db.query(read('e2e/sql/codex-k8s-schema.sql'));
   await db.query(read('e2e/sql/seed.sql'));
   role = `regression_gate_${db.name.slice(-10)}`;
   const password = 'e2e-fixture-secret-7f3a';
@@ -212,7 +216,8 @@ describe('the e2e legs through dist/, with simulators for the cluster and GitHub
     expect(run.outputs).toMatchObject({ decision: 'go', passed: '6', failed: '0', errors: '0' });
     expect(run.exitCode).toBe(0);
     expect(run.summary).toContain('`agent_runs`: `run:dev succeeded=9`');
-    expect(run.summary).toContain('`pending_approvals=0`');
+    // One approval asked for a minute ago is pending, not stuck.
+    expect(run.summary).toContain('stuck `requested`: 0; `pending_approvals=1`');
     expect(notPassing(read(run.outputs['report-json']!))).toBe('');
   });
 
@@ -224,7 +229,7 @@ describe('the e2e legs through dist/, with simulators for the cluster and GitHub
     expect(run.exitCode).toBe(1);
     expect(notPassing(read(run.outputs['report-json']!))).toBe(expected.failing);
     expect(run.summary).toContain('run namespaces: 1');
-    expect(run.summary).toContain('`pending_approvals=1`');
+    expect(run.summary).toContain('stuck `requested`: 1; `pending_approvals=2`');
     expect(read(run.outputs['report-markdown']!)).toContain('\ndecision: no-go\n');
   });
 });
