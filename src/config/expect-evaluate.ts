@@ -41,13 +41,10 @@ function evaluate(condition: Condition, lookup: FieldLookup): boolean {
       return !evaluate(condition.operand, lookup);
     case 'truthy':
       return isTruthy(resolve(condition.operand, lookup));
-    case 'compare':
-      return compare(
-        resolve(condition.operand, lookup),
-        condition.op,
-        condition.value,
-        condition.operand.field,
-      );
+    case 'compare': {
+      const expected = 'against' in condition ? resolve(condition.against, lookup) : condition.value;
+      return compare(resolve(condition.operand, lookup), condition.op, expected, condition.operand.field);
+    }
   }
 }
 
@@ -117,7 +114,7 @@ export function isTruthy(value: Value): boolean {
   return true;
 }
 
-function compare(actual: Value, op: ComparisonOperator, expected: Literal, field: string): boolean {
+function compare(actual: Value, op: ComparisonOperator, expected: Value, field: string): boolean {
   switch (op) {
     case '==':
       return isEqual(actual, expected);
@@ -134,11 +131,12 @@ function compare(actual: Value, op: ComparisonOperator, expected: Literal, field
   }
 }
 
-function isOrdered(actual: Value, op: ComparisonOperator, expected: Literal, field: string): boolean {
+function isOrdered(actual: Value, op: ComparisonOperator, expected: Value, field: string): boolean {
   const order = compareNumbers(actual, expected);
   if (order === undefined) {
+    const other = toDecimal(actual) === undefined ? '' : ` but compared with ${describeValue(expected)}`;
     throw new ExpectEvaluationError(
-      `'${field}' is ${describeValue(actual)}; '${op}' needs numbers on both sides`,
+      `'${field}' is ${describeValue(actual)}${other}; '${op}' needs numbers on both sides`,
     );
   }
   if (op === '>') return order > 0;
@@ -148,7 +146,7 @@ function isOrdered(actual: Value, op: ComparisonOperator, expected: Literal, fie
 }
 
 /** A list holds the value as an item (never as a substring of one); a map has it as a key; text has it as a substring. */
-function contains(actual: Value, expected: Literal): boolean {
+function contains(actual: Value, expected: Value): boolean {
   if (Array.isArray(actual)) return actual.some((item: Value) => isEqual(item, expected));
   if (actual === null || expected === null) return false;
   if (typeof actual === 'object' && !(actual instanceof Pattern))

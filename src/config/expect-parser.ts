@@ -10,6 +10,7 @@ import { ExpectSyntaxError, KEYWORD_OPERATORS, tokenize, type Token } from './ex
  *   unary   := "not" unary | "(" cond ")" [op value] | operand [op value]
  *   operand := field ["??" value]
  *   op      := == != > >= < <= | in | contains | matches
+ *   (after == != > >= < <=, a `baseline.field` or `delta.field` operand may stand for the value)
  *   value   := number | 'string' | "string" | bareword | true | false | null | [value, …] | /regex/flags
  *
  * `(pending ?? 0) <= 0` is allowed: parentheses around a lone operand keep it an operand.
@@ -28,7 +29,9 @@ export type Condition =
   | { type: 'or' | 'and'; terms: Condition[] }
   | { type: 'not'; operand: Condition }
   | { type: 'truthy'; operand: Operand }
-  | { type: 'compare'; operand: Operand; op: ComparisonOperator; value: Literal };
+  | { type: 'compare'; operand: Operand; op: ComparisonOperator; value: Literal }
+  /** `failed <= baseline.failed`: the right side reads the earlier run, not a literal. */
+  | { type: 'compare'; operand: Operand; op: ComparisonOperator; against: Operand };
 
 export type ComparisonOperator = '==' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'contains' | 'matches';
 
@@ -40,6 +43,8 @@ export const MAX_EXPECT_TERMS = 256;
 /** Deepest nesting of `(`, `not` and `[` (it also bounds the parser's and evaluator's recursion). */
 export const MAX_EXPECT_DEPTH = 32;
 
+const RELATIONS = new Set(['==', '!=', '>', '>=', '<', '<=']);
+const EARLIER_RUN = /^(baseline|delta)\./;
 const RESERVED = new Set(['and', 'or', 'not', ...KEYWORD_OPERATORS]);
 const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
 
@@ -141,6 +146,9 @@ class Parser {
     if (op.text === '??') throw new ExpectSyntaxError("'??' goes right after a field", op.column);
     this.take();
     const valueToken = this.peek();
+    if (RELATIONS.has(op.text) && valueToken.kind === 'word' && EARLIER_RUN.test(valueToken.text)) {
+      return { type: 'compare', operand, op: op.text as ComparisonOperator, against: this.parseOperand() };
+    }
     const value = op.text === 'matches' ? this.parseMatchValue() : this.parseValue();
     if (op.text === 'in' && !Array.isArray(value))
       throw new ExpectSyntaxError("'in' needs a list: [a, b]", op.column);
@@ -249,6 +257,7 @@ export function referencedFields(condition: Condition): string[] {
         return;
       default:
         found.add(node.operand.field);
+        if (node.type === 'compare' && 'against' in node) found.add(node.against.field);
     }
   };
   walk(condition);
