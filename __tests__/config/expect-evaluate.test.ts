@@ -7,6 +7,7 @@ import {
   isTruthy,
   parseCondition,
 } from '../../src/config/expect.js';
+import { httpProbe } from '../../src/probes/http/index.js';
 import type { FieldValue, Fields } from '../../src/probes/probe.js';
 
 const lookupIn =
@@ -49,6 +50,17 @@ describe('expect: ordering, both sides of each boundary', () => {
     ['status >= 400', 399, false],
   ])('%s with status %d is %s', (text, status, result) => {
     expect(holds(text, { status })).toBe(result);
+  });
+
+  it.each([
+    [200, true],
+    [399, true],
+    [400, false],
+    [500, false],
+  ])("the http probe's default expect with status %d holds: %s", (status, result) => {
+    const defaultExpect = httpProbe.defaultExpect({ url: 'http://127.0.0.1/' } as never);
+    expect(defaultExpect).toBe('status < 400');
+    expect(holds(defaultExpect, { status, body: '', latency_ms: 1, headers: {} })).toBe(result);
   });
 
   it.each([
