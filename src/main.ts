@@ -6,6 +6,7 @@ import { resolveBaseline } from './baseline/resolve.js';
 import { loadGateFile } from './config/load.js';
 import type { Gate } from './config/model.js';
 import { ConfigError, formatProblem } from './config/problems.js';
+import { decisionModeFor } from './engine/decision.js';
 import { messageOf } from './engine/run.js';
 import type { GateResult } from './engine/results.js';
 import { registerKnownSecrets, runGate } from './environment.js';
@@ -134,7 +135,7 @@ function evaluate(gate: Gate, context: EvaluationContext): Promise<GateResult> {
     concurrency: inputs.concurrency,
     gateTimeoutMs: inputs.gateTimeoutMs,
     ...(context.baseline ? { baseline: context.baseline } : {}),
-    decisionMode: inputs.failOn === 'new-failures' ? 'new-failures' : 'all',
+    decisionMode: decisionModeFor(inputs.failOn),
     onScenario: (scenario) => sink.log('debug', `finished: ${scenario.name}`),
   });
 }

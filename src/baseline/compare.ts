@@ -1,4 +1,4 @@
-import { toDecimal } from '../config/expect.js';
+import { formatDecimal, subtractDecimals, toDecimal } from '../shared/decimal.js';
 import type { FieldValue, Fields } from '../probes/probe.js';
 import type { BaselineReport } from './report-schema.js';
 
@@ -43,17 +43,7 @@ export function numericDelta(
   const a = toDecimal(current);
   const b = toDecimal(previous);
   if (!a || !b) return undefined;
-  const scale = Math.max(a.scale, b.scale);
-  const difference = a.digits * 10n ** BigInt(scale - a.scale) - b.digits * 10n ** BigInt(scale - b.scale);
-  return fromScaled(difference, scale);
-}
-
-function fromScaled(value: bigint, scale: number): string {
-  if (scale === 0) return value.toString();
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
-  const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
-  return `${negative ? '-' : ''}${text}`;
+  return formatDecimal(subtractDecimals(a, b));
 }
 
 /**

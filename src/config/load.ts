@@ -468,7 +468,7 @@ class CheckBuilder {
       this.problems.push({
         file: this.options.file,
         ...position,
-        message: `expect: ${error.message} (at column ${error.column + 1} of '${text}')`,
+        message: `expect: ${error.message} (at column ${error.column + 1} of '${excerpt(text, error.column)}')`,
       });
       return undefined;
     }
@@ -505,6 +505,14 @@ class CheckBuilder {
   private report(path: (string | number)[], message: string): void {
     this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
   }
+}
+
+/** The condition as quoted in a message: whole when short, else the stretch around `column`. */
+function excerpt(text: string, column: number): string {
+  const MAX = 120;
+  if (text.length <= MAX) return text;
+  const start = Math.max(0, Math.min(column - MAX / 2, text.length - MAX));
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + MAX)}${start + MAX < text.length ? '…' : ''}`;
 }
 
 /** Where a field name first stands as a whole word in a condition or template; -1 when it does not. */

@@ -59,6 +59,14 @@ export function scenarioResult(
 /** `all`: the contract's rule; `new-failures`: only P0 scenarios that did not fail in the baseline block. */
 export type DecisionMode = 'all' | 'new-failures';
 
+/**
+ * The decision rule for the `fail-on` input: only `new-failures` lets a failure already present in
+ * the baseline through; `no-go` (the default), `never` and anything else keep the contract's rule.
+ */
+export function decisionModeFor(failOn: string): DecisionMode {
+  return failOn === 'new-failures' ? 'new-failures' : 'all';
+}
+
 /** Marks every row that did not pass as `new` (passed in the baseline, or absent there) or `known`. */
 export function markRegressions(rows: ScenarioResult[], baseline: Baseline): void {
   for (const row of rows) {

@@ -59,7 +59,7 @@ describe('tests probe spec', () => {
     const result = testsSpecSchema.safeParse({ report: 'a.json', names: ['/^Test(/'] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(
-      '/^Test(/ is not a valid regular expression (Unterminated group); write /pattern/ or an exact test name',
+      "/^Test(/ is not a valid regular expression (missing closing ) at '^Test('); write /pattern/ in RE2 syntax or an exact test name",
     );
   });
 

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compilePattern, type Pattern } from '../../shared/pattern.js';
 
 // `**` would otherwise walk dependency trees and VCS metadata, which never hold a test report
 // a gate should read and can hold hundreds of thousands of files.
@@ -11,14 +12,15 @@ function isWildcard(segment: string): boolean {
 }
 
 /** Compiles one path segment (`*.json`, `report-?.xml`) into an anchored regex. */
-function segmentRegex(segment: string): RegExp {
+function segmentRegex(segment: string): Pattern {
   let source = '';
   for (const char of segment) {
     if (char === '*') source += '[^/]*';
     else if (char === '?') source += '[^/]';
     else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`^${source}$`);
+  // On RE2: `*a*a*a*a*a*a*b` as a backtracking RegExp takes hours on a long file name.
+  return compilePattern(`^${source}$`);
 }
 
 interface Entry {

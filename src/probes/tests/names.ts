@@ -1,10 +1,10 @@
-/** One entry of `names:`: an exact test name or a `/regex/flags` pattern. */
+import { compilePattern, PatternError, type Pattern } from '../../shared/pattern.js';
+
+/** One entry of `names:`: an exact test name or a `/regex/flags` pattern (RE2 syntax, linear time). */
 export type NamePattern =
-  { readonly raw: string; readonly exact: string } | { readonly raw: string; readonly regex: RegExp };
+  { readonly raw: string; readonly exact: string } | { readonly raw: string; readonly regex: Pattern };
 
 const REGEX_FORM = /^\/(.+)\/([a-z]*)$/s;
-// `g` and `y` make RegExp.test stateful, which would make matching depend on call order.
-const ALLOWED_FLAGS = /^[imsuv]*$/;
 
 /**
  * Parses one `names:` entry. Returns an error message (without the check's location, which the
@@ -14,17 +14,12 @@ export function parseNamePattern(raw: string): NamePattern | string {
   const form = REGEX_FORM.exec(raw);
   if (!form) return { raw, exact: raw };
   const [, source, flags] = form;
-  if (!ALLOWED_FLAGS.test(flags!)) {
-    return `${raw} has flags '${flags}'; only i, m, s, u and v are allowed`;
-  }
   try {
-    return { raw, regex: new RegExp(source!, flags) };
+    return { raw, regex: compilePattern(source!, flags) };
   } catch (error) {
-    const reason =
-      error instanceof Error
-        ? error.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '')
-        : String(error);
-    return `${raw} is not a valid regular expression (${reason}); write /pattern/ or an exact test name`;
+    if (!(error instanceof PatternError)) throw error;
+    if (error.offset > source!.length) return `${raw} has flags '${flags}': ${error.message}`;
+    return `${raw} is not a valid regular expression (${error.message}); write /pattern/ in RE2 syntax or an exact test name`;
   }
 }
 
@@ -40,7 +35,7 @@ export function parseNamePatterns(raws: readonly string[]): NamePattern[] {
 /** Answers which `names:` entries a test matches, given every name the test is known by. */
 export class NameMatcher {
   private readonly exact = new Map<string, number[]>();
-  private readonly regexes: { index: number; regex: RegExp }[] = [];
+  private readonly regexes: { index: number; regex: Pattern }[] = [];
 
   constructor(readonly patterns: readonly NamePattern[]) {
     patterns.forEach((pattern, index) => {

@@ -1,0 +1,117 @@
+import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js';
+
+/**
+ * Every regular expression a gate file supplies (`matches /…/` in `expect`, `/…/` test names) runs
+ * here, on RE2 (a pure-JS port): matching takes time linear in the text, so no pattern can block
+ * the event loop past a check's timeout and the gate's deadline the way a backtracking RegExp can
+ * (`(a+)+$` on 100 kB of `a`). The price is RE2's syntax: no backreferences and no lookaround,
+ * refused here with the reason and the fix, so a gate file that loads can always run.
+ */
+
+/** The flags a pattern accepts: i (case-insensitive), m (^ and $ at line ends), s (. matches newline), u (accepted; matching is always by code point). */
+export const PATTERN_FLAGS = 'imsu';
+
+/** A compiled pattern; `test` finds it anywhere in the text, like RegExp.test without `g`. */
+export class Pattern {
+  constructor(
+    /** The pattern as written, between the slashes. */
+    readonly source: string,
+    readonly flags: string,
+    private readonly compiled: RE2JS,
+  ) {}
+
+  test(text: string): boolean {
+    return this.compiled.test(text);
+  }
+
+  toString(): string {
+    return `/${this.source}/${this.flags}`;
+  }
+}
+
+/**
+ * A pattern that cannot run. The message is the reason alone (the caller says where); `offset` is
+ * where it fails, counted from the first character of the source (flags start at source.length + 1).
+ */
+export class PatternError extends Error {
+  override readonly name = 'PatternError';
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+const LINEAR = 'patterns run on RE2, in time linear in the text, which has no';
+
+/** Compiles `source` with `flags`; throws PatternError naming the problem and the fix. */
+export function compilePattern(source: string, flags = ''): Pattern {
+  let re2Flags = 0;
+  for (const [index, flag] of [...flags].entries()) {
+    if (!PATTERN_FLAGS.includes(flag) || flags.indexOf(flag) !== index) {
+      throw new PatternError(
+        flags.indexOf(flag) !== index
+          ? `flag '${flag}' is given twice; give each flag once`
+          : `flag '${flag}' is not supported; use only i, m, s and u`,
+        source.length + 1 + index,
+      );
+    }
+    if (flag === 'i') re2Flags |= RE2JS.CASE_INSENSITIVE;
+    if (flag === 'm') re2Flags |= RE2JS.MULTILINE;
+    if (flag === 's') re2Flags |= RE2JS.DOTALL;
+  }
+  refuseBacktrackingOnly(source);
+  let compiled: RE2JS;
+  try {
+    // JS spellings RE2 lacks (`\u0041`, `\u{1F600}`, `\cA`, `(?<name>…)`) become their RE2 forms.
+    compiled = RE2JS.compile(RE2JS.translateRegExp(source), re2Flags);
+  } catch (error) {
+    throw syntaxError(source, error);
+  }
+  return new Pattern(source, flags, compiled);
+}
+
+/** Backreferences and lookaround need backtracking; say so at the exact place, with what to do instead. */
+function refuseBacktrackingOnly(source: string): void {
+  let inClass = false;
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at]!;
+    if (char === '\\') {
+      const next = source[at + 1] ?? '';
+      if (!inClass && (/[1-9]/.test(next) || (next === 'k' && source[at + 2] === '<'))) {
+        throw new PatternError(
+          `backreference '\\${next}${next === 'k' ? '<…>' : ''}' is not supported: ${LINEAR} backreferences; spell the repeated text out or match it more loosely`,
+          at,
+        );
+      }
+      at++;
+    } else if (inClass) {
+      if (char === ']') inClass = false;
+    } else if (char === '[') {
+      inClass = true;
+    } else if (char === '(' && source[at + 1] === '?') {
+      const kind = /^\(\?(=|!|<=|<!)/.exec(source.slice(at, at + 4))?.[1];
+      if (kind !== undefined) {
+        const what = kind.startsWith('<') ? 'lookbehind' : 'lookahead';
+        throw new PatternError(
+          `${what} '(?${kind}' is not supported: ${LINEAR} lookaround; match the text itself, or split the condition ('x matches /a/ and not x matches /b/')`,
+          at,
+        );
+      }
+    }
+  }
+}
+
+function syntaxError(source: string, error: unknown): PatternError {
+  if (error instanceof RE2JSSyntaxException) {
+    const fragment = error.getPattern() ?? '';
+    const found = fragment === '' ? -1 : source.indexOf(fragment);
+    return new PatternError(
+      `${error.getDescription()}${fragment ? ` at '${fragment}'` : ''}`,
+      Math.max(found, 0),
+    );
+  }
+  const message = error instanceof RE2JSException || error instanceof Error ? error.message : String(error);
+  return new PatternError(message, 0);
+}
