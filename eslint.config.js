@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'gate-report/**', 'coverage/**'] },
+  { ignores: ['reports/**', '.stryker-tmp/**', 'dist/**', 'build/**', 'node_modules/**', 'gate-report/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -49,3 +49,36 @@ export class Semaphore {
     }
   }
 }
+
+/**
+ * How a piece of work ended: with a value or an error (`late` when that came only after the
+ * signal aborted), or `abandoned` when it had not settled `graceMs` after the abort.
+ */
+export type Settled<T> =
+  | { kind: 'value'; value: T; late: boolean }
+  | { kind: 'error'; error: unknown; late: boolean }
+  | { kind: 'abandoned' };
+
+/**
+ * Waits for `work`; once `signal` aborts, waits at most `graceMs` more for it to settle (so it can
+ * say in its own words why it stopped), then gives up on it. Never rejects.
+ */
+export function settleWithin<T>(work: Promise<T>, signal: AbortSignal, graceMs: number): Promise<Settled<T>> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (settled: Settled<T>): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(settled);
+    };
+    function onAbort(): void {
+      timer = setTimeout(() => finish({ kind: 'abandoned' }), graceMs);
+    }
+    work.then(
+      (value) => finish({ kind: 'value', value, late: signal.aborted }),
+      (error: unknown) => finish({ kind: 'error', error, late: signal.aborted }),
+    );
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,13 +1,14 @@
 import { ExpectEvaluationError, evaluateCondition } from '../config/expect.js';
 import { formatDuration } from '../config/duration.js';
 import type { Check, Gate, Scenario } from '../config/model.js';
-import type { FieldValue, Fields, ProbeDefinition, ProbeEnvironment, ProbeSession } from '../probes/probe.js';
-import { DEFAULT_CONCURRENCY } from '../probes/probe.js';
+import { DEFAULT_CONCURRENCY, ProbeError } from '../probes/probe.js';
+import type { FieldValue, Fields, ProbeDefinition, ProbeEnvironment } from '../probes/probe.js';
 import type { Baseline } from '../baseline/compare.js';
 import { baselineLookup } from '../baseline/compare.js';
 import { countScenarios, decide, markRegressions, scenarioResult, type DecisionMode } from './decision.js';
 import { checkEvidence, lookupField } from './evidence.js';
-import { mapBounded, Semaphore, sleep } from './limit.js';
+import { mapBounded, settleWithin, sleep, type Settled } from './limit.js';
+import { messageOf, SessionPool, SourceLimits } from './sessions.js';
 import type { CheckResult, CheckStatus, GateResult } from './results.js';
 
 /** What evaluating a gate needs besides the gate. */
@@ -26,27 +27,54 @@ export interface EngineOptions {
   decisionMode?: DecisionMode;
   /** Called as each scenario finishes (progress lines). */
   onScenario?: (scenario: Scenario, status: string) => void;
+  /** How long a probe may take to answer after its signal aborted; default {@link ABORT_GRACE_MS}. */
+  abortGraceMs?: number;
+  /** How long closing the sessions may take at the end; default {@link CLOSE_LIMIT_MS}. */
+  closeLimitMs?: number;
 }
+
+export { messageOf };
+
+/**
+ * After a check's timeout or the gate's deadline aborts a probe's signal, the probe has this long
+ * to settle with its own `ProbeError` (its message says more than the engine's: what it was
+ * doing when time ran out). Short, because it extends the gate's deadline by at most this much.
+ */
+export const ABORT_GRACE_MS = 250;
+
+/** Closing a session (a pg client, a socket) normally takes milliseconds; a hung one is left behind. */
+export const CLOSE_LIMIT_MS = 2_000;
 
 /** Evaluates every precondition and scenario and decides Go/No-Go. Never throws for probe failures. */
 export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<GateResult> {
   const now = options.now ?? ((): Date => new Date());
   const started = now();
   const deadline = new AbortController();
+  const gateTimeoutMs = options.gateTimeoutMs;
+  // The reason carries the report's wording, so every check cut short by it says the same.
   const deadlineTimer =
-    options.gateTimeoutMs === undefined
+    gateTimeoutMs === undefined
       ? undefined
-      : setTimeout(() => deadline.abort(), options.gateTimeoutMs);
-  const sessions = new SessionPool(options);
+      : setTimeout(
+          () => deadline.abort(new DOMException(deadlineText(gateTimeoutMs), 'TimeoutError')),
+          gateTimeoutMs,
+        );
+  const sessions = new SessionPool(
+    options.probes,
+    options.environment,
+    options.closeLimitMs ?? CLOSE_LIMIT_MS,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+  );
   const warnings: string[] = [];
 
   const context: RunContext = {
     sessions,
     deadline: deadline.signal,
-    gateTimeoutMs: options.gateTimeoutMs,
     now,
     probes: options.probes,
     baseline: options.baseline,
+    debug: (message) => options.environment.debug(message),
+    abortGraceMs: options.abortGraceMs ?? ABORT_GRACE_MS,
   };
   // Preconditions and scenarios share one bounded pool: evidence for both is gathered at once.
   const all = [...gate.preconditions, ...gate.scenarios];
@@ -54,12 +82,16 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
   const remaining = new Map(all.map((scenario) => [scenario, scenario.checks.length]));
   let results: CheckResult[];
   try {
-    const perSource = new SourceLimits(options);
+    const perSource = new SourceLimits(
+      options.probes,
+      options.environment.sources,
+      options.concurrency ?? DEFAULT_CONCURRENCY,
+    );
     results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
       const result = await perSource.for(check).use(() => runCheck(check, context));
       const left = remaining.get(scenario)! - 1;
       remaining.set(scenario, left);
-      if (left === 0) options.onScenario?.(scenario, scenario.checks.length > 0 ? 'done' : 'empty');
+      if (left === 0) options.onScenario?.(scenario, 'done');
       return result;
     });
   } finally {
@@ -111,16 +143,19 @@ function baselineSummary(baseline: Baseline): NonNullable<GateResult['baseline']
 interface RunContext {
   sessions: SessionPool;
   deadline: AbortSignal;
-  gateTimeoutMs: number | undefined;
   now: () => Date;
   probes: EngineOptions['probes'];
   baseline: Baseline | undefined;
+  debug: (message: string) => void;
+  abortGraceMs: number;
 }
 
 interface Attempt {
   status: CheckStatus;
   fields: Fields;
   error?: string;
+  /** False when the probe said trying again cannot help: `wait` stops at once. */
+  retryable?: false;
 }
 
 /** Runs one check: tries until expect holds or `wait` runs out; turns every failure into a result. */
@@ -134,12 +169,16 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
     attempts++;
     attempt = await tryOnce(check, context);
     const timeLeft = waitUntil - context.now().getTime();
-    if (attempt.status === 'pass' || timeLeft <= 0 || context.deadline.aborted) break;
+    if (attempt.status === 'pass' || attempt.retryable === false) break;
+    if (timeLeft <= 0 || context.deadline.aborted) break;
     await sleep(Math.min(check.intervalMs, timeLeft), context.deadline);
     if (context.deadline.aborted) break;
   }
   if (attempts > 1 && attempt.status !== 'pass' && !context.deadline.aborted) {
-    attempt.error &&= `${attempt.error} (still failing after ${attempts} tries over ${formatDuration(check.waitMs ?? 0)})`;
+    attempt.error &&=
+      attempt.retryable === false
+        ? `${attempt.error} (stopped after ${attempts} tries: trying again cannot help)`
+        : `${attempt.error} (still failing after ${attempts} tries over ${formatDuration(check.waitMs ?? 0)})`;
   }
   const result: CheckResult = {
     id: check.id,
@@ -154,7 +193,6 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
       attempt.error,
       context.baseline?.checks.get(check.id),
       probe.failureFields,
-      probe.noteFields,
     ),
     reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
     target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
@@ -176,39 +214,77 @@ function safely(render: () => string): string {
   }
 }
 
+/**
+ * One try: the probe gets one signal that aborts at the check's timeout or the gate's deadline,
+ * whichever comes first, and {@link ABORT_GRACE_MS} after it to say why it stopped.
+ */
 async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
   if (context.deadline.aborted) return deadlineError(context);
-  const controller = new AbortController();
-  const onDeadline = (): void => controller.abort();
-  context.deadline.addEventListener('abort', onDeadline, { once: true });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`timed out after ${formatDuration(check.timeoutMs)} (the check's timeout)`));
-    }, check.timeoutMs);
-    controller.signal.addEventListener('abort', () => {
-      if (context.deadline.aborted) reject(new Error(deadlineMessage(context)));
-    });
-  });
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () => timeout.abort(new DOMException(timeoutText(check), 'TimeoutError')),
+    check.timeoutMs,
+  );
+  const signal = AbortSignal.any([timeout.signal, context.deadline]);
   try {
-    const session = await Promise.race([context.sessions.get(check.kind), timedOut]);
-    const call = session.run({
-      spec: check.spec,
-      extras: check.extras,
-      signal: controller.signal,
-      timeoutMs: check.timeoutMs,
-    });
-    // When the timeout wins the race the probe may still reject later; that answer is no longer wanted.
-    call.catch(() => undefined);
-    const fields = await Promise.race([call, timedOut]);
-    return judge(check, fields, context.baseline?.checks.get(check.id));
-  } catch (error) {
-    return { status: 'error', fields: {}, error: messageOf(error) };
+    // `open` cannot see the signal, so there is nothing to wait for once it aborts.
+    const opened = await settleWithin(context.sessions.get(check.kind), signal, 0);
+    if (opened.kind !== 'value' || opened.late) return failedTry(opened, check, context);
+    const session = opened.value;
+    // A probe that throws before returning its promise is handled like one that rejects.
+    const call = new Promise<Fields>((resolve) =>
+      resolve(session.run({ spec: check.spec, extras: check.extras, signal, timeoutMs: check.timeoutMs })),
+    );
+    const answered = await settleWithin(call, signal, context.abortGraceMs);
+    if (answered.kind !== 'value' || answered.late) return failedTry(answered, check, context);
+    return judge(check, answered.value, context.baseline?.checks.get(check.id));
   } finally {
     clearTimeout(timer);
-    context.deadline.removeEventListener('abort', onDeadline);
   }
+}
+
+/**
+ * Why a try ended without fields. A `ProbeError` speaks for itself, unless the gate's deadline cut
+ * the try short (the report then names the deadline); anything else a probe throws is a bug in
+ * the probe, reported as such and never as evidence. An answer after the abort is not used.
+ */
+function failedTry(
+  settled: Exclude<Settled<unknown>, { kind: 'value'; late: false }>,
+  check: Check,
+  context: RunContext,
+): Attempt {
+  const error = settled.kind === 'error' ? settled.error : undefined;
+  const late = settled.kind === 'abandoned' || settled.late;
+  if (late && context.deadline.aborted) {
+    if (error !== undefined)
+      context.debug(`${check.kind} check ${check.id} at the deadline: ${messageOf(error)}`);
+    return deadlineError(context);
+  }
+  if (error instanceof ProbeError) {
+    return {
+      status: 'error',
+      fields: {},
+      error: messageOf(error),
+      ...(error.retryable ? {} : { retryable: false as const }),
+    };
+  }
+  if (late) {
+    if (error !== undefined)
+      context.debug(`${check.kind} check ${check.id} after its timeout: ${messageOf(error)}`);
+    return { status: 'error', fields: {}, error: timeoutText(check) };
+  }
+  context.debug(
+    `internal error in the ${check.kind} probe (check ${check.id}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  return {
+    status: 'error',
+    fields: {},
+    error: `internal error in the ${check.kind} probe: ${messageOf(error)}`,
+  };
+}
+
+function timeoutText(check: Check): string {
+  return `timed out after ${formatDuration(check.timeoutMs)} (the check's timeout)`;
 }
 
 function judge(check: Check, fields: Fields, previous: Fields | undefined): Attempt {
@@ -218,95 +294,25 @@ function judge(check: Check, fields: Fields, previous: Fields | undefined): Atte
     const holds = evaluateCondition(check.expect, lookup);
     return { status: holds ? 'pass' : 'fail', fields };
   } catch (error) {
-    if (!(error instanceof ExpectEvaluationError)) throw error;
+    // Anything but a known evaluation error is a bug; it still ends as this check's error, not the run's.
+    const reason =
+      error instanceof ExpectEvaluationError ? error.message : `internal error: ${messageOf(error)}`;
     const available = Object.keys(fields).join(', ') || 'none';
     return {
       status: 'error',
       fields,
-      error: `expect '${check.expectText}': ${error.message} (fields: ${available})`,
+      error: `expect '${check.expectText}': ${reason} (fields: ${available})`,
     };
   }
 }
 
-function deadlineMessage(context: RunContext): string {
-  const limit = context.gateTimeoutMs === undefined ? '' : ` (${formatDuration(context.gateTimeoutMs)})`;
-  return `the gate's deadline${limit} passed before this check finished`;
+function deadlineText(gateTimeoutMs: number): string {
+  return `the gate's deadline (${formatDuration(gateTimeoutMs)}) passed before this check finished`;
 }
 
 function deadlineError(context: RunContext): Attempt {
-  return { status: 'error', fields: {}, error: deadlineMessage(context) };
-}
-
-/** One line of an error, whatever was thrown. */
-export function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+  return { status: 'error', fields: {}, error: messageOf(context.deadline.reason) };
 }
 
 /** Checks of different sources run side by side; this caps the whole gate's in-flight work. */
 const MAX_CHECKS_IN_FLIGHT = 256;
-
-/** One semaphore per source, so no database, cluster or origin sees more than `concurrency` checks at once. */
-class SourceLimits {
-  private readonly limits = new Map<string, Semaphore>();
-  constructor(private readonly options: EngineOptions) {}
-
-  for(check: Check): Semaphore {
-    const probe = this.options.probes[check.kind]!;
-    let key = check.kind;
-    try {
-      key = `${check.kind}:${probe.source?.(check.spec, check.extras, this.options.environment.sources) ?? ''}`;
-    } catch {
-      // A source that cannot be named shares its kind's limit.
-    }
-    let limit = this.limits.get(key);
-    if (!limit) {
-      limit = new Semaphore(this.options.concurrency ?? DEFAULT_CONCURRENCY);
-      this.limits.set(key, limit);
-    }
-    return limit;
-  }
-}
-
-/** Opens each probe's session once, on first use, and closes them all at the end. */
-class SessionPool {
-  private readonly sessions = new Map<string, Promise<ProbeSession<unknown>>>();
-  constructor(private readonly options: EngineOptions) {}
-
-  get sources(): EngineOptions['environment']['sources'] {
-    return this.options.environment.sources;
-  }
-
-  get(kind: string): Promise<ProbeSession<unknown>> {
-    let session = this.sessions.get(kind);
-    if (!session) {
-      // The session learns the per-source bound so it can size its connections to it.
-      session = this.options.probes[kind]!.open(this.options.environment, {
-        concurrency: this.options.concurrency ?? DEFAULT_CONCURRENCY,
-      });
-      // A rejected open is remembered so every check of that kind reports the same cause once each.
-      session.catch(() => undefined);
-      this.sessions.set(kind, session);
-    }
-    return session;
-  }
-
-  async closeAll(): Promise<string[]> {
-    const warnings: string[] = [];
-    for (const [kind, pending] of this.sessions) {
-      try {
-        await (await pending).close();
-      } catch (error) {
-        if (
-          !(await pending.then(
-            () => true,
-            () => false,
-          ))
-        )
-          continue;
-        warnings.push(`Closing the ${kind} connection failed: ${messageOf(error)}`);
-      }
-    }
-    return warnings;
-  }
-}

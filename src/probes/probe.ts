@@ -39,7 +39,12 @@ export interface ProbeCall<S> {
   spec: S;
   /** Extra keys the probe declared (e.g. postgres `params`). */
   extras: Record<string, unknown>;
-  /** Aborted when the try's timeout or the gate's deadline passes. */
+  /**
+   * Aborted when the try's timeout or the gate's deadline passes. The probe then has a short
+   * grace (the engine's `ABORT_GRACE_MS`) to settle with its own `ProbeError`, whose message is
+   * more precise than the engine's ("timed out while reading page 3"); after it the engine
+   * reports its own timeout and stops waiting for the probe.
+   */
   signal: AbortSignal;
   timeoutMs: number;
 }
@@ -62,9 +67,29 @@ export interface ProbeSession<S> {
   close(): Promise<void>;
 }
 
-/** Thrown by a probe when it cannot answer; the message is shown to the user as is. */
+/** How a probe qualifies a {@link ProbeError}. */
+export interface ProbeErrorOptions {
+  /**
+   * False when trying again cannot change the answer (no URL, invalid configuration, a 401/403,
+   * a resource that does not exist): a check with `wait` stops at once instead of spinning until
+   * its wait or the gate's deadline runs out. Default true (a refused connection may heal).
+   */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * Thrown by a probe when it cannot answer; the message is shown to the user as is. Anything else
+ * a probe throws is reported as an internal error of the probe, never as evidence.
+ */
 export class ProbeError extends Error {
   override readonly name = 'ProbeError';
+  readonly retryable: boolean;
+
+  constructor(message: string, options: ProbeErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = options.retryable ?? true;
+  }
 }
 
 /**

@@ -53,6 +53,8 @@ interface CallContext {
 }
 
 const PER_PAGE = 100;
+/** Answers that trying again cannot change within a gate: 401, 403 (permissions), 404. */
+const FINAL_STATUSES = new Set([401, 403, 404]);
 // A run with more than 5,000 jobs is beyond anything GitHub allows (256 per matrix); stop there.
 const MAX_PAGES = 50;
 
@@ -65,6 +67,7 @@ export async function openGitHubSession(
   if (token.trim() === '') {
     throw new ProbeError(
       'no GitHub token for the github check: set the `github-token` input (default `${{ github.token }}`) and give the job `permissions: { actions: read }`',
+      { retryable: false },
     );
   }
   environment.addSecret(token);
@@ -127,7 +130,7 @@ class GitHubSession {
     try {
       return parseRepository(value, origin);
     } catch (error) {
-      throw new ProbeError(error instanceof Error ? error.message : String(error));
+      throw new ProbeError(error instanceof Error ? error.message : String(error), { retryable: false });
     }
   }
 
@@ -136,6 +139,7 @@ class GitHubSession {
     if (!/^\d+$/.test(value)) {
       throw new ProbeError(
         '`github: { job }` alone reads the current workflow run, but GITHUB_RUN_ID is not set (not running in GitHub Actions?); give `run:` or `workflow:` as well',
+        { retryable: false },
       );
     }
     return Number(value);
@@ -231,6 +235,7 @@ class GitHubSession {
     );
     throw new ProbeError(
       `workflow "${workflow}" not found in ${name}; ${known.length === 0 ? 'it has no workflows the token can see' : `workflows: ${listSome(known)}`} — give the file name (deploy.yml) or the name shown in the Actions tab`,
+      { retryable: false },
     );
   }
 
@@ -286,8 +291,11 @@ class GitHubSession {
     try {
       return await request(gitHubRequest(limits));
     } catch (error) {
+      // A rejected token, a missing permission or a run that does not exist stays so: no retrying.
+      const retryable = !FINAL_STATUSES.has(inspectGitHubError(error).status ?? 0);
       throw new ProbeError(
         this.scrub(this.describeFailure(error, context, limits, call.timeoutMs, call.signal.aborted)),
+        { retryable },
       );
     }
   }

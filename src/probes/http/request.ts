@@ -71,6 +71,7 @@ function describeFailure(
   if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
     return new ProbeError(
       `http: TLS certificate of ${where} not accepted (${code}); fix the certificate (or trust its CA) or set insecure: true`,
+      { retryable: false },
     );
   }
   if (code === 'ECONNRESET' || code === 'EPIPE')

@@ -62,6 +62,7 @@ function loadFile(file: string, origin: string): LoadedConfig {
   if (!existsSync(file)) {
     throw new ProbeError(
       `kubeconfig ${file} (from ${origin}) does not exist; point KUBECONFIG at a readable kubeconfig file`,
+      { retryable: false },
     );
   }
   const config = new KubeConfig();
@@ -69,7 +70,7 @@ function loadFile(file: string, origin: string): LoadedConfig {
     config.loadFromFile(file);
   } catch (error) {
     const reason = error instanceof Error ? firstLine(error.message) : String(error);
-    throw new ProbeError(`kubeconfig ${file} is not a valid kubeconfig: ${reason}`);
+    throw new ProbeError(`kubeconfig ${file} is not a valid kubeconfig: ${reason}`, { retryable: false });
   }
   return { config, source: file };
 }
@@ -99,6 +100,7 @@ export function loadKubeConfig(environment: ProbeEnvironment): LoadedConfig {
   if (!loaded) {
     throw new ProbeError(
       'no Kubernetes credentials: set KUBECONFIG to a kubeconfig file (docs/kubernetes.md shows how to make one for a ServiceAccount) or run inside the cluster',
+      { retryable: false },
     );
   }
   const wanted = environment.sources.kubernetes.context;
@@ -108,6 +110,7 @@ export function loadKubeConfig(environment: ProbeEnvironment): LoadedConfig {
       const available = config.getContexts().map((context) => context.name);
       throw new ProbeError(
         `kubeconfig context "${wanted}" (sources.kubernetes.context) is not in ${source}; available: ${available.length > 0 ? available.join(', ') : 'none'}`,
+        { retryable: false },
       );
     }
     config.setCurrentContext(wanted);
@@ -118,6 +121,7 @@ export function loadKubeConfig(environment: ProbeEnvironment): LoadedConfig {
       current
         ? `kubeconfig ${source}: current context "${current}" names no known cluster; fix the file or set sources.kubernetes.context`
         : `kubeconfig ${source} has no current-context; set current-context in the file or sources.kubernetes.context`,
+      { retryable: false },
     );
   }
   return loaded;
@@ -179,11 +183,13 @@ export function explainApiError(
     case 401:
       return new ProbeError(
         `the Kubernetes API at ${server} rejected the credentials from ${source} (401 Unauthorized): the token or certificate is invalid or expired; renew it`,
+        { retryable: false },
       );
     case 403: {
       const user = /User "([^"]+)"/.exec(status.message ?? '')?.[1];
       return new ProbeError(
         `forbidden to list ${what}${user ? ` as ${user}` : ''} (403); ${rbacHint(target)}`,
+        { retryable: false },
       );
     }
     case 404:
@@ -191,10 +197,12 @@ export function explainApiError(
         target.spec.kind === 'custom'
           ? `the API server does not serve ${target.spec.plural}.${target.spec.group}/${target.spec.version} (404 Not Found): is the CustomResourceDefinition installed and the version right?`
           : `listing ${what} returned 404 Not Found${detail}`,
+        { retryable: false },
       );
     case 400:
       return new ProbeError(
         `the API server refused to list ${what} (400 ${status.reason ?? 'Bad Request'})${detail}; check selector and field_selector`,
+        { retryable: false },
       );
     case 410:
       return new ProbeError(

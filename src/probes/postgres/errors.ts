@@ -81,12 +81,16 @@ export function connectError(error: DriverError, server: ServerLabel, connectTim
     case '28P01':
       return new ProbeError(
         `${where} refused the password for user "${server.user}"; check the password in sources.postgres.url (DATABASE_URL)`,
+        { retryable: false },
       );
     case '28000':
-      return new ProbeError(`${where} refused user "${server.user}": ${oneLine(error.message)}`);
+      return new ProbeError(`${where} refused user "${server.user}": ${oneLine(error.message)}`, {
+        retryable: false,
+      });
     case '3D000':
       return new ProbeError(
         `database "${server.database}" does not exist on ${server.address}; check the database name in sources.postgres.url`,
+        { retryable: false },
       );
     case '53300':
       return new ProbeError(`${where} has no free connections: ${oneLine(error.message)}`);
@@ -96,6 +100,7 @@ export function connectError(error: DriverError, server: ServerLabel, connectTim
   if (/does not support SSL/i.test(error.message)) {
     return new ProbeError(
       `${where} does not accept TLS but the URL's sslmode requires it; use sslmode=prefer or disable only on a trusted network`,
+      { retryable: false },
     );
   }
   if (
@@ -104,6 +109,7 @@ export function connectError(error: DriverError, server: ServerLabel, connectTim
   ) {
     return new ProbeError(
       `TLS to ${where} failed: ${oneLine(error.message)}; check sslmode and sslrootcert in sources.postgres.url`,
+      { retryable: false },
     );
   }
   if (/Connection terminated/i.test(error.message)) {
