@@ -117,9 +117,13 @@ export function codeBlock(content: string, language = ''): string {
   return `${fence}${language}\n${clean}\n${fence}`;
 }
 
-/** Author-written Markdown (a name, a reason, a title) for a cell, a list item or a heading. */
+/**
+ * Author-written text (a name, a title, a reason) for a cell, a list item or a heading: its code
+ * spans are kept, the rest is shown as text like a value, because `${VAR}` may have put a value from
+ * the environment (a branch name, say) into it.
+ */
 export function escapeCellText(text: string): string {
-  return renderEvidenceCell([{ text }]);
+  return renderEvidenceCell([{ text }], 'text');
 }
 
 type Atom = { char: string } | { value: string };
@@ -131,13 +135,16 @@ type Atom = { char: string } | { value: string };
  * A value inside an author's code span is shown literally in it; elsewhere it is escaped text; in
  * the destination of an author's link it is percent-encoded.
  */
-export function renderEvidenceCell(parts: readonly EvidencePart[]): string {
+export function renderEvidenceCell(
+  parts: readonly EvidencePart[],
+  author: 'markdown' | 'text' = 'markdown',
+): string {
   const atoms: Atom[] = [];
   for (const part of parts) {
     if ('text' in part) for (const char of oneLine(part.text)) atoms.push({ char });
     else atoms.push({ value: part.change ? `${part.value} (${part.change})` : part.value });
   }
-  const out = new CellWriter();
+  const out = new CellWriter(author);
   let index = 0;
   while (index < atoms.length) {
     const atom = atoms[index]!;
@@ -148,7 +155,8 @@ export function renderEvidenceCell(parts: readonly EvidencePart[]): string {
     }
     const next = atoms[index + 1];
     if (atom.char === '\\' && next && 'char' in next && isPunctuation(next.char)) {
-      out.markdown(`\\${next.char}`);
+      if (author === 'text') out.authorChar(next.char);
+      else out.markdown(`\\${next.char}`);
       index += 2;
       continue;
     }
@@ -226,23 +234,37 @@ class CellWriter {
   private inDestination = false;
   /** The author's last character was `]`, so a `(` opens a link destination. */
   private afterBracket = false;
+  /** The author's text since the last space: a URL the author started (`https://…{{field}}`) takes the value in. */
+  private word = '';
+  /** Author text waiting to be escaped as text (`text` mode), so `://` and `www.` are seen whole. */
+  private text = '';
+
+  constructor(private readonly author: 'markdown' | 'text' = 'markdown') {}
 
   markdown(text: string): void {
+    this.flushText();
     this.flushCode();
     this.out += text;
     this.afterBracket = false;
   }
 
   code(content: string): void {
+    this.flushText();
     this.pendingCode = (this.pendingCode ?? '') + content;
+    this.word = '';
     this.inDestination = false;
     this.afterBracket = false;
   }
 
   authorChar(char: string): void {
+    if (this.author === 'text') {
+      this.text += char;
+      return;
+    }
     const opensDestination = char === '(' && this.afterBracket;
     if (opensDestination) this.inDestination = true;
     else if (/\s|\)/.test(char)) this.inDestination = false;
+    this.word = /\s/.test(char) ? '' : this.word + char;
     if (char === '<') this.markdown('&lt;');
     else if (char === '|') this.markdown('\\|');
     // A backslash that escapes nothing of the author's would escape what comes next: show it as text.
@@ -252,7 +274,9 @@ class CellWriter {
   }
 
   value(value: string): void {
-    if (this.inDestination) {
+    this.flushText();
+    // In the author's own link the value is part of its URL, percent-encoded so it cannot leave it.
+    if (this.inDestination || /:\/\/|^www\./i.test(this.word)) {
       this.markdown(encodeInUrl(value));
       return;
     }
@@ -263,8 +287,19 @@ class CellWriter {
   }
 
   finish(): string {
+    this.flushText();
     this.flushCode();
     return this.out;
+  }
+
+  private flushText(): void {
+    if (this.text === '') return;
+    const text = this.text;
+    this.text = '';
+    for (const piece of valuePieces(text)) {
+      if ('code' in piece) this.code(piece.code);
+      else this.markdown(piece.markdown);
+    }
   }
 
   private flushCode(): void {

@@ -66,7 +66,7 @@ function compose(
   if (result.warnings.length > 0) {
     sections.push(
       `## ${phrases.warnings}`,
-      list(result.warnings.map((warning) => escapeMarkdown(warning)))
+      list(result.warnings.map((warning) => escapeBlockStart(escapeMarkdown(warning))))
         .map((warning) => `- ${warning}`)
         .join('\n'),
     );
@@ -202,4 +202,9 @@ function commandsSection(result: GateResult, phrases: Phrases): string {
     lines.push(`# ${oneLine(scenario.name)}`, ...commands, '');
   }
   return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
+}
+
+/** A list item's text starts a block: `1.`, `-` or `+` there would open a nested list. */
+function escapeBlockStart(text: string): string {
+  return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+])/, '\\$1');
 }
