@@ -146,9 +146,21 @@ export function liveMarkdown(html: string): string[] {
   return problems;
 }
 
-/** Rows of the rendered tables: cells per body row, per table. */
-export function tableShape(html: string): number[][] {
+/** The cells of each body row of each rendered table (GFM drops cells beyond the header's count). */
+export function tableCells(html: string): string[][][] {
   return [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map(([, body]) =>
-    [...body!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) => row!.match(/<td[ >]/g)?.length ?? 0),
+    [...body!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+      [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => cell!),
+    ),
+  );
+}
+
+/**
+ * Cells per body row, per table; a row whose last cell is not `last` (a break moved it) counts -1.
+ * The last cell of a report's row is its result, starting with the status icon.
+ */
+export function tableShape(html: string, last: RegExp = /^(✅|❌|⚠️|🟡|y$)/u): number[][] {
+  return tableCells(html).map((rows) =>
+    rows.map((cells) => (last.test(cells.at(-1) ?? '') ? cells.length : -1)),
   );
 }

@@ -164,6 +164,7 @@ describe('hostile values through the whole report', () => {
 
   it('the terminal output has no escapes and no invisible characters from values', () => {
     const text = renderTerminal(gate(hostileNames), { colour: false, width: 400 });
+    // eslint-disable-next-line no-control-regex -- the test looks for the escape character itself
     expect(text).not.toMatch(/[\u001b\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
     expect(text).toContain('abc<U+202E>dcba');
   });
