@@ -16,6 +16,7 @@ import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
 import { Redactor } from './report/redact.js';
 import { renderTerminal } from './report/terminal.js';
+import { oneLine } from './report/escape.js';
 
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -44,7 +45,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const core = await actions.load();
     await publish(result, inputs, workspace, redactor, await checkRun, core);
     if (result.decision === 'no-go' && inputs.failOn !== 'never') {
-      core.setFailed(redactor.redact(`No-Go: ${result.basis.map(basisLine).join('; ')}`));
+      core.setFailed(redactor.redact(oneLine(`No-Go: ${result.basis.map(basisLine).join('; ')}`)));
     }
   } catch (error) {
     (await actions.load()).setFailed(redactor.redact(messageOf(error)));

@@ -48,8 +48,8 @@ export function escapeMarkdown(value: string): string {
 
 type Piece = { markdown: string } | { code: string };
 
-/** The escaped pieces of a value outside code: `@` and `#<digit>` as code, the rest escaped text. */
-function valuePieces(value: string): Piece[] {
+/** The escaped pieces of a value (or author text) outside code: `@` and `#<digit>` as code, the rest escaped text. */
+function valuePieces(value: string, author = false): Piece[] {
   const text = oneLine(value);
   const pieces: Piece[] = [];
   let markdown = '';
@@ -66,10 +66,10 @@ function valuePieces(value: string): Piece[] {
     code = '';
     if (char === '&') markdown += '&amp;';
     else if (char === '<') markdown += '&lt;';
-    else if (char === '>') markdown += '&gt;';
+    else if (char === '>') markdown += author ? '>' : '&gt;';
     else if (char === ':' && text.startsWith('//', index + 1)) markdown += '\\:';
     else if (char === '.' && /www$/i.test(text.slice(Math.max(0, index - 3), index))) markdown += '\\.';
-    else if (ESCAPED.has(char)) markdown += `\\${char}`;
+    else if (ESCAPED.has(char) && !(author && (char === '(' || char === ')'))) markdown += `\\${char}`;
     else markdown += char;
   }
   if (markdown !== '') pieces.push({ markdown });
@@ -126,7 +126,7 @@ export function escapeCellText(text: string): string {
   return renderEvidenceCell([{ text }], 'text');
 }
 
-type Atom = { char: string } | { value: string };
+type Atom = { char: string } | { value: string; change?: string };
 
 /**
  * Renders Evidence parts on one line. The author's text stays Markdown, read the way CommonMark
@@ -142,7 +142,7 @@ export function renderEvidenceCell(
   const atoms: Atom[] = [];
   for (const part of parts) {
     if ('text' in part) for (const char of oneLine(part.text)) atoms.push({ char });
-    else atoms.push({ value: part.change ? `${part.value} (${part.change})` : part.value });
+    else atoms.push(part.change ? { value: part.value, change: part.change } : { value: part.value });
   }
   const out = new CellWriter(author);
   let index = 0;
@@ -150,6 +150,8 @@ export function renderEvidenceCell(
     const atom = atoms[index]!;
     if ('value' in atom) {
       out.value(atom.value);
+      // The change since the baseline is the gate's own words (`+1`, `=`), beside the value.
+      if (atom.change) out.markdown(` (${escapeMarkdown(atom.change)})`);
       index += 1;
       continue;
     }
@@ -187,7 +189,8 @@ export function renderEvidenceCell(
 }
 
 function atomText(atom: Atom): string {
-  return 'char' in atom ? atom.char : oneLine(atom.value);
+  if ('char' in atom) return atom.char;
+  return oneLine(atom.change ? `${atom.value} (${atom.change})` : atom.value);
 }
 
 function isPunctuation(char: string): boolean {
@@ -296,7 +299,8 @@ class CellWriter {
     if (this.text === '') return;
     const text = this.text;
     this.text = '';
-    for (const piece of valuePieces(text)) {
+    // With every bracket and `<` escaped no link or tag can form: the author's `(`, `)`, `>` stay as written.
+    for (const piece of valuePieces(text, true)) {
       if ('code' in piece) this.code(piece.code);
       else this.markdown(piece.markdown);
     }

@@ -204,7 +204,7 @@ function commandsSection(result: GateResult, phrases: Phrases): string {
   return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
 }
 
-/** A list item's text starts a block: `1.`, `-` or `+` there would open a nested list. */
+/** A list item's text starts a block: `1.`, `-`, `+` or `>` there would open a nested list or a quote. */
 function escapeBlockStart(text: string): string {
-  return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+])/, '\\$1');
+  return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>])/, '\\$1');
 }
