@@ -205,3 +205,31 @@ describe('redaction', () => {
     );
   });
 });
+
+describe('the basis of a Go, said as a person would (issue 15 item 5)', () => {
+  it.each([
+    [0, 0, 'there are no preconditions and no P0 scenarios'],
+    [0, 1, 'the P0 scenario passes'],
+    [0, 7, 'all 7 P0 scenarios pass'],
+    [1, 1, 'the precondition is met and the P0 scenario passes'],
+    [2, 1, 'all 2 preconditions are met and the P0 scenario passes'],
+    [3, 0, 'all 3 preconditions are met; there are no P0 scenarios'],
+  ])('en: %i preconditions, %i P0', (preconditions, p0, text) => {
+    const markdown = renderMarkdown(result({ basis: [{ kind: 'all-passed', preconditions, p0 }] }));
+    expect(markdown).toContain(`- Basis: ${text}\n`);
+    expect(markdown).not.toContain('all 0');
+  });
+
+  it.each([
+    [0, 1, 'P0-сценарий пройден'],
+    [0, 3, 'все 3 P0-сценария пройдены'],
+    [0, 11, 'все 11 P0-сценариев пройдены'],
+    [1, 21, 'предусловие выполнено, все 21 P0-сценарий пройдены'],
+    [5, 0, 'все 5 предусловий выполнены, P0-сценариев нет'],
+    [0, 0, 'нет ни предусловий, ни P0-сценариев'],
+  ])('ru: %i preconditions, %i P0', (preconditions, p0, text) => {
+    const gate = { ...result().gate, language: 'ru' as const };
+    const markdown = renderMarkdown(result({ gate, basis: [{ kind: 'all-passed', preconditions, p0 }] }));
+    expect(markdown).toContain(`- Основание: ${text}\n`);
+  });
+});
