@@ -129,7 +129,8 @@ function table(
   line: (row: ScenarioResult) => string,
 ): string {
   // Shortened: the selected rows of this table, those that need attention first.
-  const shown = selection ? selection.rows.filter((row) => rows.includes(row)) : rows;
+  const members = new Set(rows);
+  const shown = selection ? selection.rows.filter((row) => members.has(row)) : rows;
   const lines = [`| ${first} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
   for (const row of shown) lines.push(line(row));
   if (shown.length === 0 && rows.length > 0) lines.push(`| _${phrases.rowsLeftOut(rows.length)}_ | | |`);
