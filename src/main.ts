@@ -19,6 +19,7 @@ import { stepOutputs } from './report/outputs.js';
 import { Redactor, type PublicResult } from './report/redact.js';
 import type { ArtefactSink } from './report/sink.js';
 import { renderTerminal } from './report/terminal.js';
+import { oneLine } from './report/escape.js';
 
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -50,7 +51,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const publicResult = redactor.redactValue(result);
     await publish(publicResult, inputs, workspace, await checkRun, sink);
     if (publicResult.decision === 'no-go' && inputs.failOn !== 'never') {
-      sink.fail(`No-Go: ${publicResult.basis.map(basisLine).join('; ')}`);
+      sink.fail(oneLine(`No-Go: ${publicResult.basis.map(basisLine).join('; ')}`));
     }
   } catch (error) {
     sink.fail(messageOf(error));

@@ -34,13 +34,14 @@ scenarios:
         evidence: "note {{body}} code \`{{body}}\` long {{long}}"
 `;
 
-// Outside code: every Markdown-active character escaped, HTML and @ as entities, one line, no
-// escapes. Inside a code span (shown literally by GitHub): only the span's end and the table's pipe
-// are neutralised. Long values stop at 300 characters.
+// Outside code: every Markdown-active character escaped, HTML as entities, `://` broken, `@` in a
+// code span of its own (GitHub finds mentions and e-mails in rendered text), one line, no escapes.
+// Inside the author's code span (shown literally by GitHub): the value as it is, the span re-emitted
+// with a fence its backticks cannot close, the table's pipe escaped. Long values stop at 300 characters.
 const OUTSIDE =
-  'x \\| y second \\`tick\\` &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[link\\]\\(http://x\\) &#64;octocat RED osc end';
-const INSIDE = "x \\| y second 'tick' <script>alert(1)</script> [link](http://x) @octocat RED osc end";
-const ROW = `| Hostile | note ${OUTSIDE} code \`${INSIDE}\` long ${'A'.repeat(299)}… | ✅ pass |`;
+  'x \\| y second \\`tick\\` &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[link\\]\\(http\\://x\\) `@`octocat RED osc end';
+const INSIDE = 'x \\| y second `tick` <script>alert(1)</script> [link](http://x) @octocat RED osc end';
+const ROW = `| Hostile | note ${OUTSIDE} code \`\`${INSIDE}\`\` long ${'A'.repeat(299)}… | ✅ pass |`;
 
 async function run(): Promise<ActionRun> {
   github = await startGitHubSim(emptyState(TOKEN));

@@ -70,7 +70,7 @@ describe('markdown report', () => {
         '## Go/No-Go',
         '',
         '- Decision: **Go**',
-        '- Basis: all 0 preconditions and all 1 P0 scenarios pass',
+        '- Basis: the P0 scenario passes',
         '',
         '## Residual risks / follow-ups',
         '',
@@ -97,8 +97,8 @@ describe('markdown report', () => {
       { text: '`' },
     ]);
     expect(cell).toBe(
-      'outside: x \\| y &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[click\\]\\(https://evil.example\\) &#64;octocat \\`code\\` \\*\\*bold\\*\\*' +
-        " inside: `x \\| y <script>alert(1)</script> [click](https://evil.example) @octocat 'code' **bold**`",
+      'outside: x \\| y &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[click\\]\\(https\\://evil.example\\) `@`octocat \\`code\\` \\*\\*bold\\*\\*' +
+        ' inside: ``x \\| y <script>alert(1)</script> [click](https://evil.example) @octocat `code` **bold**``',
     );
     expect(cell).not.toContain('\n');
   });
@@ -124,10 +124,14 @@ describe('markdown report', () => {
     });
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(CHECK_RUN_LIMIT_BYTES);
     expect(markdown).toContain('# ❌ No-Go');
-    expect(markdown).toContain('| the one that failed | stuck=1 | ❌ **fail** |');
-    expect(markdown).not.toContain('| scenario 1 |');
+    // The failure comes first, then as many passing rows as fit; the notice counts the rest exactly.
     expect(markdown).toContain(
-      '2000 passing rows and the reproduce commands are left out. The full report is `gate-report/REG-1.md`.',
+      '|---|---|---|\n| the one that failed | stuck=1 | ❌ **fail** |\n| scenario 0 |',
+    );
+    const shownPassing = markdown.split('\n').filter((line) => /^\| scenario \d+ \|/.test(line)).length;
+    expect(shownPassing).toBeGreaterThan(500);
+    expect(markdown).toContain(
+      `> [!NOTE]\n> Shortened to fit GitHub's limit of 65,535 bytes. Left out: ${2000 - shownPassing} of 2000 passing rows and the commands to reproduce. Every row is in the full report, \`gate-report/REG-1.md\` in the report bundle, and in the job's log.`,
     );
   });
 
@@ -199,5 +203,33 @@ describe('redaction', () => {
     expect(redactor.redact('a p@ss/word! b p%40ss%2Fword! c postgres://u:other-secret@db:5432/x')).toBe(
       'a *** b *** c postgres://u:***@db:5432/x',
     );
+  });
+});
+
+describe('the basis of a Go, said as a person would (issue 15 item 5)', () => {
+  it.each([
+    [0, 0, 'there are no preconditions and no P0 scenarios'],
+    [0, 1, 'the P0 scenario passes'],
+    [0, 7, 'all 7 P0 scenarios pass'],
+    [1, 1, 'the precondition is met and the P0 scenario passes'],
+    [2, 1, 'all 2 preconditions are met and the P0 scenario passes'],
+    [3, 0, 'all 3 preconditions are met; there are no P0 scenarios'],
+  ])('en: %i preconditions, %i P0', (preconditions, p0, text) => {
+    const markdown = renderMarkdown(result({ basis: [{ kind: 'all-passed', preconditions, p0 }] }));
+    expect(markdown).toContain(`- Basis: ${text}\n`);
+    expect(markdown).not.toContain('all 0');
+  });
+
+  it.each([
+    [0, 1, 'P0-сценарий пройден'],
+    [0, 3, 'все 3 P0-сценария пройдены'],
+    [0, 11, 'все 11 P0-сценариев пройдены'],
+    [1, 21, 'предусловие выполнено, все 21 P0-сценарий пройдены'],
+    [5, 0, 'все 5 предусловий выполнены, P0-сценариев нет'],
+    [0, 0, 'нет ни предусловий, ни P0-сценариев'],
+  ])('ru: %i preconditions, %i P0', (preconditions, p0, text) => {
+    const gate = { ...result().gate, language: 'ru' as const };
+    const markdown = renderMarkdown(result({ gate, basis: [{ kind: 'all-passed', preconditions, p0 }] }));
+    expect(markdown).toContain(`- Основание: ${text}\n`);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSecretVariable, registerKnownSecrets } from '../../src/environment.js';
-import { escapeInCode, escapeMarkdown } from '../../src/report/escape.js';
+import { escapeMarkdown } from '../../src/report/escape.js';
 import { Redactor } from '../../src/report/redact.js';
 import { CHARACTER_CLASSES, leakForms, secretFamily } from '../hardening/secrets-family.js';
 
@@ -30,7 +30,6 @@ describe('Redactor.redactValue (on data, before escaping and serialization)', ()
       JSON.stringify(secret).slice(1, -1),
       encodeURIComponent(secret),
       escapeMarkdown(secret),
-      escapeInCode(secret),
       secret.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!),
       secret.replaceAll("'", `'\\''`),
     ];

@@ -1,5 +1,6 @@
 import { evidenceText } from '../engine/evidence.js';
 import type { CheckAnnotation, CheckRunReport, CheckRunTarget } from './check-run.js';
+import { oneLine, stripControl } from './escape.js';
 import { CHECK_RUN_LIMIT_BYTES, renderMarkdown, shortTitle } from './markdown.js';
 import type { PublicResult } from './redact.js';
 import type { ArtefactSink } from './sink.js';
@@ -105,8 +106,9 @@ export function annotationsFor(result: PublicResult): CheckAnnotation[] {
       path: result.file,
       startLine: row.line,
       level: blocking ? 'failure' : 'warning',
-      title: `${row.name}: ${row.status}`,
-      message: [...reasons].join('\n') || row.status,
+      // Plain text in the log and the check run: no control, bidirectional or zero-width characters.
+      title: oneLine(`${row.name}: ${row.status}`),
+      message: stripControl([...reasons].join('\n') || row.status),
     });
   }
   return annotations;

@@ -2,6 +2,7 @@
 // that says what to do: the job summary, the bundle and the decision must never depend on it.
 import { gitHubRequest, inspectGitHubError, rateLimitMessage } from '../github/client.js';
 import type { GitHubClient, GitHubRequestOptions, RateLimitContext } from '../github/client.js';
+import { oneLine, stripControl } from './escape.js';
 
 /** The check run's conclusion: Go is `success`, No-Go is `failure`. */
 export type CheckRunConclusion = 'success' | 'failure' | 'neutral';
@@ -76,10 +77,17 @@ const CUT_NOTICE =
   "\n\n---\n**Cut to fit GitHub's 65,535-byte limit for check runs.** The full report is in the report bundle (`report-markdown` output) and the job summary.";
 
 /**
- * Cuts `text` to at most `limitBytes` UTF-8 bytes, on a character boundary and preferably a line
- * end, closes an open code fence and appends `notice`. Text within the limit is returned as is.
+ * Cuts `text` to at most `limitBytes` UTF-8 bytes and appends `notice`; text within the limit is
+ * returned as is. Markdown (`wholeLines`) is cut only at a line end, never inside a line: a partial
+ * table row could leave a code span open and make a value in it live Markdown; an open code fence
+ * is closed. Plain text (annotation messages) is cut on a character boundary.
  */
-export function fitBytes(text: string, limitBytes: number, notice: string = CUT_NOTICE): string {
+export function fitBytes(
+  text: string,
+  limitBytes: number,
+  notice: string = CUT_NOTICE,
+  wholeLines = true,
+): string {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= limitBytes) return text;
   const fence = '\n```';
@@ -88,9 +96,8 @@ export function fitBytes(text: string, limitBytes: number, notice: string = CUT_
   // Never end inside a multi-byte character: step back over continuation bytes (10xxxxxx).
   while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
   let kept = bytes.subarray(0, end).toString('utf8');
-  const lineEnd = kept.lastIndexOf('\n');
-  // A cut mid-row breaks a Markdown table; drop the partial line unless that loses too much.
-  if (lineEnd > kept.length * 0.75) kept = kept.slice(0, lineEnd);
+  if (!wholeLines) return kept + notice;
+  kept = kept.slice(0, Math.max(0, kept.lastIndexOf('\n')));
   const fences = kept.match(/^\s*(```|~~~)/gm)?.length ?? 0;
   if (fences % 2 === 1) kept += fence;
   return kept + notice;
@@ -120,15 +127,22 @@ function toApiAnnotation(annotation: CheckAnnotation): ApiAnnotation {
     start_line: start,
     end_line: end,
     annotation_level: annotation.level,
-    title: cutChars(annotation.title, CHECK_RUN_LIMITS.annotationTitleChars),
+    // Annotations are plain text, but invisible and bidirectional characters would still hide or reverse it.
+    title: cutChars(oneLine(annotation.title), CHECK_RUN_LIMITS.annotationTitleChars),
     message: fitBytes(
-      annotation.message === '' ? annotation.title : annotation.message,
+      stripControl(annotation.message === '' ? annotation.title : annotation.message),
       CHECK_RUN_LIMITS.annotationMessageBytes,
       shortNotice,
+      false,
     ),
   };
   if (annotation.rawDetails !== undefined && annotation.rawDetails !== '') {
-    api.raw_details = fitBytes(annotation.rawDetails, CHECK_RUN_LIMITS.annotationMessageBytes, shortNotice);
+    api.raw_details = fitBytes(
+      stripControl(annotation.rawDetails),
+      CHECK_RUN_LIMITS.annotationMessageBytes,
+      shortNotice,
+      false,
+    );
   }
   return api;
 }

@@ -23,6 +23,49 @@ export interface Phrases {
   file: string;
   baseline: string;
   status: Record<ScenarioStatus, string>;
+  /** The basis of a Go: how many preconditions and P0 scenarios passed, said as a person would. */
+  allPassed(preconditions: number, p0: number): string;
+  /** The placeholder row of a table whose rows were all left out to fit a size limit. */
+  rowsLeftOut(count: number): string;
+}
+
+/** `1 row`, `2 rows`. */
+function english(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function englishAllPassed(preconditions: number, p0: number): string {
+  const part = (count: number, one: string, many: string): string =>
+    count === 1 ? `the ${one}` : `all ${count} ${many}`;
+  if (preconditions === 0 && p0 === 0) return 'there are no preconditions and no P0 scenarios';
+  if (preconditions === 0)
+    return `${part(p0, 'P0 scenario', 'P0 scenarios')} ${p0 === 1 ? 'passes' : 'pass'}`;
+  const met = `${part(preconditions, 'precondition', 'preconditions')} ${preconditions === 1 ? 'is' : 'are'} met`;
+  if (p0 === 0) return `${met}; there are no P0 scenarios`;
+  return `${met} and ${part(p0, 'P0 scenario', 'P0 scenarios')} ${p0 === 1 ? 'passes' : 'pass'}`;
+}
+
+/** Russian plural: 1 сценарий, 2 сценария, 5 сценариев (11–14 take the last form). */
+function russian(count: number, one: string, few: string, many: string): string {
+  const tens = count % 100;
+  const units = count % 10;
+  const word = tens >= 11 && tens <= 14 ? many : units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+  return `${count} ${word}`;
+}
+
+function russianAllPassed(preconditions: number, p0: number): string {
+  if (preconditions === 0 && p0 === 0) return 'нет ни предусловий, ни P0-сценариев';
+  const met =
+    preconditions === 1
+      ? 'предусловие выполнено'
+      : `все ${russian(preconditions, 'предусловие', 'предусловия', 'предусловий')} выполнены`;
+  const passed =
+    p0 === 1
+      ? 'P0-сценарий пройден'
+      : `все ${russian(p0, 'P0-сценарий', 'P0-сценария', 'P0-сценариев')} пройдены`;
+  if (preconditions === 0) return passed;
+  if (p0 === 0) return `${met}, P0-сценариев нет`;
+  return `${met}, ${passed}`;
 }
 
 const EN: Phrases = {
@@ -47,6 +90,8 @@ const EN: Phrases = {
   file: 'Gate file',
   baseline: 'Compared with',
   status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
+  allPassed: englishAllPassed,
+  rowsLeftOut: (count) => `${english(count, 'row', 'rows')} left out to fit the size limit`,
 };
 
 const RU: Phrases = {
@@ -63,6 +108,9 @@ const RU: Phrases = {
   owner: 'Владелец',
   file: 'Файл гейта',
   baseline: 'Сравнение с',
+  allPassed: russianAllPassed,
+  rowsLeftOut: (count) =>
+    `${russian(count, 'строка не показана', 'строки не показаны', 'строк не показано')} из-за ограничения размера`,
 };
 
 /** The phrases for a report language. */

@@ -1,5 +1,13 @@
 import type { Basis, GateResult, ResidualRisk, ScenarioResult, ScenarioStatus } from '../engine/results.js';
-import { codeBlock, escapeCellText, escapeMarkdown, inlineCode, renderEvidenceCell } from './escape.js';
+import {
+  codeBlock,
+  escapeCellText,
+  escapeMarkdown,
+  inlineCode,
+  oneLine,
+  renderEvidenceCell,
+} from './escape.js';
+import { byteLength, capList, fitReport, type Selection } from './fit.js';
 import { phrasesFor, type Phrases } from './i18n.js';
 
 /** GitHub's limits, in bytes: check-run summary/text and one step's job summary. */
@@ -7,7 +15,7 @@ export const CHECK_RUN_LIMIT_BYTES = 65_535;
 export const JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
 export interface MarkdownOptions {
-  /** Largest result in UTF-8 bytes; rows are dropped (passing ones first) to fit. */
+  /** Largest result in UTF-8 bytes; failing and erroring rows are kept first, then waived, then passing. */
   maxBytes?: number;
   /** Where the full report is, named in the notice when rows are left out. */
   fullReport?: string;
@@ -20,46 +28,58 @@ const STATUS_ICON: Record<ScenarioStatus, string> = { pass: '✅', fail: '❌', 
 /** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
 export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}): string {
   const phrases = phrasesFor(result.gate.language);
-  const full = compose(result, phrases, options, { keepPassingRows: true, commands: true });
+  // Shortening renders the report a dozen times; each row's line is escaped once.
+  const lines = new Map<ScenarioResult, string>();
+  const line = (row: ScenarioResult): string => {
+    let text = lines.get(row);
+    if (text === undefined) lines.set(row, (text = rowLine(row, phrases)));
+    return text;
+  };
+  const full = compose(result, phrases, options, undefined, line);
   if (options.maxBytes === undefined || byteLength(full) <= options.maxBytes) return full;
-  const compact = compose(result, phrases, options, { keepPassingRows: false, commands: false });
-  if (byteLength(compact) <= options.maxBytes) return compact;
-  return cutToBytes(compact, options.maxBytes, notice(result, options));
+  return fitReport(result, options.maxBytes, options.fullReport, (selection) =>
+    compose(result, phrases, options, selection, line),
+  );
 }
 
-interface Detail {
-  keepPassingRows: boolean;
-  commands: boolean;
-}
-
-function compose(result: GateResult, phrases: Phrases, options: MarkdownOptions, detail: Detail): string {
+/** `selection` undefined: everything, in the gate's order; else the shortened form. */
+function compose(
+  result: GateResult,
+  phrases: Phrases,
+  options: MarkdownOptions,
+  selection: Selection | undefined,
+  line: (row: ScenarioResult) => string,
+): string {
   const sections: string[] = [];
+  const list = (items: string[]): string[] => (selection ? capList(items, selection.listBytes) : items);
   if (!options.omitTitle) sections.push(`# ${headline(result, phrases)}`);
   sections.push(metadata(result, phrases));
   if (result.preconditions.length > 0) {
     sections.push(
       `## ${phrases.preconditions}`,
-      table(result.preconditions, phrases, phrases.precondition, detail),
+      table(result.preconditions, phrases, phrases.precondition, selection, line),
     );
   }
-  sections.push(`## ${phrases.matrix}`, table(result.scenarios, phrases, phrases.scenario, detail));
-  sections.push(`## ${phrases.decisionHeading}`, decisionSection(result, phrases));
-  sections.push(`## ${phrases.residualRisks}`, risksSection(result.residualRisks, phrases));
+  sections.push(`## ${phrases.matrix}`, table(result.scenarios, phrases, phrases.scenario, selection, line));
+  sections.push(`## ${phrases.decisionHeading}`, decisionSection(result, phrases, list));
+  sections.push(`## ${phrases.residualRisks}`, risksSection(result.residualRisks, phrases, list));
   if (result.warnings.length > 0) {
     sections.push(
       `## ${phrases.warnings}`,
-      result.warnings.map((warning) => `- ${escapeMarkdown(warning)}`).join('\n'),
+      list(result.warnings.map((warning) => escapeBlockStart(escapeMarkdown(warning))))
+        .map((warning) => `- ${warning}`)
+        .join('\n'),
     );
   }
-  if (detail.commands) sections.push(commandsSection(result, phrases));
-  if (!detail.keepPassingRows) sections.push(notice(result, options));
+  if (selection) sections.push(selection.notice);
+  else sections.push(commandsSection(result, phrases));
   return `${sections.join('\n\n')}\n`;
 }
 
 /** `✅ Go — <title>` / `❌ No-Go — <title>`. */
 export function headline(result: GateResult, phrases = phrasesFor(result.gate.language)): string {
   const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
-  return `${word} — ${oneLine(result.gate.title)}`;
+  return `${word} — ${escapeCellText(result.gate.title)}`;
 }
 
 /** A one-line title such as `Go — 7/7 scenarios pass` or `No-Go — 2 P0 scenarios failed`. */
@@ -101,18 +121,25 @@ function metadata(result: GateResult, phrases: Phrases): string {
   return rows.join('  \n');
 }
 
-function table(rows: readonly ScenarioResult[], phrases: Phrases, first: string, detail: Detail): string {
-  const shown = detail.keepPassingRows ? rows : rows.filter((row) => row.status !== 'pass');
-  // Rows that need attention come first when space is short, in the order the gate lists them.
+function table(
+  rows: readonly ScenarioResult[],
+  phrases: Phrases,
+  first: string,
+  selection: Selection | undefined,
+  line: (row: ScenarioResult) => string,
+): string {
+  // Shortened: the selected rows of this table, those that need attention first.
+  const members = new Set(rows);
+  const shown = selection ? selection.rows.filter((row) => members.has(row)) : rows;
   const lines = [`| ${first} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
-  for (const row of shown) {
-    const priority = row.priority === 'P0' ? '' : ` (${row.priority})`;
-    lines.push(
-      `| ${escapeCellText(row.name)}${priority} | ${renderEvidenceCell(row.evidence)} | ${resultCell(row, phrases)} |`,
-    );
-  }
-  if (shown.length === 0) lines.push(`| _${rows.length} ${phrases.status.pass}_ | | |`);
+  for (const row of shown) lines.push(line(row));
+  if (shown.length === 0 && rows.length > 0) lines.push(`| _${phrases.rowsLeftOut(rows.length)}_ | | |`);
   return lines.join('\n');
+}
+
+function rowLine(row: ScenarioResult, phrases: Phrases): string {
+  const priority = row.priority === 'P0' ? '' : ` (${row.priority})`;
+  return `| ${escapeCellText(row.name)}${priority} | ${renderEvidenceCell(row.evidence)} | ${resultCell(row, phrases)} |`;
 }
 
 function resultCell(row: ScenarioResult, phrases: Phrases): string {
@@ -123,18 +150,18 @@ function resultCell(row: ScenarioResult, phrases: Phrases): string {
   return `${STATUS_ICON[row.status]} ${text}${waiver}${regression}`;
 }
 
-function decisionSection(result: GateResult, phrases: Phrases): string {
+function decisionSection(result: GateResult, phrases: Phrases, list: (items: string[]) => string[]): string {
   const word = result.decision === 'go' ? phrases.go : phrases.noGo;
   return [
     `- ${phrases.decision}: **${word}**`,
-    `- ${phrases.basis}: ${result.basis.map(basisText).join('; ')}`,
+    `- ${phrases.basis}: ${list(result.basis.map((basis) => basisText(basis, phrases))).join('; ')}`,
   ].join('\n');
 }
 
-function basisText(basis: Basis): string {
+function basisText(basis: Basis, phrases: Phrases): string {
   switch (basis.kind) {
     case 'all-passed':
-      return `all ${basis.preconditions} preconditions and all ${basis.p0} P0 scenarios pass`;
+      return phrases.allPassed(basis.preconditions, basis.p0);
     case 'precondition-not-passed':
       return `precondition "${escapeCellText(basis.name)}" is ${basis.status}`;
     case 'p0-not-passed':
@@ -142,9 +169,15 @@ function basisText(basis: Basis): string {
   }
 }
 
-function risksSection(risks: readonly ResidualRisk[], phrases: Phrases): string {
+function risksSection(
+  risks: readonly ResidualRisk[],
+  phrases: Phrases,
+  list: (items: string[]) => string[],
+): string {
   if (risks.length === 0) return `- ${phrases.none}`;
-  return risks.map((risk) => `- ${riskText(risk)}`).join('\n');
+  return list(risks.map(riskText))
+    .map((risk) => `- ${risk}`)
+    .join('\n');
 }
 
 function riskText(risk: ResidualRisk): string {
@@ -153,7 +186,7 @@ function riskText(risk: ResidualRisk): string {
       return escapeCellText(risk.text);
     case 'waived': {
       const issue = risk.issue ? ` (#${risk.issue})` : '';
-      return `"${escapeCellText(risk.name)}" waived until ${risk.until}: ${escapeCellText(risk.reason)}${issue}`;
+      return `"${escapeCellText(risk.name)}" waived until ${escapeMarkdown(risk.until)}: ${escapeCellText(risk.reason)}${issue}`;
     }
     case 'scenario-not-passed':
       return `${risk.priority} scenario "${escapeCellText(risk.name)}" is ${risk.status}`;
@@ -172,26 +205,7 @@ function commandsSection(result: GateResult, phrases: Phrases): string {
   return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ');
-}
-
-function notice(result: GateResult, options: MarkdownOptions): string {
-  const hidden = [...result.preconditions, ...result.scenarios].filter((row) => row.status === 'pass').length;
-  const where = options.fullReport ? ` The full report is ${inlineCode(options.fullReport)}.` : '';
-  return `> [!NOTE]\n> This report was shortened to fit GitHub's size limit: ${hidden} passing rows and the reproduce commands are left out.${where}`;
-}
-
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
-/** Cuts on a character boundary and closes with the notice, so the result is at most `maxBytes`. */
-function cutToBytes(text: string, maxBytes: number, closing: string): string {
-  const tail = `\n\n…\n\n${closing}\n`;
-  const budget = Math.max(0, maxBytes - byteLength(tail));
-  const buffer = Buffer.from(text, 'utf8').subarray(0, budget);
-  // A partial multi-byte character decodes to U+FFFD; drop it.
-  const head = buffer.toString('utf8').replace(/\uFFFD$/, '');
-  return `${head}${tail}`;
+/** A list item's text starts a block: `1.`, `-`, `+` or `>` there would open a nested list or a quote. */
+function escapeBlockStart(text: string): string {
+  return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>])/, '\\$1');
 }

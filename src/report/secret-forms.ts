@@ -2,7 +2,7 @@
 // escapers, JSON, URLs, HTML, shell quoting and log cleaning. The Redactor masks each form, so a
 // secret that slipped into a string already encoded (a JSON body echoing it, a URL holding it) is
 // caught as surely as the raw value.
-import { escapeCellText, escapeInCode, escapeMarkdown, stripControl } from './escape.js';
+import { escapeCellText, escapeMarkdown, stripControl } from './escape.js';
 
 /**
  * Shortest value masked. Shorter values ("abc", "42", "yes") occur in ordinary text so often that
@@ -21,7 +21,6 @@ export function encodedForms(secret: string): string[] {
     secret,
     // Markdown, as this project escapes it (outside and inside code spans) and as any escaper may.
     escapeMarkdown(secret),
-    escapeInCode(secret),
     escapeCellText(secret),
     secret.replace(ASCII_PUNCTUATION, (char) => `\\${char}`),
     // JSON string contents; with non-ASCII as \u escapes; JSON quoted inside JSON.
