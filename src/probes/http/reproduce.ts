@@ -1,7 +1,12 @@
 import { headerPlaceholder, isSecretHeader } from './secrets.js';
 import type { HttpSpec } from './schema.js';
 
-const quote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
+/** Single-quotes a value for a POSIX shell (a ' inside becomes '\'' ). */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+const quote = shellQuote;
 
 /** A curl command that makes the same request; secret header values become shell variables. */
 export function reproduceHttp(spec: HttpSpec): string {
