@@ -22,7 +22,9 @@ export function reproduceHttp(spec: HttpSpec): string {
     );
   }
   if (spec.body !== undefined) parts.push('--data-binary', quote(spec.body));
-  parts.push(quote(spec.url), "-o /dev/null -w '%{http_code}'");
+  // With json: fields the person needs the answer itself; otherwise the status is the evidence.
+  parts.push(quote(spec.url));
+  if (spec.json === undefined) parts.push("-o /dev/null -w '%{http_code}'");
   return parts.join(' ');
 }
 
