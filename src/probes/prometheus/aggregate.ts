@@ -88,12 +88,13 @@ function sampleValue(text: string, labels: string, time: unknown): number {
   return value;
 }
 
-/** `http_requests_total{code="500", job="web"}`, or `{}` for a series without labels. */
+/** `http_requests_total{code="500", job="web"}`, or `{} (no labels)` for a series without any. */
 export function labelSet(metric: Record<string, unknown>): string {
   const name = typeof metric.__name__ === 'string' ? metric.__name__ : '';
   const pairs = Object.entries(metric)
     .filter(([key]) => key !== '__name__')
     .map(([key, value]) => `${key}=${JSON.stringify(String(value))}`);
+  if (name === '' && pairs.length === 0) return '{} (no labels)';
   return `${name}{${pairs.join(', ')}}`;
 }
 

@@ -19,7 +19,7 @@ function badQuery(query: string, error: string): ProbeError {
   const [, line, column, reason] = parsed;
   const lineText = query.split('\n')[Number(line) - 1] ?? '';
   const at = Math.max(0, Number(column) - 1);
-  const near = lineText.slice(Math.max(0, at - 20), at + 20).trim();
+  const near = lineText.slice(Math.max(0, at - 40), at + 20).trim();
   return new ProbeError(
     `prometheus: bad PromQL at line ${line}, column ${column}: ${reason}${near ? ` — near '${near}'` : ''}; try it in the Prometheus UI (Graph tab) to see the whole error`,
   );
@@ -83,7 +83,9 @@ export function transportError(
     );
   }
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const code = cause?.code ?? (error as { code?: string } | undefined)?.code ?? '';
+  const rawCode: unknown = cause?.code ?? (error as { code?: unknown } | undefined)?.code;
+  // DOMException carries a numeric legacy code; only Node's string codes say anything.
+  const code = typeof rawCode === 'string' ? rawCode : '';
   if (code === 'ECONNREFUSED')
     return new ProbeError(
       `prometheus: connection refused by ${where}; is Prometheus up and listening there?`,
