@@ -17,13 +17,13 @@ const query = z
   .string({ error: 'write the PromQL query as a string' })
   .refine((value) => value.trim() !== '', { error: 'the query is empty; write a PromQL expression' });
 
-const duration = (key: string): z.ZodType<number> =>
+const duration = (): z.ZodType<number> =>
   z.union([z.string(), z.number()]).transform((value, context) => {
     const ms = parseDuration(value);
     if (ms === undefined || ms < 1000) {
       context.addIssue({
         code: 'custom',
-        message: `${key}: '${String(value)}' is not a duration of at least 1s; write it like 30m, 1h or 1m`,
+        message: `'${String(value)}' is not a duration of at least 1s; write it like 30m, 1h or 1m`,
       });
       return z.NEVER;
     }
@@ -32,12 +32,10 @@ const duration = (key: string): z.ZodType<number> =>
 
 const mapping = z.strictObject({
   query: query.meta({ description: 'PromQL expression.' }),
-  range: duration('range')
+  range: duration()
     .optional()
     .meta({ description: 'Range query over this long, ending now (30m, 1h); without it, an instant query.' }),
-  step: duration('step')
-    .optional()
-    .meta({ description: 'Resolution of a range query (default: range / 60).' }),
+  step: duration().optional().meta({ description: 'Resolution of a range query (default: range / 60).' }),
 });
 
 /** Default resolution: 60 points over the range, whole seconds, at least 1s. */
@@ -48,7 +46,19 @@ export function defaultStepMs(rangeMs: number): number {
 /** Schema of the value under `prometheus:` — a query string, or `{ query, range, step }`. */
 export const prometheusSpecSchema: z.ZodType<PrometheusSpec> = z
   .union([query, mapping], {
-    error: "prometheus takes a PromQL query, or { query: '…', range: 30m, step: 1m } for a range query",
+    error: (issue) => {
+      const input: unknown = issue.input;
+      // A mapping: its own problem (a bad duration, an unknown key) says more than "not a string or mapping".
+      const inner =
+        issue.code === 'invalid_union' && typeof input === 'object' && input !== null
+          ? issue.errors[1]?.[0]
+          : undefined;
+      if (inner?.code === 'unrecognized_keys') {
+        return `unknown key '${inner.keys.join("', '")}'; a prometheus mapping takes query, range and step`;
+      }
+      if (inner) return `${inner.path.length > 0 ? `${inner.path.join('.')}: ` : ''}${inner.message}`;
+      return "prometheus takes a PromQL query, or { query: '…', range: 30m, step: 1m } for a range query";
+    },
   })
   .meta({
     description: 'A PromQL query (instant, at gate time), or { query, range, step } for a range ending now.',
