@@ -71,6 +71,9 @@ export class SeriesAggregate {
 
 /** A sample's value text as a number; NaN and ±Inf are errors that say where they come from. */
 function sampleValue(text: string, labels: string, time: unknown): number {
+  const value = Number(text);
+  // The common case first and cheap: 1.2 million samples pass here for a large range answer.
+  if (Number.isFinite(value) && text !== '') return value;
   const at = typeof time === 'number' ? ` at ${new Date(time * 1000).toISOString()}` : '';
   if (text === 'NaN') {
     throw new ProbeError(
@@ -82,10 +85,7 @@ function sampleValue(text: string, labels: string, time: unknown): number {
       `prometheus: ${labels} is ${text}${at}, which no threshold can judge; it is usually a division by zero (a denominator of 0 under a non-zero numerator): guard the denominator, e.g. … / (… > 0)`,
     );
   }
-  const value = Number(text);
-  if (text.trim() === '' || Number.isNaN(value))
-    throw shape(`a sample value '${text.slice(0, 40)}' that is not a number`);
-  return value;
+  throw shape(`a sample value '${text.slice(0, 40)}' that is not a number`);
 }
 
 /** `http_requests_total{code="500", job="web"}`, or `{} (no labels)` for a series without any. */

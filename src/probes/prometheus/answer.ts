@@ -39,6 +39,17 @@ export class AnswerReader {
     let envelopeFrom = this.inElement ? -1 : 0;
     let elementFrom = this.inElement ? 0 : -1;
     for (let index = 0; index < chunk.length; index++) {
+      if (this.inElement) {
+        // The bulk of the answer: a tight loop over locals until the series closes or the chunk ends.
+        const end = this.scanElement(chunk, index);
+        if (end < 0) break;
+        this.addElement(chunk, elementFrom, end);
+        this.finishElement();
+        elementFrom = -1;
+        envelopeFrom = end;
+        index = end - 1;
+        continue;
+      }
       const byte = chunk[index]!;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
@@ -94,6 +105,39 @@ export class AnswerReader {
     }
     if (this.inElement) this.addElement(chunk, elementFrom, chunk.length);
     else if (envelopeFrom >= 0) this.addEnvelope(chunk, envelopeFrom, chunk.length);
+  }
+
+  /**
+   * Scans a series from `from`: returns the index just past its closing `}`, or -1 when the chunk
+   * ends first (nesting and string state are kept for the next chunk).
+   */
+  private scanElement(chunk: Buffer, from: number): number {
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    const length = chunk.length;
+    for (let index = from; index < length; index++) {
+      const byte = chunk[index]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) escaped = true;
+        else if (byte === QUOTE) inString = false;
+      } else if (byte === QUOTE) inString = true;
+      else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+        depth--;
+        if (depth === 3) {
+          this.depth = depth;
+          this.inString = false;
+          this.escaped = false;
+          return index + 1;
+        }
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    return -1;
   }
 
   /** Ends the answer: parses the envelope and returns it; the series are in {@link aggregate}. */
