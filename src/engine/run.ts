@@ -193,6 +193,7 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
       attempt.error,
       context.baseline?.checks.get(check.id),
       probe.failureFields,
+      probe.noteFields,
     ),
     reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
     target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
