@@ -39,7 +39,9 @@ export async function startHistory(
   const workflow = currentWorkflowFile(env);
   const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
   if (!workflow || !branch || !env.GITHUB_REPOSITORY || !inputs.githubToken) {
-    notice('No history: `history` needs GITHUB_WORKFLOW_REF, GITHUB_REF_NAME, GITHUB_REPOSITORY and the github-token input (actions: read).');
+    notice(
+      'No history: `history` needs GITHUB_WORKFLOW_REF, GITHUB_REF_NAME, GITHUB_REPOSITORY and the github-token input (actions: read).',
+    );
     return undefined;
   }
   try {
@@ -57,7 +59,9 @@ export async function startHistory(
       notice,
     });
   } catch (error) {
-    notice(`No history: the earlier runs of ${workflow} on ${branch} could not be listed: ${messageOf(error).split('\n')[0]}`);
+    notice(
+      `No history: the earlier runs of ${workflow} on ${branch} could not be listed: ${messageOf(error).split('\n')[0]}`,
+    );
     return undefined;
   }
 }
@@ -123,22 +127,25 @@ async function comment(
   const pulls = runPullRequests(env, readEventPayload(env));
   if (pulls.numbers.length === 0) {
     if (inputs.comment === 'always') {
-      warn(`No pull-request comment: this ${env.GITHUB_EVENT_NAME ?? ''} run belongs to no pull request (comments go on pull_request and workflow_run events of pull requests).`);
+      warn(
+        `No pull-request comment: this ${env.GITHUB_EVENT_NAME ?? ''} run belongs to no pull request (comments go on pull_request and workflow_run events of pull requests).`,
+      );
     }
     return;
   }
   if (pulls.fork) {
-    warn(`No pull-request comment: the pull request comes from the fork ${pulls.fork}, where GITHUB_TOKEN is read-only; the job summary and the check run carry the decision.`);
+    warn(
+      `No pull-request comment: the pull request comes from the fork ${pulls.fork}, where GITHUB_TOKEN is read-only; the job summary and the check run carry the decision.`,
+    );
     return;
   }
   if (!inputs.githubToken) {
     warn('No pull-request comment: the github-token input is empty.');
     return;
   }
-  const [{ createGitHubClient, parseRepository }, { commentMarker, upsertStickyComment }] = await Promise.all([
-    import('./github/client.js'),
-    import('./github/comments.js'),
-  ]);
+  const [{ createGitHubClient, parseRepository }, { commentMarker, upsertStickyComment }] = await Promise.all(
+    [import('./github/client.js'), import('./github/comments.js')],
+  );
   const marker = commentMarker(result.gate.id, result.gate.environment);
   const runUrl = workflowRunUrl(env);
   const body = renderComment(result, {
@@ -152,7 +159,13 @@ async function comment(
     const octokit = createGitHubClient(inputs.githubToken, env);
     for (const issue of pulls.numbers.slice(0, MAX_PULL_REQUESTS)) {
       // The body leaves for GitHub: through the sink, like the check run's.
-      const posted = await upsertStickyComment(octokit, { owner, repo, issue, marker, body: sink.value(body) });
+      const posted = await upsertStickyComment(octokit, {
+        owner,
+        repo,
+        issue,
+        marker,
+        body: sink.value(body),
+      });
       if (posted.warning !== undefined) {
         warn(posted.warning);
         // The same refusal would come for every other pull request: one warning is enough.
@@ -176,13 +189,17 @@ async function deploymentStatus(
     warn('No deployment status: the github-token input is empty.');
     return;
   }
-  const [{ createGitHubClient, parseRepository }, { setDeploymentStatus }, { workflowRunUrl }, { shortTitle }] =
-    await Promise.all([
-      import('./github/client.js'),
-      import('./github/deployments.js'),
-      import('./github/context.js'),
-      import('./report/markdown.js'),
-    ]);
+  const [
+    { createGitHubClient, parseRepository },
+    { setDeploymentStatus },
+    { workflowRunUrl },
+    { shortTitle },
+  ] = await Promise.all([
+    import('./github/client.js'),
+    import('./github/deployments.js'),
+    import('./github/context.js'),
+    import('./report/markdown.js'),
+  ]);
   try {
     const { owner, repo } = parseRepository(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
     const logUrl = workflowRunUrl(env);
@@ -195,7 +212,11 @@ async function deploymentStatus(
       description: sink.value(shortTitle(result)),
     });
     if (posted.warning !== undefined) warn(posted.warning);
-    else sink.log('info', `Deployment ${inputs.deploymentId}: status ${result.decision === 'go' ? 'success' : 'failure'}`);
+    else
+      sink.log(
+        'info',
+        `Deployment ${inputs.deploymentId}: status ${result.decision === 'go' ? 'success' : 'failure'}`,
+      );
   } catch (error) {
     warn(`No deployment status: ${messageOf(error)}`);
   }

@@ -46,7 +46,8 @@ export async function readHistory(
     try {
       return await readRun(octokit, query, run, artifacts.get(run.id));
     } catch (error) {
-      const why = error instanceof BaselineUnavailable ? error.message : (error as Error).message.split('\n')[0];
+      const why =
+        error instanceof BaselineUnavailable ? error.message : (error as Error).message.split('\n')[0];
       query.notice(`History: run ${run.id} skipped: ${why}.`);
       return undefined;
     }
@@ -64,7 +65,12 @@ async function readRun(
   if (artifactId === undefined) {
     throw new BaselineUnavailable(`it has no unexpired artifact '${query.artifactName}'`);
   }
-  const text = await readBundleText(octokit, { owner: query.owner, repo: query.repo, artifactId, gateId: query.gateId });
+  const text = await readBundleText(octokit, {
+    owner: query.owner,
+    repo: query.repo,
+    artifactId,
+    gateId: query.gateId,
+  });
   if (text === undefined) throw new BaselineUnavailable(`its artifact holds no ${query.gateId}.json`);
   let data: unknown;
   try {
@@ -73,7 +79,8 @@ async function readRun(
     throw new BaselineUnavailable(`its ${query.gateId}.json is not JSON`);
   }
   const parsed = reportSchema.safeParse(data);
-  if (!parsed.success) throw new BaselineUnavailable(`its ${query.gateId}.json is not a regression-gate report`);
+  if (!parsed.success)
+    throw new BaselineUnavailable(`its ${query.gateId}.json is not a regression-gate report`);
   if (parsed.data.gate.id !== query.gateId) {
     throw new BaselineUnavailable(`its report is of gate '${parsed.data.gate.id}'`);
   }
@@ -86,7 +93,11 @@ async function readRun(
 }
 
 /** `task` over `items` with at most `limit` in flight; results in input order. */
-async function mapInBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+async function mapInBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

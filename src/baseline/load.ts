@@ -85,7 +85,12 @@ export async function findLastGo(octokit: GitHubClient, query: LastGoQuery): Pro
       (candidate) => !candidate.expired && candidate.name === query.artifactName,
     );
     if (!artifact) continue;
-    const text = await readBundleText(octokit, { owner, repo, artifactId: artifact.id, gateId: query.gateId });
+    const text = await readBundleText(octokit, {
+      owner,
+      repo,
+      artifactId: artifact.id,
+      gateId: query.gateId,
+    });
     if (text === undefined) continue;
     const baseline = parseBaseline(text, `run ${run.id} (artifact ${query.artifactName})`, query.gateId);
     if (baseline.decision === 'go') return baseline;

@@ -70,7 +70,11 @@ export function buildTrend(
   const oldestFirst = [...earlier].reverse();
   const runs: TrendRun[] = [
     ...oldestFirst.map((run) => ({ id: run.id, url: run.url, current: false })),
-    { ...(current.id === undefined ? {} : { id: current.id }), ...(current.url ? { url: current.url } : {}), current: true },
+    {
+      ...(current.id === undefined ? {} : { id: current.id }),
+      ...(current.url ? { url: current.url } : {}),
+      current: true,
+    },
   ];
   const lookups = oldestFirst.map((run) => new Map(run.rows.map((row) => [row.id, row.status])));
   const scenarios = current.rows.map((row): ScenarioTrend => {

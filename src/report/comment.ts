@@ -37,7 +37,8 @@ export function renderComment(result: PublicResult, context: CommentContext = {}
   const trend = context.history ? renderTrend(context.history, { onlyNotable: true, heading: '####' }) : '';
   if (trend) sections.push(trend.trimEnd());
 
-  let used = length(head.join('\n')) + length(links) + sections.reduce((sum, part) => sum + length(part) + 2, 0);
+  let used =
+    length(head.join('\n')) + length(links) + sections.reduce((sum, part) => sum + length(part) + 2, 0);
   const table = [`| ${phrases.scenario} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
   used += length(table.join('\n'));
   let shown = 0;
@@ -53,7 +54,9 @@ export function renderComment(result: PublicResult, context: CommentContext = {}
     parts.push(table.join('\n'));
     if (shown < failing.length) {
       const where = runLink('the check run', context.checkRunUrl);
-      parts.push(`> [!NOTE]\n> ${failing.length - shown} more rows did not pass; they are in ${where} and the job summary (GitHub's 65,536-character comment limit).`);
+      parts.push(
+        `> [!NOTE]\n> ${failing.length - shown} more rows did not pass; they are in ${where} and the job summary (GitHub's 65,536-character comment limit).`,
+      );
     }
   }
   parts.push(...sections);
@@ -77,7 +80,9 @@ function rowLine(row: ScenarioResult, words: Record<ScenarioStatus, string>): st
 function baselineLine(result: PublicResult, failing: readonly ScenarioResult[]): string | undefined {
   if (!result.baseline) return undefined;
   const { source, decision } = result.baseline;
-  const fresh = failing.filter((row) => row.regression === 'new').map((row) => `"${escapeCellText(row.name)}"`);
+  const fresh = failing
+    .filter((row) => row.regression === 'new')
+    .map((row) => `"${escapeCellText(row.name)}"`);
   const known = failing.filter((row) => row.regression === 'known').length;
   const changes = fresh.length > 0 ? `new since then: ${fresh.join(', ')}` : 'nothing newly failing';
   const knownText = known > 0 ? `; ${known} failed there too` : '';

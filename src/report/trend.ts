@@ -61,7 +61,9 @@ export function renderTrend(history: PublicHistory, options: TrendRenderOptions 
     '',
     '| Scenario | Trend | Note |',
     '|---|---|---|',
-    ...rows.map((trend) => `| ${escapeCellText(trend.name)} | ${trendIcons(trend.statuses)} | ${trendNote(trend)} |`),
+    ...rows.map(
+      (trend) => `| ${escapeCellText(trend.name)} | ${trendIcons(trend.statuses)} | ${trendNote(trend)} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -26,7 +26,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function fail(status: number, message: string): ConversationAnswer {
-  return { status, body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) } };
+  return {
+    status,
+    body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) },
+  };
 }
 
 function commentJson(comment: SimComment, baseUrl: string): Record<string, unknown> {
@@ -45,7 +48,8 @@ function commentJson(comment: SimComment, baseUrl: string): Record<string, unkno
 }
 
 function checkBody(body: unknown): string | ConversationAnswer {
-  if (!isRecord(body) || typeof body.body !== 'string') return fail(422, 'Invalid request.\n\n"body" is required.');
+  if (!isRecord(body) || typeof body.body !== 'string')
+    return fail(422, 'Invalid request.\n\n"body" is required.');
   if ([...body.body].length > COMMENT_LIMIT)
     return fail(422, `Validation Failed: body is too long (maximum is ${COMMENT_LIMIT} characters)`);
   return body.body;
@@ -70,7 +74,10 @@ export function handleConversation(
         .sort((a, b) => a.id - b.id);
       const perPage = Math.min(100, Number(query.per_page ?? 30) || 30);
       const page = Math.max(1, Number(query.page ?? 1) || 1);
-      return { status: 200, body: all.slice((page - 1) * perPage, page * perPage).map((c) => commentJson(c, baseUrl)) };
+      return {
+        status: 200,
+        body: all.slice((page - 1) * perPage, page * perPage).map((c) => commentJson(c, baseUrl)),
+      };
     }
     case 'createComment': {
       const text = checkBody(body);
@@ -105,15 +112,20 @@ export function handleConversation(
     }
     case 'listDeploymentStatuses': {
       const deployment = state.deployments.get(id);
-      if (!deployment || deployment.owner !== owner || deployment.repo !== repo) return fail(404, 'Not Found');
+      if (!deployment || deployment.owner !== owner || deployment.repo !== repo)
+        return fail(404, 'Not Found');
       const perPage = Math.min(100, Number(query.per_page ?? 30) || 30);
       // Newest first, as GitHub lists them.
       const statuses = [...deployment.statuses].reverse().slice(0, perPage);
-      return { status: 200, body: statuses.map((status) => ({ ...status, environment: deployment.environment })) };
+      return {
+        status: 200,
+        body: statuses.map((status) => ({ ...status, environment: deployment.environment })),
+      };
     }
     case 'createDeploymentStatus': {
       const deployment = state.deployments.get(id);
-      if (!deployment || deployment.owner !== owner || deployment.repo !== repo) return fail(404, 'Not Found');
+      if (!deployment || deployment.owner !== owner || deployment.repo !== repo)
+        return fail(404, 'Not Found');
       if (!isRecord(body) || typeof body.state !== 'string' || !STATES.includes(body.state))
         return fail(422, 'Validation Failed: state is not included in the list');
       const description = typeof body.description === 'string' ? body.description : '';

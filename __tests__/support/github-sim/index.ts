@@ -63,6 +63,12 @@ export interface GitHubSim {
   state: SimState;
   /** Makes `route` fail as described (for `times` requests, default every request); undefined clears it. */
   setFault(route: SimRoute, fault: SimFault | undefined): void;
+  /**
+   * Holds the next `count` answers of `route` until all `count` requests have arrived; each answer
+   * is computed when its request arrives. Forces a race: every caller sees the state before any
+   * of them could act on it.
+   */
+  setBarrier(route: SimRoute, count: number): void;
   close(): Promise<void>;
 }
 
@@ -100,8 +106,16 @@ const ROUTES: Array<{ method: string; pattern: RegExp; route: SimRoute }> = [
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/artifacts$/, route: 'listRepoArtifacts' },
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/, route: 'listComments' },
   { method: 'POST', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/, route: 'createComment' },
-  { method: 'PATCH', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/, route: 'updateComment' },
-  { method: 'DELETE', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/, route: 'deleteComment' },
+  {
+    method: 'PATCH',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
+    route: 'updateComment',
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
+    route: 'deleteComment',
+  },
   {
     method: 'GET',
     pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/,
@@ -559,6 +573,10 @@ function send(response: ServerResponse, answer: HttpAnswer): void {
 export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
   const requests: SimRequest[] = [];
   const faults = new Map<SimRoute, SimFault>();
+  const barriers = new Map<
+    SimRoute,
+    { left: number; arrived: number; release: Promise<void>; open: () => void }
+  >();
   let baseUrl = '';
 
   const server: Server = createServer((request, response) => {
@@ -604,6 +622,16 @@ export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
           handle(state, matched, method, query, body, baseUrl, url.pathname);
       }
       record.status = answer.status;
+      const barrier = matched ? barriers.get(matched.route) : undefined;
+      if (barrier && matched) {
+        barrier.arrived += 1;
+        if (barrier.arrived >= barrier.left) {
+          barriers.delete(matched.route);
+          barrier.open();
+        }
+        // A safety net only: a caller that never comes must not hang the test.
+        await Promise.race([barrier.release, new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
+      }
       if (!response.destroyed) send(response, answer);
     })().catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain' });
@@ -623,6 +651,11 @@ export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
     setFault: (route, fault) => {
       if (fault === undefined) faults.delete(route);
       else faults.set(route, { ...fault });
+    },
+    setBarrier: (route, count) => {
+      let open = (): void => {};
+      const release = new Promise<void>((resolve) => (open = resolve));
+      barriers.set(route, { left: count, arrived: 0, release, open });
     },
     close: () =>
       new Promise<void>((resolve) => {
