@@ -114,3 +114,18 @@ describe('the trend', () => {
     expect(trend.scenarios[0]!.failingSince).toBeUndefined();
   });
 });
+
+describe('the comment shown in the docs', () => {
+  it('is what the renderer writes (docs/github.md as source, README.md as it renders)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { sampleComment } = await import('../support/comment-sample.js');
+    const source = sampleComment().trimEnd();
+    expect(await readFile('docs/github.md', 'utf8')).toContain(`\`\`\`text\n${source}\n\`\`\``);
+    const quoted = source
+      .split('\n')
+      .slice(1)
+      .map((line) => (line ? `> ${line}` : '>'))
+      .join('\n');
+    expect(await readFile('README.md', 'utf8')).toContain(quoted);
+  });
+});
