@@ -177,7 +177,8 @@ async function publish(
   for (const warning of result.warnings) sink.log('warning', warning);
   const posted = await checkRun?.finish(result, sink, fullReport);
   const links = { ...(posted ? { checkRunUrl: posted.url } : {}), ...(history ? { history } : {}) };
-  const summaryPath = await writeShortSummary(result, context, links, sink);
+  // Next to the bundle; when the bundle could not be written, its warning already said why.
+  const summaryPath = bundle ? await writeShortSummary(result, context, links, sink) : '';
   await actOnDecision(result, inputs, env, sink, links);
   const outputs = stepOutputs(result, bundle, posted, summaryPath);
   for (const [name, value] of Object.entries(outputs)) sink.output(name, value);
