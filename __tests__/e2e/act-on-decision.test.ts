@@ -167,6 +167,30 @@ describe('sticky pull-request comment, through dist/', () => {
     expect(commentsOn(github.state, 9)).toHaveLength(0);
   });
 
+  it('comments on the pull requests of the triggering run on workflow_run events', async () => {
+    github = await startGitHubSim(emptyState(TOKEN));
+    const dir = await mkdtemp(join(tmpdir(), 'rg-event-'));
+    const event = join(dir, 'event.json');
+    await writeFile(
+      event,
+      JSON.stringify({ workflow_run: { id: 77, head_sha: 'c'.repeat(40), pull_requests: [{ number: 12 }] } }),
+    );
+    const result = await runGate({ env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: event } });
+    expect(result.exitCode).toBe(0);
+    expect(commentsOn(github.state, 12)).toHaveLength(1);
+  });
+
+  it('with comment: always, says so when the run belongs to no pull request; auto stays quiet', async () => {
+    github = await startGitHubSim(emptyState(TOKEN));
+    const always = await runGate({ inputs: { comment: 'always' }, env: { GITHUB_EVENT_NAME: 'push' } });
+    expect(always.stdout).toContain(
+      '::warning::No pull-request comment: this push run belongs to no pull request',
+    );
+    const auto = await runGate({ env: { GITHUB_EVENT_NAME: 'push' } });
+    expect(auto.stdout).not.toContain('No pull-request comment');
+    expect(github.requests.filter((request) => request.route === 'listComments')).toHaveLength(0);
+  });
+
   it('does not try to comment on a pull request from a fork, and says so once', async () => {
     github = await startGitHubSim(emptyState(TOKEN));
     const event = await pullRequestEvent(10, 'someone/platform');
