@@ -11,14 +11,16 @@ __webpack_require__.d(__webpack_exports__, {
   openHttpSession: () => (/* binding */ openHttpSession)
 });
 
+// UNUSED EXPORTS: JSON_BODY_LIMIT
+
+// EXTERNAL MODULE: ./src/probes/probe.ts
+var probe = __webpack_require__(86489);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./src/probes/probe.ts
-var probe = __webpack_require__(86489);
 // EXTERNAL MODULE: ./src/probes/http/reproduce.ts
 var reproduce = __webpack_require__(71527);
 // EXTERNAL MODULE: ./src/probes/http/secrets.ts
@@ -75,28 +77,29 @@ function once(request, url, method, headers, body, signal) {
         const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
         const outgoing = client.request(url, options, (response) => {
             const chunks = [];
+            const limit = request.bodyLimit ?? BODY_LIMIT;
             let kept = 0;
             let settled = false;
-            const finish = () => {
+            const finish = (truncated) => {
                 if (settled)
                     return;
                 settled = true;
-                // Stream decoding drops a character the 64 KiB cut split in two instead of garbling it.
+                // Stream decoding drops a character the cut split in two instead of garbling it.
                 const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks), { stream: true });
-                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text });
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text, truncated });
                 response.destroy();
             };
             response.on('data', (chunk) => {
                 if (settled)
                     return;
-                const room = BODY_LIMIT - kept;
+                const room = limit - kept;
                 chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
                 kept += Math.min(chunk.length, room);
                 // The rest of a large body is not needed; stop reading it.
-                if (kept >= BODY_LIMIT)
-                    finish();
+                if (chunk.length > room)
+                    finish(true);
             });
-            response.on('end', finish);
+            response.on('end', () => finish(false));
             response.on('error', (error) => {
                 if (!settled)
                     reject(error);
@@ -149,6 +152,7 @@ async function sendRequest(request) {
                 body: answer.body,
                 latencyMs: Math.round(performance.now() - started),
                 headers: maskHeaders(answer.headers),
+                truncated: answer.truncated,
             };
         }
         if (redirects === MAX_REDIRECTS) {
@@ -169,6 +173,7 @@ async function sendRequest(request) {
 }
 
 ;// CONCATENATED MODULE: ./src/probes/http/session.ts
+
 
 
 
@@ -199,16 +204,34 @@ function openHttpSession(environment) {
                 insecure: spec.insecure,
                 timeoutMs: call.timeoutMs,
                 signal: call.signal,
+                ...(spec.json === undefined ? {} : { bodyLimit: JSON_BODY_LIMIT }),
             });
-            return {
+            const fields = {
                 status: answer.status,
-                body: answer.body,
+                body: spec.json === undefined ? answer.body : firstBytes(answer.body, BODY_LIMIT),
                 latency_ms: answer.latencyMs,
                 headers: answer.headers,
             };
+            if (spec.json === undefined)
+                return fields;
+            if (answer.truncated) {
+                throw new probe/* ProbeError */.B2(`http: the answer from ${(0,reproduce/* shownUrl */.z)(spec.url)} is larger than ${JSON_BODY_LIMIT / 1024 / 1024} MiB; json: fields read answers up to that size — ask the API for less`);
+            }
+            // jsonpath-plus loads only for checks that read JSON fields.
+            const { jsonFields } = await Promise.all(/* import() */[__webpack_require__.e(229), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 14616));
+            return { ...fields, ...jsonFields(spec.json, answer.body, answer.headers['content-type'] ?? '') };
         },
         close: async () => { },
     };
+}
+/** How much of an answer `json:` fields read; the `body` field still keeps the first BODY_LIMIT bytes. */
+const JSON_BODY_LIMIT = 8 * 1024 * 1024;
+/** The first `limit` bytes of a text, without a character cut in two. */
+function firstBytes(text, limit) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    return new TextDecoder('utf-8').decode(bytes.subarray(0, limit), { stream: true });
 }
 
 

@@ -1,110 +1,96 @@
 export const id = 843;
-export const ids = [843,663];
+export const ids = [843,584];
 export const modules = {
 
-/***/ 15663:
+/***/ 96584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient),
+/* harmony export */   gitHubApiUrl: () => (/* binding */ gitHubApiUrl),
+/* harmony export */   gitHubRequest: () => (/* binding */ gitHubRequest),
+/* harmony export */   inspectGitHubError: () => (/* reexport safe */ _http_error_js__WEBPACK_IMPORTED_MODULE_3__.K),
+/* harmony export */   parseRepository: () => (/* reexport safe */ _repository_js__WEBPACK_IMPORTED_MODULE_2__.S),
+/* harmony export */   rateLimitMessage: () => (/* reexport safe */ _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__.zt),
+/* harmony export */   realTiming: () => (/* reexport safe */ _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__.$u)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86856);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57403);
+/* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90651);
+/* harmony import */ var _http_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92343);
+// The one place the GitHub client is built: @actions/github's Octokit with Octokit's own retry and
+// throttling plugins, tuned so that a gate's deadline and abort signal still rule every wait.
+
+
+
+
+
+
+
+/** Builds a call's `request` option; `resend: false` for a call that must not be sent twice. */
+function gitHubRequest(context, resend = true) {
+    return {
+        ...(context.signal ? { signal: context.signal } : {}),
+        rateLimit: context,
+        ...(resend ? {} : { retries: 0 }),
+    };
+}
+/** The API root: GITHUB_API_URL (GHES, simulators), else github.com. */
+function gitHubApiUrl(env) {
+    const url = env.GITHUB_API_URL?.trim();
+    return (url === undefined || url === '' ? 'https://api.github.com' : url).replace(/\/+$/, '');
+}
+// Client errors are answers, not accidents; 403/429 belong to the throttling plugin.
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/**
+ * Builds the one Octokit a gate uses. The base URL comes from `env` rather than from
+ * `@actions/github`'s import-time default so that tests and callers decide it explicitly.
+ */
+function createGitHubClient(token, env, options = {}) {
+    if (token.trim() === '') {
+        throw new Error('no GitHub token: set the `github-token` input (its default is `${{ github.token }}`)');
+    }
+    const onLimit = (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitHandler */ .IY)({
+        timing: options.timing ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .realTiming */ .$u,
+        maxWaits: options.maxRateLimitWaits ?? 5,
+        defaultBudgetMs: options.rateLimitBudgetMs ?? 60_000,
+    });
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl: gitHubApiUrl(env),
+        // Octokit logs deprecations and request warnings to the console; the action reports on its own.
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        // The handler sleeps (abortably); the plugin's own wait is zero. The plugin awaits the
+        // handler's answer (true = send again), though its types declare the handler void.
+        throttle: {
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises
+            onRateLimit: onLimit,
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises
+            onSecondaryRateLimit: onLimit,
+            retryAfterBaseValue: 0,
+        },
+        retry: {
+            retries: options.retries ?? 0,
+            doNotRetry: DO_NOT_RETRY,
+            retryAfterBaseValue: options.retryDelayMs ?? 1000,
+        },
+    }, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L);
+}
+
+
+/***/ }),
+
+/***/ 92343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createGitHubClient: () => (/* binding */ createGitHubClient),
-  gitHubApiUrl: () => (/* binding */ gitHubApiUrl),
-  gitHubRequest: () => (/* binding */ gitHubRequest),
-  inspectGitHubError: () => (/* reexport */ inspectGitHubError),
-  parseRepository: () => (/* reexport */ repository/* parseRepository */.S),
-  rateLimitMessage: () => (/* reexport */ rateLimitMessage),
-  realTiming: () => (/* reexport */ realTiming)
+  K: () => (/* binding */ inspectGitHubError)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(11758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(49735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
-;// CONCATENATED MODULE: ./src/github/rate-limit.ts
-// What the GitHub client does when GitHub says "slow down". Octokit's throttling plugin finds the
-// rate limit (primary: `x-ratelimit-remaining: 0` + `x-ratelimit-reset`; secondary: `retry-after`
-// or a minute) and re-sends the request; these handlers decide whether to wait at all. The plugin
-// sleeps in Bottleneck, which an AbortSignal cannot interrupt and which knows no deadline, so the
-// client sets its wait to zero and the handler sleeps here instead: abortable, within the
-// caller's deadline, and replaceable in tests.
-/** Real time. */
-const realTiming = {
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(new Error('the request was cancelled'));
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new Error('the request was cancelled'));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-    now: () => Date.now(),
-};
-function formatWait(ms) {
-    const seconds = Math.ceil(ms / 1000);
-    if (seconds < 120)
-        return `${seconds}s`;
-    // The plugin rounds a reset to whole seconds, so the wait may be up to a second longer.
-    const minutes = Math.ceil((seconds + 1) / 60);
-    return minutes < 120 ? `${minutes}m` : `${Math.round(minutes / 60)}h`;
-}
-function contextOf(options) {
-    const request = options?.request;
-    return request?.rateLimit ?? { what: 'calling the GitHub API' };
-}
-/**
- * The throttling plugin's `onRateLimit` / `onSecondaryRateLimit`: waits `retryAfter` seconds and
- * answers true (send again) when the wait ends before the call's deadline and nothing aborts it.
- */
-function rateLimitHandler(settings) {
-    return async (retryAfter, options, _octokit, retryCount) => {
-        const context = contextOf(options);
-        const waitMs = Math.max(0, retryAfter * 1000);
-        const now = settings.timing.now();
-        const deadline = context.deadline ?? now + settings.defaultBudgetMs;
-        if (retryCount >= settings.maxWaits) {
-            context.gaveUp = `, still after ${retryCount} waits; try again later or use a token with a higher limit`;
-            return false;
-        }
-        if (now + waitMs > deadline) {
-            const left = Math.max(0, deadline - now);
-            context.gaveUp = `: GitHub asks to wait ${formatWait(waitMs)}, longer than the ${formatWait(left)} left for this check; raise its \`timeout\` or run the gate later`;
-            return false;
-        }
-        if (context.signal?.aborted) {
-            context.gaveUp = ", and the check's time ran out";
-            return false;
-        }
-        try {
-            await settings.timing.sleep(waitMs, context.signal);
-            return true;
-        }
-        catch {
-            context.gaveUp = `; the check's time ran out while waiting ${formatWait(waitMs)} for the limit to reset`;
-            return false;
-        }
-    };
-}
-/** The message for a call the client stopped waiting for; undefined when it did not. */
-function rateLimitMessage(context, status) {
-    if (context.gaveUp === undefined)
-        return undefined;
-    return `GitHub API rate limit reached (${status ?? '?'}) while ${context.what}${context.gaveUp}`;
-}
-
-// EXTERNAL MODULE: ./src/github/repository.ts
-var repository = __webpack_require__(90651);
 // EXTERNAL MODULE: ./src/shared/guards.ts
 var guards = __webpack_require__(62675);
 ;// CONCATENATED MODULE: ./src/shared/text.ts
@@ -188,63 +174,92 @@ function inspectGitHubError(error) {
     return { status, headers, message: oneLine(message, MAX_MESSAGE), aborted: false };
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-// The one place the GitHub client is built: @actions/github's Octokit with Octokit's own retry and
-// throttling plugins, tuned so that a gate's deadline and abort signal still rule every wait.
 
+/***/ }),
 
+/***/ 57403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-
-
-
-/** Builds a call's `request` option; `resend: false` for a call that must not be sent twice. */
-function gitHubRequest(context, resend = true) {
-    return {
-        ...(context.signal ? { signal: context.signal } : {}),
-        rateLimit: context,
-        ...(resend ? {} : { retries: 0 }),
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ realTiming),
+/* harmony export */   IY: () => (/* binding */ rateLimitHandler),
+/* harmony export */   zt: () => (/* binding */ rateLimitMessage)
+/* harmony export */ });
+// What the GitHub client does when GitHub says "slow down". Octokit's throttling plugin finds the
+// rate limit (primary: `x-ratelimit-remaining: 0` + `x-ratelimit-reset`; secondary: `retry-after`
+// or a minute) and re-sends the request; these handlers decide whether to wait at all. The plugin
+// sleeps in Bottleneck, which an AbortSignal cannot interrupt and which knows no deadline, so the
+// client sets its wait to zero and the handler sleeps here instead: abortable, within the
+// caller's deadline, and replaceable in tests.
+/** Real time. */
+const realTiming = {
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('the request was cancelled'));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('the request was cancelled'));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+    now: () => Date.now(),
+};
+function formatWait(ms) {
+    const seconds = Math.ceil(ms / 1000);
+    if (seconds < 120)
+        return `${seconds}s`;
+    // The plugin rounds a reset to whole seconds, so the wait may be up to a second longer.
+    const minutes = Math.ceil((seconds + 1) / 60);
+    return minutes < 120 ? `${minutes}m` : `${Math.round(minutes / 60)}h`;
+}
+function contextOf(options) {
+    const request = options?.request;
+    return request?.rateLimit ?? { what: 'calling the GitHub API' };
+}
+/**
+ * The throttling plugin's `onRateLimit` / `onSecondaryRateLimit`: waits `retryAfter` seconds and
+ * answers true (send again) when the wait ends before the call's deadline and nothing aborts it.
+ */
+function rateLimitHandler(settings) {
+    return async (retryAfter, options, _octokit, retryCount) => {
+        const context = contextOf(options);
+        const waitMs = Math.max(0, retryAfter * 1000);
+        const now = settings.timing.now();
+        const deadline = context.deadline ?? now + settings.defaultBudgetMs;
+        if (retryCount >= settings.maxWaits) {
+            context.gaveUp = `, still after ${retryCount} waits; try again later or use a token with a higher limit`;
+            return false;
+        }
+        if (now + waitMs > deadline) {
+            const left = Math.max(0, deadline - now);
+            context.gaveUp = `: GitHub asks to wait ${formatWait(waitMs)}, longer than the ${formatWait(left)} left for this check; raise its \`timeout\` or run the gate later`;
+            return false;
+        }
+        if (context.signal?.aborted) {
+            context.gaveUp = ", and the check's time ran out";
+            return false;
+        }
+        try {
+            await settings.timing.sleep(waitMs, context.signal);
+            return true;
+        }
+        catch {
+            context.gaveUp = `; the check's time ran out while waiting ${formatWait(waitMs)} for the limit to reset`;
+            return false;
+        }
     };
 }
-/** The API root: GITHUB_API_URL (GHES, simulators), else github.com. */
-function gitHubApiUrl(env) {
-    const url = env.GITHUB_API_URL?.trim();
-    return (url === undefined || url === '' ? 'https://api.github.com' : url).replace(/\/+$/, '');
-}
-// Client errors are answers, not accidents; 403/429 belong to the throttling plugin.
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-/**
- * Builds the one Octokit a gate uses. The base URL comes from `env` rather than from
- * `@actions/github`'s import-time default so that tests and callers decide it explicitly.
- */
-function createGitHubClient(token, env, options = {}) {
-    if (token.trim() === '') {
-        throw new Error('no GitHub token: set the `github-token` input (its default is `${{ github.token }}`)');
-    }
-    const onLimit = rateLimitHandler({
-        timing: options.timing ?? realTiming,
-        maxWaits: options.maxRateLimitWaits ?? 5,
-        defaultBudgetMs: options.rateLimitBudgetMs ?? 60_000,
-    });
-    return (0,github/* getOctokit */.Q)(token, {
-        baseUrl: gitHubApiUrl(env),
-        // Octokit logs deprecations and request warnings to the console; the action reports on its own.
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-        // The handler sleeps (abortably); the plugin's own wait is zero. The plugin awaits the
-        // handler's answer (true = send again), though its types declare the handler void.
-        throttle: {
-            // eslint-disable-next-line @typescript-eslint/no-misused-promises
-            onRateLimit: onLimit,
-            // eslint-disable-next-line @typescript-eslint/no-misused-promises
-            onSecondaryRateLimit: onLimit,
-            retryAfterBaseValue: 0,
-        },
-        retry: {
-            retries: options.retries ?? 0,
-            doNotRetry: DO_NOT_RETRY,
-            retryAfterBaseValue: options.retryDelayMs ?? 1000,
-        },
-    }, plugin_throttling_dist_bundle/* throttling */.A, dist_bundle/* retry */.L);
+/** The message for a call the client stopped waiting for; undefined when it did not. */
+function rateLimitMessage(context, status) {
+    if (context.gaveUp === undefined)
+        return undefined;
+    return `GitHub API rate limit reached (${status ?? '?'}) while ${context.what}${context.gaveUp}`;
 }
 
 
@@ -256,7 +271,7 @@ function createGitHubClient(token, env, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openGitHubSession: () => (/* binding */ openGitHubSession)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15663);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
 /* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86489);
 // The heavy half of the github probe: loaded only when a gate has a `github:` check.
 
@@ -493,23 +508,6 @@ function rankBySimilarity(names, wanted) {
         return words.filter((word) => lower.includes(word)).length;
     };
     return [...names].sort((a, b) => score(b) - score(a));
-}
-
-
-/***/ }),
-
-/***/ 62675:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord)
-/* harmony export */ });
-/**
- * True for a plain object whose keys can be read: not null, not an array. Parsed YAML/JSON and
- * thrown errors are checked with it before their fields are read.
- */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

@@ -59,6 +59,213 @@ function baselineLookup(name, current, previous, lookup) {
 
 /***/ }),
 
+/***/ 47663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BaselineUnavailable: () => (/* binding */ BaselineUnavailable),
+/* harmony export */   currentWorkflowFile: () => (/* binding */ currentWorkflowFile),
+/* harmony export */   findLastGo: () => (/* binding */ findLastGo),
+/* harmony export */   loadBaselineFile: () => (/* binding */ loadBaselineFile),
+/* harmony export */   parseBaseline: () => (/* binding */ parseBaseline),
+/* harmony export */   readBundleText: () => (/* binding */ readBundleText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(66228);
+/* harmony import */ var _report_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75229);
+/* harmony import */ var _github_run_artifacts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(70272);
+
+
+
+
+
+/** Why a baseline could not be used; shown as a notice or warning, never fatal. */
+class BaselineUnavailable extends Error {
+    name = 'BaselineUnavailable';
+}
+/** Parses and checks a bundle's JSON text as a baseline for gate `gateId`. */
+function parseBaseline(text, source, gateId) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new BaselineUnavailable(`${source} is not JSON; point 'baseline' at a <gate.id>.json report`);
+    }
+    const parsed = _report_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .reportSchema */ .Qh.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new BaselineUnavailable(`${source} is not a regression-gate report (${issue.path.join('.') || 'top level'}: ${issue.message})`);
+    }
+    if (parsed.data.gate.id !== gateId) {
+        throw new BaselineUnavailable(`${source} is the report of gate '${parsed.data.gate.id}', not '${gateId}'`);
+    }
+    return (0,_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .indexBaseline */ .or)(parsed.data, source);
+}
+/** Reads a baseline from a report file. */
+async function loadBaselineFile(path, shownAs, gateId) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch {
+        throw new BaselineUnavailable(`no baseline report at ${shownAs}`);
+    }
+    return parseBaseline(text, shownAs, gateId);
+}
+/**
+ * The newest successful run of the same workflow on the same branch whose uploaded bundle says Go.
+ * Reads the artifact zip through the REST API; undefined when there is none.
+ */
+async function findLastGo(octokit, query) {
+    const { owner, repo } = query;
+    const runs = await octokit.rest.actions.listWorkflowRuns({
+        owner,
+        repo,
+        workflow_id: query.workflow,
+        branch: query.branch,
+        status: 'success',
+        per_page: query.limit ?? 20,
+    });
+    for (const run of runs.data.workflow_runs) {
+        if (run.id === query.currentRunId)
+            continue;
+        const artifacts = await octokit.rest.actions.listWorkflowRunArtifacts({
+            owner,
+            repo,
+            run_id: run.id,
+            name: query.artifactName,
+        });
+        const artifact = artifacts.data.artifacts.find((candidate) => !candidate.expired && candidate.name === query.artifactName);
+        if (!artifact)
+            continue;
+        const text = await readBundleText(octokit, {
+            owner,
+            repo,
+            artifactId: artifact.id,
+            gateId: query.gateId,
+        });
+        if (text === undefined)
+            continue;
+        const baseline = parseBaseline(text, `run ${run.id} (artifact ${query.artifactName})`, query.gateId);
+        if (baseline.decision === 'go')
+            return baseline;
+    }
+    return undefined;
+}
+/** The text of `<gateId>.json` in an artifact's zip; undefined when the archive has none. */
+async function readBundleText(octokit, query) {
+    const archive = await (0,_github_run_artifacts_js__WEBPACK_IMPORTED_MODULE_4__/* .downloadArtifactZip */ .EU)(octokit, query);
+    // fflate (~95 KB) is loaded only when an artifact is actually read, not at every start.
+    const { readZipEntry } = await Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(716)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10716));
+    const entry = readZipEntry(archive, (name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(name) === `${query.gateId}.json`);
+    return entry?.data.toString('utf8');
+}
+/** The workflow file of this run, from GITHUB_WORKFLOW_REF (`owner/repo/.github/workflows/x.yml@ref`). */
+function currentWorkflowFile(env) {
+    const ref = env.GITHUB_WORKFLOW_REF;
+    const match = ref ? /\/\.github\/workflows\/([^@/]+)@/.exec(ref) : null;
+    return match?.[1];
+}
+
+
+/***/ }),
+
+/***/ 75229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qh: () => (/* binding */ reportSchema)
+/* harmony export */ });
+/* unused harmony exports reportCheckSchema, reportScenarioSchema, reportHistorySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+
+/**
+ * The parts of a `<gate.id>.json` bundle that another run reads back as its baseline. Unknown keys
+ * are kept (`looseObject`) so bundles from newer versions still compare.
+ */
+const fieldValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* ["null"] */ .chJ(),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+]);
+const status = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error', 'waived']);
+const reportCheckSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error']),
+    fields: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fieldValue),
+    error: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    expect: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+});
+const reportScenarioSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    priority: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['P0', 'P1', 'P2']),
+    status,
+    checkStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error']),
+    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['new', 'known']).optional(),
+    checks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportCheckSchema),
+    evidence_text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+});
+const trendStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error', 'waived', 'absent']);
+/** `history: N`: the per-scenario trend over the earlier runs read and this one (oldest first). */
+const reportHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    window: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().describe('Earlier runs asked for (`history: N`).'),
+    runs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(), url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), current: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() }))
+        .describe('Runs whose bundle was read, oldest first; the last is this run (`current: true`).'),
+    skipped: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().describe('Earlier runs skipped: no artifact, or an unreadable bundle.'),
+    scenarios: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        statuses: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(trendStatus).describe('One per run of `runs`, same order.'),
+        flaky: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().describe('Passed and did not pass more than once in the window.'),
+        failingSince: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(), url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), atLeast: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() })
+            .optional()
+            .describe('When this run did not pass: the first run of the streak that did not pass.'),
+    })),
+})
+    .meta({ title: 'history' });
+/** The JSON report, as written by writeBundle and read back by `baseline:`. */
+const reportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    schema_version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1),
+    tool: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
+    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    gate: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    decision: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['go', 'no-go']),
+    preconditions: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportScenarioSchema),
+    scenarios: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportScenarioSchema),
+    counts: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        passed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        failed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        errors: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        waived: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    }),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), decision: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['go', 'no-go']), finishedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
+        .optional(),
+    history: reportHistorySchema.optional(),
+})
+    .meta({
+    title: 'regression-gate report',
+    description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
+});
+
+
+/***/ }),
+
 /***/ 97840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -704,7 +911,7 @@ function compareNumbers(a, b) {
 
 /***/ }),
 
-/***/ 19827:
+/***/ 66191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -719,19 +926,77 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./src/probes/prometheus/source.ts
+
+// RFC 9110 token: what a header name may be made of.
+const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
+/** `sources.prometheus.url`: the API's base URL, the part before `/api/v1`. */
+const baseUrl = schemas/* string */.YjP().superRefine((value, context) => {
+    // `${PROMETHEUS_URL:-}` may expand to nothing: the check then says which variable to set.
+    if (value.trim() === '')
+        return;
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        context.addIssue({
+            code: 'custom',
+            message: `'${value}' is not a URL; write the base URL before /api/v1, e.g. http://prometheus:9090`,
+        });
+        return;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        context.addIssue({
+            code: 'custom',
+            message: `'${parsed.protocol}' is not supported; use http:// or https://`,
+        });
+    }
+    if (/\/api\/v1\/?$/.test(parsed.pathname)) {
+        context.addIssue({
+            code: 'custom',
+            message: `write the base URL without /api/v1 (the probe adds /api/v1/query): ${value.replace(/\/api\/v1\/?$/, '')}`,
+        });
+    }
+});
+const headers = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).superRefine((value, context) => {
+    for (const [name, headerValue] of Object.entries(value)) {
+        if (!HEADER_NAME.test(name))
+            context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
+        if (/[\r\n\0]/.test(headerValue))
+            context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
+    }
+});
+/** The value under `sources.prometheus` in a gate file. */
+const prometheusSourceSchema = schemas/* strictObject */.rej({
+    url: baseUrl.optional().meta({
+        description: 'Base URL of the Prometheus HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics, Grafana Cloud), before /api/v1; default: the PROMETHEUS_URL environment variable.',
+    }),
+    headers: headers.optional().meta({
+        description: "Headers sent with every query (Authorization: 'Bearer ${PROM_TOKEN}', X-Scope-OrgID); every value is treated as a secret.",
+    }),
+})
+    .meta({ description: 'Where prometheus checks send their queries.' });
+/** Builds the loaded source from the file's section and the environment. */
+function prometheusSource(section, env) {
+    const url = [section?.url, env.PROMETHEUS_URL].find((value) => value !== undefined && value.trim() !== '');
+    return { ...(url === undefined ? {} : { url: url.trim() }), headers: section?.headers ?? {} };
+}
+
 // EXTERNAL MODULE: ./src/config/expand.ts
 var expand = __nccwpck_require__(24740);
 // EXTERNAL MODULE: ./src/config/expect.ts + 3 modules
 var config_expect = __nccwpck_require__(57038);
 // EXTERNAL MODULE: ./src/config/problems.ts
 var config_problems = __nccwpck_require__(34968);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(88532);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(97840);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 /** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
@@ -798,6 +1063,7 @@ const sourcesSchema = schemas/* strictObject */.rej({
     })
         .optional(),
     github: schemas/* strictObject */.rej({ repository: schemas/* string */.YjP().optional() }).optional(),
+    prometheus: prometheusSourceSchema.optional(),
 })
     .default({});
 const defaultsSchema = schemas/* strictObject */.rej({
@@ -861,6 +1127,7 @@ function checkSchemaFor(kind, probe, shape = commonCheckShape) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
 
 
 
@@ -1116,6 +1383,7 @@ function buildGate(input, options, locate, problems) {
             context: nonEmpty(input.sources.kubernetes?.context),
         },
         github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
+        prometheus: prometheusSource(input.sources.prometheus, options.env),
     };
     const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
     const preconditions = input.preconditions.map((raw, index) => {
@@ -1962,7 +2230,7 @@ async function runCheck(check, context) {
         status: attempt.status,
         fields: attempt.fields,
         expect: check.expectText,
-        evidence: (0,evidence/* checkEvidence */.K7)(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id), probe.failureFields),
+        evidence: (0,evidence/* checkEvidence */.K7)(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id), probe.failureFields, probe.noteFields),
         reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
         target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
         attempts,
@@ -2085,7 +2353,7 @@ const MAX_CHECKS_IN_FLIGHT = 256;
 /* harmony export */ });
 /* unused harmony exports SECRET_NAME, isSecretVariable, probeEnvironment */
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44381);
-/* harmony import */ var _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5360);
+/* harmony import */ var _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17903);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
 
 
@@ -2174,6 +2442,79 @@ function runGate(gate, settings) {
 
 /***/ }),
 
+/***/ 19556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   readEventPayload: () => (/* binding */ readEventPayload),
+/* harmony export */   resolveHeadSha: () => (/* binding */ resolveHeadSha),
+/* harmony export */   workflowRunUrl: () => (/* binding */ workflowRunUrl)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shared_guards_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(62675);
+// Where this workflow run is, read from the runner's environment and event payload: the commit a
+// check run goes on and the run's page. Kept apart from the Checks API calls in report/.
+
+
+function nested(value, ...keys) {
+    let current = value;
+    for (const key of keys) {
+        if (!(0,_shared_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(current))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/**
+ * The commit the check run goes on: the `sha` input; for pull requests the PR head (GITHUB_SHA is
+ * a merge commit the PR page never shows); for `workflow_run` the triggering run's head; else GITHUB_SHA.
+ */
+function resolveHeadSha(sources) {
+    const input = sources.inputSha?.trim();
+    if (input)
+        return input;
+    const event = sources.env.GITHUB_EVENT_NAME ?? '';
+    const fromPayload = PULL_REQUEST_EVENTS.has(event)
+        ? nested(sources.eventPayload, 'pull_request', 'head', 'sha')
+        : event === 'workflow_run'
+            ? nested(sources.eventPayload, 'workflow_run', 'head_sha')
+            : undefined;
+    if (typeof fromPayload === 'string' && fromPayload !== '')
+        return fromPayload;
+    const sha = sources.env.GITHUB_SHA?.trim();
+    return sha ? sha : undefined;
+}
+/** Reads the event payload at GITHUB_EVENT_PATH; undefined when there is none or it is unreadable. */
+function readEventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The workflow run's page, for `detailsUrl`; undefined outside Actions. */
+function workflowRunUrl(env) {
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId, } = env;
+    return repository && runId
+        ? `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`
+        : undefined;
+}
+
+
+/***/ }),
+
 /***/ 90651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2209,6 +2550,66 @@ function parseRepository(value, origin = 'repository') {
 
 /***/ }),
 
+/***/ 70272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ downloadArtifactZip),
+/* harmony export */   ar: () => (/* binding */ artifactsByRun),
+/* harmony export */   sB: () => (/* binding */ listCompletedRuns)
+/* harmony export */ });
+/** The newest `limit` completed runs of `workflow` on `branch`, newest first, without `skipRunId`. */
+async function listCompletedRuns(octokit, query) {
+    const runs = await octokit.rest.actions.listWorkflowRuns({
+        owner: query.owner,
+        repo: query.repo,
+        workflow_id: query.workflow,
+        branch: query.branch,
+        status: 'completed',
+        // One more than needed, in case this run is listed (a re-run attempt is).
+        per_page: Math.min(100, query.limit + 1),
+    });
+    return runs.data.workflow_runs
+        .filter((run) => run.id !== query.skipRunId)
+        .slice(0, query.limit)
+        .map((run) => ({ id: run.id, url: run.html_url, createdAt: run.created_at, conclusion: run.conclusion }));
+}
+/**
+ * Artifact ids by run id for the artifacts named `name` in the repository (newest 100, one call),
+ * so N runs cost one listing instead of N.
+ */
+async function artifactsByRun(octokit, query) {
+    const listed = await octokit.rest.actions.listArtifactsForRepo({
+        owner: query.owner,
+        repo: query.repo,
+        name: query.name,
+        per_page: 100,
+    });
+    const byRun = new Map();
+    for (const artifact of listed.data.artifacts) {
+        const runId = artifact.workflow_run?.id;
+        if (artifact.expired || artifact.name !== query.name || runId === undefined)
+            continue;
+        // Newest first: a re-run's artifact wins over an older attempt's.
+        if (!byRun.has(runId))
+            byRun.set(runId, artifact.id);
+    }
+    return byRun;
+}
+/** The zip of one artifact (the API redirects to blob storage; Octokit follows). */
+async function downloadArtifactZip(octokit, query) {
+    const download = await octokit.rest.actions.downloadArtifact({
+        owner: query.owner,
+        repo: query.repo,
+        artifact_id: query.artifactId,
+        archive_format: 'zip',
+    });
+    return Buffer.from(download.data);
+}
+
+
+/***/ }),
+
 /***/ 71527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2234,7 +2635,10 @@ function reproduceHttp(spec) {
     }
     if (spec.body !== undefined)
         parts.push('--data-binary', (0,_shared_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .singleQuote */ .n)(spec.body));
-    parts.push((0,_shared_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .singleQuote */ .n)(spec.url), "-o /dev/null -w '%{http_code}'");
+    // With json: fields the person needs the answer itself; otherwise the status is the evidence.
+    parts.push((0,_shared_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .singleQuote */ .n)(spec.url));
+    if (spec.json === undefined)
+        parts.push("-o /dev/null -w '%{http_code}'");
     return parts.join(' ');
 }
 /** The URL without user:password, for logs and messages. */
@@ -2578,7 +2982,47 @@ function defineProbe(definition) {
 
 /***/ }),
 
-/***/ 5360:
+/***/ 57615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kh: () => (/* binding */ singleSeriesFieldRead),
+/* harmony export */   tF: () => (/* binding */ PROMETHEUS_FIELDS)
+/* harmony export */ });
+/* unused harmony export SINGLE_SERIES_FIELDS */
+/** Fields every `prometheus` check produces (`value`/`last` only for exactly one series). */
+const PROMETHEUS_FIELDS = [
+    'series',
+    'samples',
+    'min',
+    'max',
+    'avg',
+    'sum',
+    'value',
+    'last',
+    'warnings',
+];
+/** Fields that exist only when the answer has exactly one series. */
+const SINGLE_SERIES_FIELDS = (/* unused pure expression or super */ null && (['value', 'last']));
+// Quoted strings and /regex/ literals are values, not field names: `labels matches /value/` reads no field.
+const LITERALS = /'[^']*'|"[^"]*"|(?<=\bmatches\s*)\/(?:\\.|[^/\\])*\/[a-z]*/g;
+const FIELD_IN_EXPECT = /(?<![\w.])(?:(?:baseline|delta)\.)?(value|last)(?![\w.])/;
+const FIELD_IN_TEMPLATE = /\{\{\s*(value|last)\s*\}\}/;
+/**
+ * The single-series field a check reads in its expect or evidence template, if any. The probe
+ * needs it to turn "no such field" into an error that names the series; a field this scan misses
+ * still ends the check `error` (the engine's unknown-field error), never a pass.
+ */
+function singleSeriesFieldRead(extras) {
+    const expect = typeof extras.expect === 'string' ? extras.expect.replace(LITERALS, ' ') : '';
+    const evidence = typeof extras.evidence === 'string' ? extras.evidence : '';
+    return FIELD_IN_EXPECT.exec(expect)?.[1] ?? FIELD_IN_TEMPLATE.exec(evidence)?.[1];
+}
+
+
+/***/ }),
+
+/***/ 17903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2743,7 +3187,56 @@ const githubProbe = (0,probe/* defineProbe */._y)({
 
 // EXTERNAL MODULE: ./src/probes/http/reproduce.ts
 var reproduce = __nccwpck_require__(71527);
+;// CONCATENATED MODULE: ./src/probes/http/json-path.ts
+// The light half of `http` … `json:`: which JSONPath expressions are accepted, checked when the gate
+// file loads. Evaluation (jsonpath-plus) is in json-fields.ts, loaded with the session.
+/** Field names a `json:` entry may take: what `expect` can name, and not a built-in field. */
+const JSON_FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Quoted member names ('a b', "x") are data: nothing inside them is syntax.
+const QUOTED = /'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g;
+/**
+ * Checks a JSONPath against the subset this probe evaluates and returns it ready for jsonpath-plus,
+ * or a message that says what to write instead. Filter selectors (`?`) and script expressions are
+ * refused: jsonpath-plus would evaluate them as code, and values come from a gate file that must
+ * never execute anything. Its non-RFC extensions (`^` parent, `~` names, `@` and backtick forms)
+ * are refused too, so a path means what RFC 9535 says. A negative index `[-1]`, which jsonpath-plus
+ * does not select, becomes the one-element slice `[-1:]` (RFC 9535 picks the same node).
+ */
+function normalizeJsonPath(path) {
+    const text = path.trim();
+    if (!text.startsWith('$'))
+        return { problem: `'${path}' must start with $ (the answer's root), e.g. $.status` };
+    const syntax = text.replace(QUOTED, (quoted) => ' '.repeat(quoted.length));
+    if (/[?()]/.test(syntax)) {
+        return {
+            problem: `'${path}': filter selectors and script expressions (?…, (…)) are not supported, so a gate file never runs code; select by name or index instead`,
+        };
+    }
+    const extension = /[\^~@`]/.exec(syntax);
+    if (extension) {
+        return {
+            problem: `'${path}': '${extension[0]}' is a jsonpath-plus extension, not RFC 9535 JSONPath; select by name or index`,
+        };
+    }
+    if (/\[\s*(?:-?\d+\s*,\s*)*-\d+\s*,/.test(syntax) || /,\s*-\d+\s*\]/.test(syntax)) {
+        return {
+            problem: `'${path}': a negative index inside a list of indexes is not supported; write one selector per field`,
+        };
+    }
+    let rewritten = '';
+    let last = 0;
+    // Negative single indexes outside quoted names only: positions come from the blanked copy.
+    for (const match of syntax.matchAll(/\[\s*(-\d+)\s*\]/g)) {
+        const index = Number(match[1]);
+        const end = index === -1 ? '' : String(index + 1);
+        rewritten += `${text.slice(last, match.index)}[${index}:${end}]`;
+        last = match.index + match[0].length;
+    }
+    return { path: rewritten + text.slice(last) };
+}
+
 ;// CONCATENATED MODULE: ./src/probes/http/schema.ts
+
 
 // RFC 9110 token: what a header name may be made of.
 const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
@@ -2775,6 +3268,31 @@ const headers = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* str
         }
     }
 });
+/** Fields every http check measures; a `json:` field may not take one of these names. */
+const HTTP_FIELDS = ['status', 'body', 'latency_ms', 'headers'];
+const jsonPaths = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).transform((value, context) => {
+    const paths = {};
+    for (const [name, path] of Object.entries(value)) {
+        if (!JSON_FIELD_NAME.test(name)) {
+            context.addIssue({
+                code: 'custom',
+                message: `json field '${name}': use letters, digits and _ (a name expect can read, e.g. p99_ms)`,
+            });
+        }
+        else if (HTTP_FIELDS.includes(name)) {
+            context.addIssue({
+                code: 'custom',
+                message: `json field '${name}' would hide the http field ${name}; pick another name`,
+            });
+        }
+        const normalized = normalizeJsonPath(path);
+        if ('problem' in normalized)
+            context.addIssue({ code: 'custom', message: `json field '${name}': ${normalized.problem}` });
+        else
+            paths[name] = normalized.path;
+    }
+    return paths;
+});
 /** The value under `http:` in a check. */
 const httpSpecSchema = schemas/* strictObject */.rej({
     /** http:// or https:// URL. */
@@ -2792,18 +3310,21 @@ const httpSpecSchema = schemas/* strictObject */.rej({
     follow: schemas/* boolean */.zMY().default(false),
     /** Skip TLS certificate verification; shown in the summary. */
     insecure: schemas/* boolean */.zMY().default(false),
+    /** Named fields read from a JSON answer by JSONPath (RFC 9535), e.g. { p99: '$.latency.p99' }. */
+    json: jsonPaths.optional().meta({
+        description: "Fields read from a JSON answer by JSONPath (RFC 9535): { p99: '$.latency.p99', ok: '$.healthy' }. A path that matches nothing is an error; several matches give a list.",
+    }),
 });
 
 ;// CONCATENATED MODULE: ./src/probes/http/index.ts
 
 
 
-const FIELDS = ['status', 'body', 'latency_ms', 'headers'];
-/** An HTTP(S) endpoint: status, body, latency and headers of one request. */
+/** An HTTP(S) endpoint: status, body, latency and headers of one request, and named fields of a JSON answer. */
 const httpProbe = (0,probe/* defineProbe */._y)({
     kind: 'http',
     schema: httpSpecSchema,
-    fields: () => FIELDS,
+    fields: (spec) => [...HTTP_FIELDS, ...Object.keys(spec.json ?? {})],
     defaultExpect: () => 'status < 400',
     reproduce: (spec) => (0,reproduce/* reproduceHttp */.M)(spec),
     // Each origin gets its own concurrency limit: a slow service does not hold up checks of another.
@@ -3104,6 +3625,166 @@ const postgresProbe = (0,probe/* defineProbe */._y)({
     },
 });
 
+// EXTERNAL MODULE: ./src/probes/prometheus/fields.ts
+var fields = __nccwpck_require__(57615);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
+// EXTERNAL MODULE: ./src/probes/http/secrets.ts
+var secrets = __nccwpck_require__(20993);
+;// CONCATENATED MODULE: ./src/probes/prometheus/reproduce.ts
+
+
+
+/** Names the base URL variable the command uses: the person reading it sets it once. */
+const URL_WORD = '$PROMETHEUS_URL';
+/**
+ * `curl -sG "$PROMETHEUS_URL/api/v1/query" --data-urlencode 'query=…'`, or query_range over the same
+ * window ending when it is run. Header values are secrets: they appear as shell variables.
+ */
+function prometheusReproduce(spec, source) {
+    const words = [];
+    const range = spec.rangeMs !== undefined && spec.stepMs !== undefined;
+    if (range)
+        words.push('end=$(date +%s);');
+    words.push('curl', '-sG');
+    for (const name of Object.keys(source?.headers ?? {}))
+        words.push('-H', `"${name}: ${(0,secrets/* headerPlaceholder */.rv)(name)}"`);
+    words.push(`"${URL_WORD}/api/v1/${range ? 'query_range' : 'query'}"`, '--data-urlencode', (0,quote/* singleQuote */.n)(`query=${spec.query}`));
+    if (range) {
+        words.push('--data-urlencode', `"start=$((end - ${Math.round(spec.rangeMs / 1000)}))"`, '--data-urlencode', '"end=$end"', '--data-urlencode', `step=${spec.stepMs / 1000}`);
+    }
+    return words.join(' ');
+}
+/** One line: `instant query sum(…)` or `range query sum(…) over 30m at 1m steps`. */
+function prometheusDescribe(spec) {
+    const query = spec.query.replace(/\s+/g, ' ');
+    if (spec.rangeMs === undefined || spec.stepMs === undefined)
+        return `instant query ${query}`;
+    return `range query ${query} over ${(0,duration/* formatDuration */.a)(spec.rangeMs)} at ${(0,duration/* formatDuration */.a)(spec.stepMs)} steps`;
+}
+
+;// CONCATENATED MODULE: ./src/probes/prometheus/schema.ts
+
+
+/** Prometheus refuses a range query of more points per series than this. */
+const MAX_POINTS = 11_000;
+const query = schemas/* string */.YjP({ error: 'write the PromQL query as a string' })
+    .refine((value) => value.trim() !== '', { error: 'the query is empty; write a PromQL expression' });
+const schema_duration = () => schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform((value, context) => {
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === undefined || ms < 1000) {
+        context.addIssue({
+            code: 'custom',
+            message: `'${String(value)}' is not a duration of at least 1s; write it like 30m, 1h or 1m`,
+        });
+        return core/* NEVER */.tm;
+    }
+    return ms;
+});
+const schema_mapping = schemas/* strictObject */.rej({
+    query: query.meta({ description: 'PromQL expression.' }),
+    range: schema_duration()
+        .optional()
+        .meta({ description: 'Range query over this long, ending now (30m, 1h); without it, an instant query.' }),
+    step: schema_duration().optional().meta({ description: 'Resolution of a range query (default: range / 60).' }),
+});
+/** Default resolution: 60 points over the range, whole seconds, at least 1s. */
+function defaultStepMs(rangeMs) {
+    return Math.max(1000, Math.ceil(rangeMs / 60 / 1000) * 1000);
+}
+/** Schema of the value under `prometheus:` — a query string, or `{ query, range, step }`. */
+const prometheusSpecSchema = schemas/* union */.KCZ([query, schema_mapping], {
+    error: (issue) => {
+        const input = issue.input;
+        // A mapping: its own problem (a bad duration, an unknown key) says more than "not a string or mapping".
+        const inner = issue.code === 'invalid_union' && typeof input === 'object' && input !== null
+            ? issue.errors[1]?.[0]
+            : undefined;
+        if (inner?.code === 'unrecognized_keys') {
+            return `unknown key '${inner.keys.join("', '")}'; a prometheus mapping takes query, range and step`;
+        }
+        if (inner)
+            return `${inner.path.length > 0 ? `${inner.path.join('.')}: ` : ''}${inner.message}`;
+        return "prometheus takes a PromQL query, or { query: '…', range: 30m, step: 1m } for a range query";
+    },
+})
+    .meta({
+    description: 'A PromQL query (instant, at gate time), or { query, range, step } for a range ending now.',
+})
+    .transform((value, context) => {
+    if (typeof value === 'string')
+        return { query: value.trim() };
+    const spec = { query: value.query.trim() };
+    if (value.range === undefined) {
+        if (value.step !== undefined) {
+            context.addIssue({
+                code: 'custom',
+                message: 'step is for range queries: add range (e.g. range: 30m)',
+            });
+            return core/* NEVER */.tm;
+        }
+        return spec;
+    }
+    const stepMs = value.step ?? defaultStepMs(value.range);
+    if (stepMs > value.range) {
+        context.addIssue({
+            code: 'custom',
+            message: `step ${(0,duration/* formatDuration */.a)(stepMs)} is longer than range ${(0,duration/* formatDuration */.a)(value.range)}; make it shorter`,
+        });
+        return core/* NEVER */.tm;
+    }
+    const points = Math.floor(value.range / stepMs) + 1;
+    if (points > MAX_POINTS) {
+        context.addIssue({
+            code: 'custom',
+            message: `range ${(0,duration/* formatDuration */.a)(value.range)} at step ${(0,duration/* formatDuration */.a)(stepMs)} is ${points} points per series; Prometheus refuses more than ${MAX_POINTS}: raise step`,
+        });
+        return core/* NEVER */.tm;
+    }
+    return { ...spec, rangeMs: value.range, stepMs };
+});
+/**
+ * `expect` and `evidence` as the prometheus probe reads them too: `value` and `last` exist only for a
+ * single series, and the probe needs to know whether a check reads them to say why when they do not
+ * exist. `expect` is required: a query alone decides nothing, and no default threshold is safe.
+ */
+const prometheusExtraKeys = {
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY()], {
+        error: (issue) => issue.input === undefined
+            ? 'a prometheus check needs expect, e.g. expect: value < 0.01 (a query alone decides nothing)'
+            : 'expect must be a condition such as value < 0.01',
+    })
+        .meta({ description: "Condition over the query's fields, e.g. `value < 0.01` or `max < 0.5`." }),
+    evidence: schemas/* string */.YjP()
+        .optional()
+        .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
+};
+
+;// CONCATENATED MODULE: ./src/probes/prometheus/index.ts
+
+
+
+
+/** The `prometheus` probe: a PromQL query (instant, or a range ending now) through the Prometheus HTTP API. */
+const prometheusProbe = (0,probe/* defineProbe */._y)({
+    kind: 'prometheus',
+    schema: prometheusSpecSchema,
+    extraKeys: prometheusExtraKeys,
+    fields: () => fields/* PROMETHEUS_FIELDS */.tF,
+    // Never used: expect is required for this probe (see prometheusExtraKeys); kept true to the fields.
+    defaultExpect: () => 'series > 0',
+    failureFields: ['warnings'],
+    reproduce: (spec, _extras, sources) => prometheusReproduce(spec, sources.prometheus),
+    describe: (spec) => prometheusDescribe(spec),
+    // Each Prometheus (Thanos, Mimir…) gets its own concurrency limit.
+    source: (_spec, _extras, sources) => sources.prometheus?.url === undefined ? 'unset' : new URL(sources.prometheus.url).origin,
+    open: async (environment) => {
+        // fetch, the stream reader and the aggregation load only when a gate has a prometheus check.
+        const { openPrometheusSession } = await __nccwpck_require__.e(/* import() */ 967).then(__nccwpck_require__.bind(__nccwpck_require__, 17967));
+        return openPrometheusSession(environment);
+    },
+});
+
 // EXTERNAL MODULE: ./src/probes/tests/names.ts
 var tests_names = __nccwpck_require__(53161);
 // EXTERNAL MODULE: ./src/probes/tests/schema.ts
@@ -3167,7 +3848,7 @@ function reproduceTests(spec) {
 
 
 
-const tests_FIELDS = [
+const FIELDS = [
     'passed',
     'failed',
     'skipped',
@@ -3183,7 +3864,7 @@ const tests_FIELDS = [
 const testsProbe = (0,probe/* defineProbe */._y)({
     kind: 'tests',
     schema: schema/* testsSpecSchema */.g,
-    fields: () => tests_FIELDS,
+    fields: () => FIELDS,
     defaultExpect: () => 'failed == 0 and missing == 0 and passed > 0',
     failureFields: ['failed_tests', 'missing_tests', 'output'],
     // A test that failed before it passed (Surefire's flaky reruns, or `retries: accept`) must show.
@@ -3208,6 +3889,7 @@ const testsProbe = (0,probe/* defineProbe */._y)({
 
 
 
+
 /**
  * Every probe kind, by the key users write in a check. Adding a probe is one folder under
  * src/probes/ and one line here; the definitions are light (the clients load on first use).
@@ -3218,6 +3900,7 @@ const probeRegistry = {
     postgres: postgresProbe,
     tests: testsProbe,
     http: httpProbe,
+    prometheus: prometheusProbe,
 };
 
 
@@ -3411,7 +4094,7 @@ async function assertFileInside(file, shown, workspace) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _engine_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59061);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18537);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21601);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90844);
 
 
@@ -3443,15 +4126,16 @@ function frontMatter(result) {
 }
 /** The bundle's Markdown document: front matter and the full report, never shortened. */
 function bundleMarkdown(result) {
-    return `${frontMatter(result)}\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .renderMarkdown */ .Gc)(result)}`;
+    return `${frontMatter(result)}\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.renderMarkdown)(result)}`;
 }
-/** The bundle's JSON document: every check's fields, timings, errors and the tool version. */
-function bundleJson(result) {
+/** The bundle's JSON document: every check's fields, timings, errors and the tool version (and the trend, when read). */
+function bundleJson(result, history) {
     const document = {
         schema_version: REPORT_SCHEMA_VERSION,
         ...result,
         preconditions: result.preconditions.map(withEvidenceText),
         scenarios: result.scenarios.map(withEvidenceText),
+        ...(history ? { history } : {}),
     };
     return `${JSON.stringify(document, _redact_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonReplacer */ .JU, 2)}\n`;
 }
@@ -3459,13 +4143,13 @@ function withEvidenceText(row) {
     return { ...row, evidence_text: (0,_engine_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .evidenceText */ .rS)(row.evidence) };
 }
 /** Writes `<gate.id>.md` and `<gate.id>.json` into `directory` through the sink. */
-async function writeBundle(result, directory, sink) {
+async function writeBundle(result, directory, sink, history) {
     const paths = {
         markdown: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(directory, `${result.gate.id}.md`),
         json: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(directory, `${result.gate.id}.json`),
     };
     await sink.file(paths.markdown, bundleMarkdown(result), 'markdown');
-    await sink.file(paths.json, bundleJson(result), 'json');
+    await sink.file(paths.json, bundleJson(result, history), 'json');
     return paths;
 }
 
@@ -3783,19 +4467,113 @@ class CellWriter {
 
 /***/ }),
 
-/***/ 18537:
+/***/ 31640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ phrasesFor)
+/* harmony export */ });
+/** `1 row`, `2 rows`. */
+function english(count, one, many) {
+    return `${count} ${count === 1 ? one : many}`;
+}
+function englishAllPassed(preconditions, p0) {
+    const part = (count, one, many) => count === 1 ? `the ${one}` : `all ${count} ${many}`;
+    if (preconditions === 0 && p0 === 0)
+        return 'there are no preconditions and no P0 scenarios';
+    if (preconditions === 0)
+        return `${part(p0, 'P0 scenario', 'P0 scenarios')} ${p0 === 1 ? 'passes' : 'pass'}`;
+    const met = `${part(preconditions, 'precondition', 'preconditions')} ${preconditions === 1 ? 'is' : 'are'} met`;
+    if (p0 === 0)
+        return `${met}; there are no P0 scenarios`;
+    return `${met} and ${part(p0, 'P0 scenario', 'P0 scenarios')} ${p0 === 1 ? 'passes' : 'pass'}`;
+}
+/** Russian plural: 1 сценарий, 2 сценария, 5 сценариев (11–14 take the last form). */
+function russian(count, one, few, many) {
+    const tens = count % 100;
+    const units = count % 10;
+    const word = tens >= 11 && tens <= 14 ? many : units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+    return `${count} ${word}`;
+}
+function russianAllPassed(preconditions, p0) {
+    if (preconditions === 0 && p0 === 0)
+        return 'нет ни предусловий, ни P0-сценариев';
+    const met = preconditions === 1
+        ? 'предусловие выполнено'
+        : `все ${russian(preconditions, 'предусловие', 'предусловия', 'предусловий')} выполнены`;
+    const passed = p0 === 1
+        ? 'P0-сценарий пройден'
+        : `все ${russian(p0, 'P0-сценарий', 'P0-сценария', 'P0-сценариев')} пройдены`;
+    if (preconditions === 0)
+        return passed;
+    if (p0 === 0)
+        return `${met}, P0-сценариев нет`;
+    return `${met}, ${passed}`;
+}
+const EN = {
+    go: 'Go',
+    noGo: 'No-Go',
+    preconditions: 'Preconditions',
+    matrix: 'Regression matrix',
+    scenario: 'Scenario',
+    precondition: 'Precondition',
+    evidence: 'Evidence',
+    result: 'Result',
+    decisionHeading: 'Go/No-Go',
+    decision: 'Decision',
+    basis: 'Basis',
+    residualRisks: 'Residual risks / follow-ups',
+    none: 'none',
+    reproduce: 'Commands to reproduce',
+    warnings: 'Warnings',
+    gate: 'Gate',
+    environment: 'Environment',
+    owner: 'Owner',
+    file: 'Gate file',
+    baseline: 'Compared with',
+    status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
+    allPassed: englishAllPassed,
+    rowsLeftOut: (count) => `${english(count, 'row', 'rows')} left out to fit the size limit`,
+};
+const RU = {
+    ...EN,
+    scenario: 'Сценарий',
+    precondition: 'Предусловие',
+    result: 'Результат',
+    decision: 'Решение',
+    basis: 'Основание',
+    none: 'нет',
+    reproduce: 'Команды проверки',
+    warnings: 'Предупреждения',
+    environment: 'Окружение',
+    owner: 'Владелец',
+    file: 'Файл гейта',
+    baseline: 'Сравнение с',
+    allPassed: russianAllPassed,
+    rowsLeftOut: (count) => `${russian(count, 'строка не показана', 'строки не показаны', 'строк не показано')} из-за ограничения размера`,
+};
+/** The phrases for a report language. */
+function phrasesFor(language) {
+    return language === 'ru' ? RU : EN;
+}
+
+
+/***/ }),
+
+/***/ 21601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dk: () => (/* binding */ CHECK_RUN_LIMIT_BYTES),
-  dh: () => (/* binding */ JOB_SUMMARY_LIMIT_BYTES),
-  Gc: () => (/* binding */ renderMarkdown),
-  HV: () => (/* binding */ shortTitle)
+  CHECK_RUN_LIMIT_BYTES: () => (/* binding */ CHECK_RUN_LIMIT_BYTES),
+  JOB_SUMMARY_LIMIT_BYTES: () => (/* binding */ JOB_SUMMARY_LIMIT_BYTES),
+  headline: () => (/* binding */ headline),
+  renderMarkdown: () => (/* binding */ renderMarkdown),
+  shortTitle: () => (/* binding */ shortTitle)
 });
-
-// UNUSED EXPORTS: headline
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(14031);
@@ -3898,91 +4676,8 @@ function cutAtLine(text, maxBytes, closing) {
     return `${lineEnd < 0 ? '' : head.slice(0, lineEnd)}${tail}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/i18n.ts
-/** `1 row`, `2 rows`. */
-function english(count, one, many) {
-    return `${count} ${count === 1 ? one : many}`;
-}
-function englishAllPassed(preconditions, p0) {
-    const part = (count, one, many) => count === 1 ? `the ${one}` : `all ${count} ${many}`;
-    if (preconditions === 0 && p0 === 0)
-        return 'there are no preconditions and no P0 scenarios';
-    if (preconditions === 0)
-        return `${part(p0, 'P0 scenario', 'P0 scenarios')} ${p0 === 1 ? 'passes' : 'pass'}`;
-    const met = `${part(preconditions, 'precondition', 'preconditions')} ${preconditions === 1 ? 'is' : 'are'} met`;
-    if (p0 === 0)
-        return `${met}; there are no P0 scenarios`;
-    return `${met} and ${part(p0, 'P0 scenario', 'P0 scenarios')} ${p0 === 1 ? 'passes' : 'pass'}`;
-}
-/** Russian plural: 1 сценарий, 2 сценария, 5 сценариев (11–14 take the last form). */
-function russian(count, one, few, many) {
-    const tens = count % 100;
-    const units = count % 10;
-    const word = tens >= 11 && tens <= 14 ? many : units === 1 ? one : units >= 2 && units <= 4 ? few : many;
-    return `${count} ${word}`;
-}
-function russianAllPassed(preconditions, p0) {
-    if (preconditions === 0 && p0 === 0)
-        return 'нет ни предусловий, ни P0-сценариев';
-    const met = preconditions === 1
-        ? 'предусловие выполнено'
-        : `все ${russian(preconditions, 'предусловие', 'предусловия', 'предусловий')} выполнены`;
-    const passed = p0 === 1
-        ? 'P0-сценарий пройден'
-        : `все ${russian(p0, 'P0-сценарий', 'P0-сценария', 'P0-сценариев')} пройдены`;
-    if (preconditions === 0)
-        return passed;
-    if (p0 === 0)
-        return `${met}, P0-сценариев нет`;
-    return `${met}, ${passed}`;
-}
-const EN = {
-    go: 'Go',
-    noGo: 'No-Go',
-    preconditions: 'Preconditions',
-    matrix: 'Regression matrix',
-    scenario: 'Scenario',
-    precondition: 'Precondition',
-    evidence: 'Evidence',
-    result: 'Result',
-    decisionHeading: 'Go/No-Go',
-    decision: 'Decision',
-    basis: 'Basis',
-    residualRisks: 'Residual risks / follow-ups',
-    none: 'none',
-    reproduce: 'Commands to reproduce',
-    warnings: 'Warnings',
-    gate: 'Gate',
-    environment: 'Environment',
-    owner: 'Owner',
-    file: 'Gate file',
-    baseline: 'Compared with',
-    status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
-    allPassed: englishAllPassed,
-    rowsLeftOut: (count) => `${english(count, 'row', 'rows')} left out to fit the size limit`,
-};
-const RU = {
-    ...EN,
-    scenario: 'Сценарий',
-    precondition: 'Предусловие',
-    result: 'Результат',
-    decision: 'Решение',
-    basis: 'Основание',
-    none: 'нет',
-    reproduce: 'Команды проверки',
-    warnings: 'Предупреждения',
-    environment: 'Окружение',
-    owner: 'Владелец',
-    file: 'Файл гейта',
-    baseline: 'Сравнение с',
-    allPassed: russianAllPassed,
-    rowsLeftOut: (count) => `${russian(count, 'строка не показана', 'строки не показаны', 'строк не показано')} из-за ограничения размера`,
-};
-/** The phrases for a report language. */
-function phrasesFor(language) {
-    return language === 'ru' ? RU : EN;
-}
-
+// EXTERNAL MODULE: ./src/report/i18n.ts
+var i18n = __nccwpck_require__(31640);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
@@ -3993,7 +4688,7 @@ const JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
 /** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
 function renderMarkdown(result, options = {}) {
-    const phrases = phrasesFor(result.gate.language);
+    const phrases = (0,i18n/* phrasesFor */.s)(result.gate.language);
     // Shortening renders the report a dozen times; each row's line is escaped once.
     const lines = new Map();
     const line = (row) => {
@@ -4032,7 +4727,7 @@ function compose(result, phrases, options, selection, line) {
     return `${sections.join('\n\n')}\n`;
 }
 /** `✅ Go — <title>` / `❌ No-Go — <title>`. */
-function headline(result, phrases = phrasesFor(result.gate.language)) {
+function headline(result, phrases = (0,i18n/* phrasesFor */.s)(result.gate.language)) {
     const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
     return `${word} — ${(0,report_escape/* escapeCellText */.pS)(result.gate.title)}`;
 }
@@ -4394,7 +5089,7 @@ class ArtefactSink {
 /* harmony export */ });
 /* harmony import */ var _engine_evidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59061);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14031);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18537);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21601);
 
 
 
@@ -4413,7 +5108,7 @@ function renderTerminal(result, options = { colour: false }) {
     const width = Math.max(60, options.width ?? 120);
     const lines = [];
     lines.push(paint(result.decision, `${result.decision === 'go' ? 'GO' : 'NO-GO'}  ${clean(result.gate.title)}`));
-    lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTitle */ .HV)(result));
+    lines.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.shortTitle)(result));
     const section = (title, rows) => {
         if (rows.length === 0)
             return;
@@ -4518,6 +5213,23 @@ function formatDecimal(value) {
     const magnitude = (negative ? -value.digits : value.digits).toString().padStart(value.scale + 1, '0');
     const text = `${magnitude.slice(0, -value.scale)}.${magnitude.slice(-value.scale)}`.replace(/\.?0+$/, '');
     return negative && text !== '0' ? `-${text}` : text;
+}
+
+
+/***/ }),
+
+/***/ 62675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/**
+ * True for a plain object whose keys can be read: not null, not an array. Parsed YAML/JSON and
+ * thrown errors are checked with it before their fields are read.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -11792,6 +12504,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 30714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 
@@ -30412,162 +31131,8 @@ function runnerSink(redactor, actions, env) {
     return new sink/* ArtefactSink */.W(redactor, writers);
 }
 
-// EXTERNAL MODULE: ./src/baseline/compare.ts
-var compare = __nccwpck_require__(66228);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var src_schemas = __nccwpck_require__(9691);
-;// CONCATENATED MODULE: ./src/baseline/report-schema.ts
-
-/**
- * The parts of a `<gate.id>.json` bundle that another run reads back as its baseline. Unknown keys
- * are kept (`looseObject`) so bundles from newer versions still compare.
- */
-const fieldValue = src_schemas/* union */.KCZ([
-    src_schemas/* string */.YjP(),
-    src_schemas/* number */.aig(),
-    src_schemas/* boolean */.zMY(),
-    src_schemas/* null */.chJ(),
-    src_schemas/* array */.YOg(src_schemas/* string */.YjP()),
-    src_schemas/* record */.g1P(src_schemas/* string */.YjP(), src_schemas/* string */.YjP()),
-]);
-const report_schema_status = src_schemas/* enum */.k5n(['pass', 'fail', 'error', 'waived']);
-const reportCheckSchema = src_schemas/* looseObject */._H3({
-    id: src_schemas/* string */.YjP(),
-    kind: src_schemas/* string */.YjP(),
-    status: src_schemas/* enum */.k5n(['pass', 'fail', 'error']),
-    fields: src_schemas/* record */.g1P(src_schemas/* string */.YjP(), fieldValue),
-    error: src_schemas/* string */.YjP().optional(),
-    expect: src_schemas/* string */.YjP(),
-    durationMs: src_schemas/* number */.aig(),
-    attempts: src_schemas/* number */.aig(),
-});
-const reportScenarioSchema = src_schemas/* looseObject */._H3({
-    id: src_schemas/* string */.YjP(),
-    name: src_schemas/* string */.YjP(),
-    priority: src_schemas/* enum */.k5n(['P0', 'P1', 'P2']),
-    status: report_schema_status,
-    checkStatus: src_schemas/* enum */.k5n(['pass', 'fail', 'error']),
-    regression: src_schemas/* enum */.k5n(['new', 'known']).optional(),
-    checks: src_schemas/* array */.YOg(reportCheckSchema),
-    evidence_text: src_schemas/* string */.YjP(),
-});
-/** The JSON report, as written by writeBundle and read back by `baseline:`. */
-const reportSchema = src_schemas/* looseObject */._H3({
-    schema_version: src_schemas/* literal */.euz(1),
-    tool: src_schemas/* object */.Ikc({ name: src_schemas/* string */.YjP(), version: src_schemas/* string */.YjP() }),
-    file: src_schemas/* string */.YjP(),
-    gate: src_schemas/* looseObject */._H3({ id: src_schemas/* string */.YjP(), title: src_schemas/* string */.YjP() }),
-    startedAt: src_schemas/* string */.YjP(),
-    finishedAt: src_schemas/* string */.YjP(),
-    durationMs: src_schemas/* number */.aig(),
-    decision: src_schemas/* enum */.k5n(['go', 'no-go']),
-    preconditions: src_schemas/* array */.YOg(reportScenarioSchema),
-    scenarios: src_schemas/* array */.YOg(reportScenarioSchema),
-    counts: src_schemas/* object */.Ikc({
-        passed: src_schemas/* number */.aig(),
-        failed: src_schemas/* number */.aig(),
-        errors: src_schemas/* number */.aig(),
-        waived: src_schemas/* number */.aig(),
-        total: src_schemas/* number */.aig(),
-    }),
-    baseline: src_schemas/* object */.Ikc({ source: src_schemas/* string */.YjP(), decision: src_schemas/* enum */.k5n(['go', 'no-go']), finishedAt: src_schemas/* string */.YjP() })
-        .optional(),
-})
-    .meta({
-    title: 'regression-gate report',
-    description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
-});
-
-;// CONCATENATED MODULE: ./src/baseline/load.ts
-
-
-
-
-/** Why a baseline could not be used; shown as a notice or warning, never fatal. */
-class BaselineUnavailable extends Error {
-    name = 'BaselineUnavailable';
-}
-/** Parses and checks a bundle's JSON text as a baseline for gate `gateId`. */
-function parseBaseline(text, source, gateId) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        throw new BaselineUnavailable(`${source} is not JSON; point 'baseline' at a <gate.id>.json report`);
-    }
-    const parsed = reportSchema.safeParse(data);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new BaselineUnavailable(`${source} is not a regression-gate report (${issue.path.join('.') || 'top level'}: ${issue.message})`);
-    }
-    if (parsed.data.gate.id !== gateId) {
-        throw new BaselineUnavailable(`${source} is the report of gate '${parsed.data.gate.id}', not '${gateId}'`);
-    }
-    return (0,compare/* indexBaseline */.or)(parsed.data, source);
-}
-/** Reads a baseline from a report file. */
-async function loadBaselineFile(path, shownAs, gateId) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new BaselineUnavailable(`no baseline report at ${shownAs}`);
-    }
-    return parseBaseline(text, shownAs, gateId);
-}
-/**
- * The newest successful run of the same workflow on the same branch whose uploaded bundle says Go.
- * Reads the artifact zip through the REST API; undefined when there is none.
- */
-async function findLastGo(octokit, query) {
-    const { owner, repo } = query;
-    const runs = await octokit.rest.actions.listWorkflowRuns({
-        owner,
-        repo,
-        workflow_id: query.workflow,
-        branch: query.branch,
-        status: 'success',
-        per_page: query.limit ?? 20,
-    });
-    for (const run of runs.data.workflow_runs) {
-        if (run.id === query.currentRunId)
-            continue;
-        const artifacts = await octokit.rest.actions.listWorkflowRunArtifacts({
-            owner,
-            repo,
-            run_id: run.id,
-            name: query.artifactName,
-        });
-        const artifact = artifacts.data.artifacts.find((candidate) => !candidate.expired && candidate.name === query.artifactName);
-        if (!artifact)
-            continue;
-        const download = await octokit.rest.actions.downloadArtifact({
-            owner,
-            repo,
-            artifact_id: artifact.id,
-            archive_format: 'zip',
-        });
-        const archive = Buffer.from(download.data);
-        // fflate (~95 KB) is loaded only when an artifact is actually read, not at every start.
-        const { readZipEntry } = await Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(716)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10716));
-        const entry = readZipEntry(archive, (name) => (0,external_node_path_.basename)(name) === `${query.gateId}.json`);
-        if (!entry)
-            continue;
-        const baseline = parseBaseline(entry.data.toString('utf8'), `run ${run.id} (artifact ${query.artifactName})`, query.gateId);
-        if (baseline.decision === 'go')
-            return baseline;
-    }
-    return undefined;
-}
-/** The workflow file of this run, from GITHUB_WORKFLOW_REF (`owner/repo/.github/workflows/x.yml@ref`). */
-function currentWorkflowFile(env) {
-    const ref = env.GITHUB_WORKFLOW_REF;
-    const match = ref ? /\/\.github\/workflows\/([^@/]+)@/.exec(ref) : null;
-    return match?.[1];
-}
-
+// EXTERNAL MODULE: ./src/baseline/load.ts
+var load = __nccwpck_require__(47663);
 ;// CONCATENATED MODULE: ./src/baseline/resolve.ts
 
 
@@ -30582,12 +31147,12 @@ async function resolveBaseline(setting, context) {
     try {
         if (setting !== 'last-go') {
             const path = (0,external_node_path_.isAbsolute)(setting) ? setting : (0,external_node_path_.resolve)(context.workspace, setting);
-            return await loadBaselineFile(path, setting, context.gateId);
+            return await (0,load.loadBaselineFile)(path, setting, context.gateId);
         }
         return await lastGo(context);
     }
     catch (error) {
-        if (error instanceof BaselineUnavailable)
+        if (error instanceof load.BaselineUnavailable)
             context.notice(`No baseline: ${error.message}.`);
         else
             context.warn(`No baseline: ${error.message.split('\n')[0]}`);
@@ -30596,16 +31161,16 @@ async function resolveBaseline(setting, context) {
 }
 async function lastGo(context) {
     const { env } = context;
-    const workflow = currentWorkflowFile(env);
+    const workflow = (0,load.currentWorkflowFile)(env);
     const branch = env.GITHUB_BASE_REF || env.GITHUB_REF_NAME;
     if (!workflow || !branch || !env.GITHUB_REPOSITORY) {
-        throw new BaselineUnavailable('baseline: last-go needs GITHUB_WORKFLOW_REF, GITHUB_REF_NAME and GITHUB_REPOSITORY (run it on GitHub Actions)');
+        throw new load.BaselineUnavailable('baseline: last-go needs GITHUB_WORKFLOW_REF, GITHUB_REF_NAME and GITHUB_REPOSITORY (run it on GitHub Actions)');
     }
     if (!context.token)
-        throw new BaselineUnavailable('baseline: last-go needs the github-token input (actions: read)');
-    const { createGitHubClient, parseRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15663));
+        throw new load.BaselineUnavailable('baseline: last-go needs the github-token input (actions: read)');
+    const { createGitHubClient, parseRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96584));
     const { owner, repo } = parseRepository(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
-    const found = await findLastGo(createGitHubClient(context.token, env), {
+    const found = await (0,load.findLastGo)(createGitHubClient(context.token, env), {
         owner,
         repo,
         workflow,
@@ -30615,13 +31180,13 @@ async function lastGo(context) {
         gateId: context.gateId,
     });
     if (!found) {
-        throw new BaselineUnavailable(`no earlier successful run of ${workflow} on ${branch} uploaded an artifact '${context.artifactName}' with a Go report of ${context.gateId}`);
+        throw new load.BaselineUnavailable(`no earlier successful run of ${workflow} on ${branch} uploaded an artifact '${context.artifactName}' with a Go report of ${context.gateId}`);
     }
     return found;
 }
 
-// EXTERNAL MODULE: ./src/config/load.ts + 1 modules
-var load = __nccwpck_require__(19827);
+// EXTERNAL MODULE: ./src/config/load.ts + 2 modules
+var config_load = __nccwpck_require__(66191);
 // EXTERNAL MODULE: ./src/config/problems.ts
 var config_problems = __nccwpck_require__(34968);
 // EXTERNAL MODULE: ./src/engine/decision.ts
@@ -30647,7 +31212,12 @@ const INPUT = {
     sha: 'sha',
     baseline: 'baseline',
     artifactName: 'artifact-name',
+    comment: 'comment',
+    deploymentId: 'deployment-id',
+    history: 'history',
 };
+/** Most earlier runs `history` reads (each is one artifact download). */
+const MAX_HISTORY = 30;
 /** Thrown for an input that cannot be used; names the input, the value and the expected form. */
 class InputError extends Error {
     name = 'InputError';
@@ -30677,6 +31247,19 @@ function getInputs(read = (name) => readInput(process.env, name)) {
     if (checkRunText !== 'true' && checkRunText !== 'false') {
         throw new InputError(`input '${INPUT.checkRun}' is '${checkRunText}'; use 'true' or 'false'`);
     }
+    const comment = text(INPUT.comment, 'auto').toLowerCase();
+    if (comment !== 'auto' && comment !== 'always' && comment !== 'never') {
+        throw new InputError(`input '${INPUT.comment}' is '${comment}'; use 'auto', 'always' or 'never'`);
+    }
+    const deploymentId = read(INPUT.deploymentId).trim();
+    if (deploymentId !== '' && !/^[1-9]\d{0,18}$/.test(deploymentId)) {
+        throw new InputError(`input '${INPUT.deploymentId}' is '${deploymentId}'; use the numeric id of a deployment (e.g. \${{ steps.deployment.outputs.deployment-id }}) or leave it empty`);
+    }
+    const historyText = text(INPUT.history, '0');
+    const history = Number(historyText);
+    if (!Number.isInteger(history) || history < 0 || history > MAX_HISTORY) {
+        throw new InputError(`input '${INPUT.history}' is '${historyText}'; use a whole number from 0 (no trend) to ${MAX_HISTORY}`);
+    }
     const inputs = {
         config: text(INPUT.config, '.github/regression-gate.yml'),
         githubToken: read(INPUT.githubToken).trim(),
@@ -30689,22 +31272,25 @@ function getInputs(read = (name) => readInput(process.env, name)) {
         sha: read(INPUT.sha).trim(),
         baseline: read(INPUT.baseline).trim(),
         artifactName: text(INPUT.artifactName, 'regression-gate'),
+        comment,
+        deploymentId,
+        history,
     };
     if (language)
         inputs.language = language;
     return inputs;
 }
 
-// EXTERNAL MODULE: ./src/probes/registry.ts + 9 modules
-var registry = __nccwpck_require__(5360);
+// EXTERNAL MODULE: ./src/probes/registry.ts + 13 modules
+var registry = __nccwpck_require__(17903);
 // EXTERNAL MODULE: ./src/report/bundle.ts
 var report_bundle = __nccwpck_require__(9932);
 // EXTERNAL MODULE: ./src/engine/evidence.ts
 var evidence = __nccwpck_require__(59061);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(14031);
-// EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(18537);
+// EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
+var markdown = __nccwpck_require__(21601);
 ;// CONCATENATED MODULE: ./src/report/check-run-flow.ts
 
 
@@ -30716,8 +31302,8 @@ var markdown = __nccwpck_require__(18537);
  */
 async function beginCheckRun(settings) {
     const [{ createGitHubClient, parseRepository }, gitHubContext, checkRun] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15663)),
-        __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556)),
+        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96584)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19556)),
         Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158)),
     ]);
     const headSha = gitHubContext.resolveHeadSha({
@@ -30765,14 +31351,14 @@ async function beginCheckRun(settings) {
 }
 /** The check run's conclusion, title, summary and one annotation per row that did not pass. */
 function checkRunReport(result, fullReport) {
-    const summary = (0,markdown/* renderMarkdown */.Gc)(result, {
+    const summary = (0,markdown.renderMarkdown)(result, {
         omitTitle: true,
-        maxBytes: markdown/* CHECK_RUN_LIMIT_BYTES */.dk,
+        maxBytes: markdown.CHECK_RUN_LIMIT_BYTES,
         ...(fullReport ? { fullReport } : {}),
     });
     return {
         conclusion: result.decision === 'go' ? 'success' : 'failure',
-        title: (0,markdown/* shortTitle */.HV)(result),
+        title: (0,markdown.shortTitle)(result),
         summary,
         annotations: annotationsFor(result),
     };
@@ -30809,9 +31395,17 @@ const OUTPUT = {
     reportJson: 'report-json',
     checkRunId: 'check-run-id',
     checkRunUrl: 'check-run-url',
+    failedScenarios: 'failed-scenarios',
+    summaryPath: 'summary-path',
 };
+/** Every precondition and scenario that did not pass, for a notification step. */
+function failedScenarios(result) {
+    return [...result.preconditions, ...result.scenarios]
+        .filter((row) => row.status !== 'pass')
+        .map((row) => ({ id: row.id, name: row.name, priority: row.priority, status: row.status }));
+}
 /** The step outputs for a result, as name -> value. */
-function stepOutputs(result, bundle, checkRun) {
+function stepOutputs(result, bundle, checkRun, summaryPath = '') {
     return {
         [OUTPUT.decision]: result.decision,
         [OUTPUT.passed]: String(result.counts.passed),
@@ -30822,6 +31416,8 @@ function stepOutputs(result, bundle, checkRun) {
         [OUTPUT.reportJson]: bundle?.json ?? '',
         [OUTPUT.checkRunId]: checkRun ? String(checkRun.id) : '',
         [OUTPUT.checkRunUrl]: checkRun?.url ?? '',
+        [OUTPUT.failedScenarios]: JSON.stringify(failedScenarios(result)),
+        [OUTPUT.summaryPath]: summaryPath,
     };
 }
 
@@ -30829,7 +31425,307 @@ function stepOutputs(result, bundle, checkRun) {
 var redact = __nccwpck_require__(90844);
 // EXTERNAL MODULE: ./src/report/terminal.ts
 var terminal = __nccwpck_require__(87496);
+;// CONCATENATED MODULE: ./src/report/trend.ts
+
+const TREND_ICON = {
+    pass: '✅',
+    fail: '❌',
+    error: '⚠️',
+    waived: '🟡',
+    absent: '▫️',
+};
+/** `✅✅❌✅⚠️`, oldest first. */
+function trendIcons(statuses) {
+    return statuses.map((status) => TREND_ICON[status]).join('');
+}
+/** A Markdown link to a run, or its plain name when the URL is not an http(s) address. */
+function runLink(label, url) {
+    const text = (0,report_escape/* escapeMarkdown */.FV)(label);
+    return url !== undefined && /^https?:\/\/[^\s()<>[\]]+$/.test(url) ? `[${text}](${url})` : text;
+}
+/** `flaky`, `failing since run 123` (a link), or both. */
+function trendNote(trend) {
+    const notes = [];
+    if (trend.flaky)
+        notes.push('**flaky**');
+    const since = trend.failingSince;
+    if (since) {
+        const label = since.runId === undefined ? 'this run' : `run ${since.runId}`;
+        notes.push(`failing since ${since.atLeast ? 'at least ' : ''}${runLink(label, since.url)}`);
+    }
+    return notes.join(', ');
+}
+/** The trend section; '' when no row is left to show. */
+function renderTrend(history, options = {}) {
+    const rows = options.onlyNotable
+        ? history.scenarios.filter((trend) => trend.flaky || trend.failingSince !== undefined)
+        : history.scenarios;
+    if (rows.length === 0)
+        return '';
+    const earlier = history.runs.length - 1;
+    const skipped = history.skipped > 0 ? `, ${history.skipped} skipped (no readable bundle)` : '';
+    const lines = [
+        `${options.heading ?? '##'} Trend`,
+        '',
+        `Last ${earlier} of ${history.window} earlier runs read${skipped}; oldest first, this run last.`,
+        '',
+        '| Scenario | Trend | Note |',
+        '|---|---|---|',
+        ...rows.map((trend) => `| ${(0,report_escape/* escapeCellText */.pS)(trend.name)} | ${trendIcons(trend.statuses)} | ${trendNote(trend)} |`),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/report/i18n.ts
+var i18n = __nccwpck_require__(31640);
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+
+
+/** GitHub refuses a comment body above 65,536 characters; a margin keeps the closing lines. */
+const COMMENT_LIMIT_CHARS = 65_536;
+const BODY_BUDGET_CHARS = COMMENT_LIMIT_CHARS - 2_048;
+const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
+/** The comment's Markdown, at most {@link COMMENT_LIMIT_CHARS} characters. */
+function renderComment(result, context = {}) {
+    const phrases = (0,i18n/* phrasesFor */.s)(result.gate.language);
+    const head = [];
+    if (context.marker)
+        head.push(context.marker);
+    head.push(`### ${(0,markdown.headline)(result, phrases)}`, '', decisionLine(result));
+    const links = linksLine(context);
+    const failing = [...result.preconditions, ...result.scenarios].filter((row) => row.status !== 'pass');
+    const sections = [];
+    const since = baselineLine(result, failing);
+    if (since)
+        sections.push(since);
+    const trend = context.history ? renderTrend(context.history, { onlyNotable: true, heading: '####' }) : '';
+    if (trend)
+        sections.push(trend.trimEnd());
+    let used = comment_length(head.join('\n')) + comment_length(links) + sections.reduce((sum, part) => sum + comment_length(part) + 2, 0);
+    const table = [`| ${phrases.scenario} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
+    used += comment_length(table.join('\n'));
+    let shown = 0;
+    for (const row of failing) {
+        const line = rowLine(row, phrases.status);
+        if (used + comment_length(line) + 1 > BODY_BUDGET_CHARS)
+            break;
+        table.push(line);
+        used += comment_length(line) + 1;
+        shown++;
+    }
+    const parts = [head.join('\n')];
+    if (failing.length > 0) {
+        parts.push(table.join('\n'));
+        if (shown < failing.length) {
+            const where = runLink('the check run', context.checkRunUrl);
+            parts.push(`> [!NOTE]\n> ${failing.length - shown} more rows did not pass; they are in ${where} and the job summary (GitHub's 65,536-character comment limit).`);
+        }
+    }
+    parts.push(...sections);
+    if (links)
+        parts.push(links);
+    return `${parts.join('\n\n')}\n`;
+}
+function decisionLine(result) {
+    const facts = [`**${(0,report_escape/* escapeMarkdown */.FV)((0,markdown.shortTitle)(result))}**`, `gate ${(0,report_escape/* inlineCode */.ti)(result.gate.id)}`];
+    if (result.gate.environment)
+        facts.push(`environment ${(0,report_escape/* inlineCode */.ti)(result.gate.environment)}`);
+    return facts.join(' · ');
+}
+function rowLine(row, words) {
+    const priority = row.priority === 'P0' ? '' : ` (${row.priority})`;
+    const regression = row.regression ? ` **${row.regression}**` : '';
+    const result = `${STATUS_ICON[row.status]} **${words[row.status]}**${regression}`;
+    return `| ${(0,report_escape/* escapeCellText */.pS)(row.name)}${priority} | ${(0,report_escape/* renderEvidenceCell */.Qz)(row.evidence)} | ${result} |`;
+}
+function baselineLine(result, failing) {
+    if (!result.baseline)
+        return undefined;
+    const { source, decision } = result.baseline;
+    const fresh = failing
+        .filter((row) => row.regression === 'new')
+        .map((row) => `"${(0,report_escape/* escapeCellText */.pS)(row.name)}"`);
+    const known = failing.filter((row) => row.regression === 'known').length;
+    const changes = fresh.length > 0 ? `new since then: ${fresh.join(', ')}` : 'nothing newly failing';
+    const knownText = known > 0 ? `; ${known} failed there too` : '';
+    const word = decision === 'go' ? 'Go' : 'No-Go';
+    return `**Since the baseline** (${(0,report_escape/* escapeMarkdown */.FV)(source)}, ${word}): ${changes}${knownText}. Changed values show as \`(+n)\` in the evidence.`;
+}
+function linksLine(context) {
+    const links = [];
+    if (context.checkRunUrl)
+        links.push(runLink('Check run', context.checkRunUrl));
+    if (context.runUrl)
+        links.push(runLink('Workflow run', context.runUrl));
+    return links.join(' · ');
+}
+function comment_length(text) {
+    return text.length;
+}
+
+// EXTERNAL MODULE: ./src/github/context.ts
+var github_context = __nccwpck_require__(19556);
+;// CONCATENATED MODULE: ./src/act-on-decision.ts
+
+
+/** Most pull requests one run comments on (a workflow_run can name several). */
+const MAX_PULL_REQUESTS = 5;
+/**
+ * Starts reading `history: N` earlier bundles. Never rejects: without a workflow, a branch or a
+ * token, or when the listing fails, it says so in a notice and the gate goes on without a trend.
+ */
+async function startHistory(inputs, env, gateId, sink) {
+    if (inputs.history === 0)
+        return undefined;
+    const notice = (message) => sink.log('notice', message);
+    const [{ currentWorkflowFile }, { readHistory }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 47663)),
+        __nccwpck_require__.e(/* import() */ 199).then(__nccwpck_require__.bind(__nccwpck_require__, 12199)),
+    ]);
+    const workflow = currentWorkflowFile(env);
+    const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+    if (!workflow || !branch || !env.GITHUB_REPOSITORY || !inputs.githubToken) {
+        notice('No history: `history` needs GITHUB_WORKFLOW_REF, GITHUB_REF_NAME, GITHUB_REPOSITORY and the github-token input (actions: read).');
+        return undefined;
+    }
+    try {
+        const { createGitHubClient, parseRepository } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96584));
+        const { owner, repo } = parseRepository(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
+        return await readHistory(createGitHubClient(inputs.githubToken, env), {
+            owner,
+            repo,
+            workflow,
+            branch,
+            ...(env.GITHUB_RUN_ID ? { currentRunId: Number(env.GITHUB_RUN_ID) } : {}),
+            artifactName: inputs.artifactName,
+            gateId,
+            limit: inputs.history,
+            notice,
+        });
+    }
+    catch (error) {
+        notice(`No history: the earlier runs of ${workflow} on ${branch} could not be listed: ${(0,run/* messageOf */.bD)(error).split('\n')[0]}`);
+        return undefined;
+    }
+}
+/** The trend of this run's rows over the earlier runs read, redacted for the reports. */
+async function trendOf(result, earlier, inputs, env, sink) {
+    if (!earlier)
+        return undefined;
+    const [{ buildTrend }, { workflowRunUrl }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 136).then(__nccwpck_require__.bind(__nccwpck_require__, 54136)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19556)),
+    ]);
+    const rows = [...result.preconditions, ...result.scenarios];
+    const runId = Number(env.GITHUB_RUN_ID);
+    const url = workflowRunUrl(env);
+    const history = buildTrend({ rows, ...(Number.isSafeInteger(runId) && runId > 0 ? { id: runId } : {}), ...(url ? { url } : {}) }, earlier.earlier, inputs.history, earlier.skipped);
+    // Old bundles were redacted when written, but by another run's secrets: redact again with ours.
+    return sink.value(history);
+}
+/** The sticky comment on the run's pull requests and the deployment's status; warnings only. */
+async function actOnDecision(result, inputs, env, sink, links) {
+    const tasks = [];
+    if (inputs.comment !== 'never')
+        tasks.push(comment(result, inputs, env, sink, links));
+    if (inputs.deploymentId !== '')
+        tasks.push(deploymentStatus(result, inputs, env, sink));
+    await Promise.all(tasks);
+}
+async function comment(result, inputs, env, sink, links) {
+    const warn = (message) => sink.log('warning', message);
+    const [{ readEventPayload, workflowRunUrl }, { runPullRequests }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19556)),
+        __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 22139)),
+    ]);
+    const pulls = runPullRequests(env, readEventPayload(env));
+    if (pulls.numbers.length === 0) {
+        if (inputs.comment === 'always') {
+            warn(`No pull-request comment: this ${env.GITHUB_EVENT_NAME ?? ''} run belongs to no pull request (comments go on pull_request and workflow_run events of pull requests).`);
+        }
+        return;
+    }
+    if (pulls.fork) {
+        warn(`No pull-request comment: the pull request comes from the fork ${pulls.fork}, where GITHUB_TOKEN is read-only; the job summary and the check run carry the decision.`);
+        return;
+    }
+    if (!inputs.githubToken) {
+        warn('No pull-request comment: the github-token input is empty.');
+        return;
+    }
+    const [{ createGitHubClient, parseRepository }, { commentMarker, upsertStickyComment }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96584)), Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66645))]);
+    const marker = commentMarker(result.gate.id, result.gate.environment);
+    const runUrl = workflowRunUrl(env);
+    const body = renderComment(result, {
+        marker,
+        ...(links.checkRunUrl ? { checkRunUrl: links.checkRunUrl } : {}),
+        ...(runUrl ? { runUrl } : {}),
+        ...(links.history ? { history: links.history } : {}),
+    });
+    try {
+        const { owner, repo } = parseRepository(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
+        const octokit = createGitHubClient(inputs.githubToken, env);
+        for (const issue of pulls.numbers.slice(0, MAX_PULL_REQUESTS)) {
+            // The body leaves for GitHub: through the sink, like the check run's.
+            const posted = await upsertStickyComment(octokit, {
+                owner,
+                repo,
+                issue,
+                marker,
+                body: sink.value(body),
+            });
+            if (posted.warning !== undefined) {
+                warn(posted.warning);
+                // The same refusal would come for every other pull request: one warning is enough.
+                return;
+            }
+            sink.log('info', `Pull-request comment ${posted.action}: ${posted.url}`);
+        }
+    }
+    catch (error) {
+        warn(`No pull-request comment: ${(0,run/* messageOf */.bD)(error)}`);
+    }
+}
+async function deploymentStatus(result, inputs, env, sink) {
+    const warn = (message) => sink.log('warning', message);
+    if (!inputs.githubToken) {
+        warn('No deployment status: the github-token input is empty.');
+        return;
+    }
+    const [{ createGitHubClient, parseRepository }, { setDeploymentStatus }, { workflowRunUrl }, { shortTitle },] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96584)),
+        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16887)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19556)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 21601)),
+    ]);
+    try {
+        const { owner, repo } = parseRepository(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY');
+        const logUrl = workflowRunUrl(env);
+        const posted = await setDeploymentStatus(createGitHubClient(inputs.githubToken, env), {
+            owner,
+            repo,
+            deploymentId: Number(inputs.deploymentId),
+            state: result.decision === 'go' ? 'success' : 'failure',
+            ...(logUrl ? { logUrl } : {}),
+            description: sink.value(shortTitle(result)),
+        });
+        if (posted.warning !== undefined)
+            warn(posted.warning);
+        else
+            sink.log('info', `Deployment ${inputs.deploymentId}: status ${result.decision === 'go' ? 'success' : 'failure'}`);
+    }
+    catch (error) {
+        warn(`No deployment status: ${(0,run/* messageOf */.bD)(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
 
 
 
@@ -30874,10 +31770,13 @@ async function main_run(env = process.env) {
             notice: (message) => sink.log('notice', message),
             warn,
         });
+        // Earlier runs' bundles are read while the evidence is gathered.
+        const earlier = startHistory(inputs, env, gate.meta.id, sink);
         const result = await evaluate(gate, { inputs, workspace, env, redactor, baseline, sink, mask });
         // From here on only the redacted result exists for the reports.
         const publicResult = redactor.redactValue(result);
-        await publish(publicResult, inputs, workspace, await checkRun, sink);
+        const history = await trendOf(publicResult, await earlier, inputs, env, sink);
+        await publish(publicResult, { inputs, workspace, env, history }, await checkRun, sink);
         if (publicResult.decision === 'no-go' && inputs.failOn !== 'never') {
             sink.fail((0,report_escape/* oneLine */.TN)(`No-Go: ${publicResult.basis.map(basisLine).join('; ')}`));
         }
@@ -30893,7 +31792,7 @@ async function main_run(env = process.env) {
 async function loadGate(inputs, workspace, env, sink) {
     const path = (0,external_node_path_.isAbsolute)(inputs.config) ? inputs.config : (0,external_node_path_.resolve)(workspace, inputs.config);
     try {
-        const gate = await (0,load/* loadGateFile */.Mt)(path, { file: inputs.config, env, probes: registry/* probeRegistry */.k });
+        const gate = await (0,config_load/* loadGateFile */.Mt)(path, { file: inputs.config, env, probes: registry/* probeRegistry */.k });
         if (inputs.language)
             gate.meta.language = inputs.language;
         return gate;
@@ -30952,23 +31851,44 @@ function evaluate(gate, context) {
     });
 }
 /** Writes every report; each one is attempted even when another fails, so nothing gathered is lost. */
-async function publish(result, inputs, workspace, checkRun, sink) {
+async function publish(result, context, checkRun, sink) {
+    const { inputs, workspace, env, history } = context;
     sink.log('info', (0,terminal/* renderTerminal */.b)(result, { colour: true }));
     let bundle;
     try {
-        bundle = await (0,report_bundle/* writeBundle */.Mf)(result, (0,external_node_path_.resolve)(workspace, inputs.outputDir), sink);
+        bundle = await (0,report_bundle/* writeBundle */.Mf)(result, (0,external_node_path_.resolve)(workspace, inputs.outputDir), sink, history);
     }
     catch (error) {
         sink.log('warning', `The report bundle could not be written to ${inputs.outputDir}: ${(0,run/* messageOf */.bD)(error)}`);
     }
     const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
-    await sink.summary((0,markdown/* renderMarkdown */.Gc)(result, { maxBytes: markdown/* JOB_SUMMARY_LIMIT_BYTES */.dh - 1024, fullReport }));
+    const trend = history ? `\n${renderTrend(history)}` : '';
+    const budget = markdown.JOB_SUMMARY_LIMIT_BYTES - 1024 - Buffer.byteLength(trend);
+    await sink.summary((0,markdown.renderMarkdown)(result, { maxBytes: budget, fullReport }) + trend);
     annotate(result, sink);
     for (const warning of result.warnings)
         sink.log('warning', warning);
     const posted = await checkRun?.finish(result, sink, fullReport);
-    for (const [name, value] of Object.entries(stepOutputs(result, bundle, posted)))
+    const links = { ...(posted ? { checkRunUrl: posted.url } : {}), ...(history ? { history } : {}) };
+    // Next to the bundle; when the bundle could not be written, its warning already said why.
+    const summaryPath = bundle ? await writeShortSummary(result, context, links, sink) : '';
+    await actOnDecision(result, inputs, env, sink, links);
+    const outputs = stepOutputs(result, bundle, posted, summaryPath);
+    for (const [name, value] of Object.entries(outputs))
         sink.output(name, value);
+}
+/** `<output-dir>/<gate.id>.summary.md`: the comment's text, for a notification step; '' when it cannot be written. */
+async function writeShortSummary(result, context, links, sink) {
+    const path = __nccwpck_require__.ab + "main/" + context.workspace + '/' + context.inputs.outputDir + '/' + result.gate.id + '.summary.md';
+    const runUrl = (0,github_context.workflowRunUrl)(context.env);
+    try {
+        await sink.file(path, renderComment(result, { ...links, ...(runUrl ? { runUrl } : {}) }), 'markdown');
+        return path;
+    }
+    catch (error) {
+        sink.log('warning', `The short summary could not be written to ${path}: ${(0,run/* messageOf */.bD)(error)}`);
+        return '';
+    }
 }
 /** Log annotations on the gate file's lines (shown on the workflow run), one per row that did not pass. */
 function annotate(result, sink) {

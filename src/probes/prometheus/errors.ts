@@ -77,7 +77,8 @@ export function transportError(
   timedOut: boolean,
 ): ProbeError {
   if (error instanceof ProbeError) return error;
-  if (timedOut) {
+  // The engine aborts the check's signal with a TimeoutError; fetch rejects with that reason.
+  if (timedOut || (error as { name?: string } | undefined)?.name === 'TimeoutError') {
     return new ProbeError(
       `prometheus: no answer from ${where} within ${timeoutMs} ms (timeout); raise the check's timeout if the query is just slow`,
     );
