@@ -85,6 +85,14 @@ describe('Redactor.redactValue', () => {
   });
 });
 
+describe('jsonReplacer', () => {
+  it('writes a bigint as its exact digits and leaves other values alone', () => {
+    expect(JSON.stringify({ big: 9007199254740993n, n: 1, s: 'x' }, jsonReplacer)).toBe(
+      '{"big":"9007199254740993","n":1,"s":"x"}',
+    );
+  });
+});
+
 describe('Redactor.maskText on JSON', () => {
   it('leaves a JSON token without a secret byte for byte as written', () => {
     const text = '{"name":"caf\\u00e9 \\"q\\"","n":1}';

@@ -27,8 +27,9 @@ function recordingSink(writers: (keyof ArtefactWriters)[] = ['summary', 'output'
   const written: Written = { logs: [], summaries: [], outputs: [], failures: [], stdout: [] };
   const all: Required<ArtefactWriters> = {
     log: (level, text, place) => written.logs.push([level, text, place]),
-    summary: async (markdown) => {
+    summary: (markdown) => {
       written.summaries.push(markdown);
+      return Promise.resolve();
     },
     output: (name, value) => written.outputs.push([name, value]),
     fail: (message) => written.failures.push(message),
