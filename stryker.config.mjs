@@ -15,8 +15,11 @@ const config = {
     'src/engine/limit.ts',
     'src/report/escape.ts',
     'src/report/redact.ts',
+    'src/report/secret-forms.ts',
+    'src/report/sink.ts',
     'src/probes/tests/junit.ts',
     'src/probes/tests/go-json.ts',
+    'src/probes/tests/collector.ts',
   ],
   coverageAnalysis: 'perTest',
   // The machine (and a CI runner) has 2 cores; more workers only make each slower.

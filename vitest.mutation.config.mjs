@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * The tests `npm run mutation` runs against each mutant: fast, in-process tests of the decision
@@ -11,13 +11,17 @@ export default defineConfig({
     include: [
       '__tests__/config/expect*.test.ts',
       '__tests__/config/load.test.ts',
+      '__tests__/config/load-expect.test.ts',
       '__tests__/engine/**/*.test.ts',
       '__tests__/baseline/compare.test.ts',
       '__tests__/report/markdown.test.ts',
       '__tests__/report/escape*.test.ts',
       '__tests__/report/redact*.test.ts',
+      '__tests__/report/inert-values.test.ts',
       '__tests__/probes/tests/**/*.test.ts',
     ],
+    // Spawns dist/index.js: it would judge the committed bundle, not the mutant.
+    exclude: [...configDefaults.exclude, '__tests__/probes/tests/through-dist.test.ts'],
     testTimeout: 30_000,
   },
 });

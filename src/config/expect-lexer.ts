@@ -23,9 +23,11 @@ export interface Token {
 
 export const KEYWORD_OPERATORS = new Set(['in', 'contains', 'matches']);
 const SYMBOL_OPERATORS = ['==', '!=', '>=', '<=', '??', '>', '<'];
+// Stryker disable next-line Regex: readNumber runs only where a digit or -digit starts the text, so the ^ changes nothing
 const NUMBER = /^-?\d+(\.\d+)?/;
 // What follows a number and makes it something else (`1e3`, `1.2.3`, `3abc`).
 const NUMBER_TAIL = /^[\w.]+/;
+// Stryker disable next-line Regex: used only where a letter or _ starts the text, so the ^ changes nothing
 const WORD = /^[A-Za-z_][A-Za-z0-9_.:\-/]*/;
 
 /** Splits a condition into tokens; throws ExpectSyntaxError with the column of what cannot be read. */
@@ -53,6 +55,7 @@ export function tokenize(text: string): Token[] {
       at++;
     } else if (char === "'" || char === '"') {
       const end = text.indexOf(char, at + 1);
+      // Stryker disable next-line EqualityOperator: the search starts at at + 1, so end is never 0
       if (end < 0) {
         throw new ExpectSyntaxError(
           `unterminated string starting with ${char}; close it with ${char} (strings have no escapes: put a ' inside "…")`,
@@ -113,6 +116,7 @@ function readNumber(text: string, start: number, tokens: Token[]): number {
 function readRegex(text: string, start: number, tokens: Token[]): number {
   let at = start + 1;
   let inClass = false;
+  // Stryker disable next-line EqualityOperator: one more turn past the end reads no character and the check below still says unterminated
   for (; at < text.length; at++) {
     const char = text[at]!;
     if (char === '\\') at++;
@@ -121,6 +125,7 @@ function readRegex(text: string, start: number, tokens: Token[]): number {
     else if (char === '/' && !inClass) break;
   }
   if (at >= text.length) throw new ExpectSyntaxError('unterminated /regex/; close it with /', start);
+  // Stryker disable next-line Regex: a * pattern matches (perhaps empty) at index 0 with or without ^
   const flags = /^[A-Za-z]*/.exec(text.slice(at + 1))![0];
   const source = text.slice(start + 1, at);
   try {
@@ -131,6 +136,7 @@ function readRegex(text: string, start: number, tokens: Token[]): number {
       column: start,
     });
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: compilePattern throws only PatternError; this rethrows a programming error unchanged
     if (!(error instanceof PatternError)) throw error;
     throw new ExpectSyntaxError(`invalid regular expression: ${error.message}`, start + 1 + error.offset);
   }

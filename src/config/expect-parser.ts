@@ -72,6 +72,7 @@ class Parser {
 
   private isWord(word: string): boolean {
     const token = this.peek();
+    // Stryker disable next-line ConditionalExpression: only a word token can have the text and, or or not
     return token.kind === 'word' && token.text === word;
   }
 
@@ -169,6 +170,7 @@ class Parser {
       try {
         return compilePattern(token.value as string);
       } catch (error) {
+        // Stryker disable next-line ConditionalExpression: compilePattern throws only PatternError; this rethrows a programming error unchanged
         if (!(error instanceof PatternError)) throw error;
         throw new ExpectSyntaxError(
           `invalid regular expression: ${error.message}`,
@@ -190,6 +192,7 @@ class Parser {
     this.count(token);
     const operand: Operand = { field: token.text };
     const next = this.peek();
+    // Stryker disable next-line ConditionalExpression: only an op token can have the text ??
     if (next.kind === 'op' && next.text === '??') {
       this.take();
       operand.fallback = this.parseValue();
@@ -257,6 +260,7 @@ export function referencedFields(condition: Condition): string[] {
         return;
       default:
         found.add(node.operand.field);
+        // Stryker disable next-line ConditionalExpression: only a compare node has `against`
         if (node.type === 'compare' && 'against' in node) found.add(node.against.field);
     }
   };
