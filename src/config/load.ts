@@ -3,6 +3,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Docume
 import type { z } from 'zod';
 import type { ProbeDefinition, Sources } from '../probes/probe.js';
 import { expandVariables } from './expand.js';
+import { holdSettings, type HoldKeys } from './hold.js';
 import { ExpectSyntaxError, parseCondition, referencedFields, type Condition } from './expect.js';
 import type { Check, Gate, Position, Scenario } from './model.js';
 import { ConfigError, didYouMean, type Problem } from './problems.js';
@@ -423,6 +424,9 @@ class CheckBuilder {
     const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
     const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
     if (!expect) return undefined;
+    const warnText = data.warn === undefined ? undefined : String(data.warn as string | boolean);
+    const warn = warnText === undefined ? undefined : this.parseExpect(warnText, [...path, 'warn']);
+    if (warnText !== undefined && !warn) return undefined;
     this.checkFieldsKnown(
       probe,
       spec,
@@ -430,7 +434,13 @@ class CheckBuilder {
       written === undefined ? undefined : expectText,
       data.evidence as string | undefined,
       path,
+      warnText,
     );
+    const intervalMs = (data.interval as number | undefined) ?? DEFAULT_INTERVAL_MS;
+    const hold = holdSettings(data as HoldKeys, intervalMs, (key, message) =>
+      this.report([...path, key], message),
+    );
+    if (hold === null) return undefined;
 
     const check: Check = {
       id,
@@ -440,13 +450,15 @@ class CheckBuilder {
       expect,
       expectText,
       defaultExpect: written === undefined,
-      intervalMs: (data.interval as number | undefined) ?? DEFAULT_INTERVAL_MS,
+      intervalMs,
       timeoutMs: (data.timeout as number | undefined) ?? this.defaultTimeoutMs,
       position: this.locate.value(path),
     };
     if (typeof data.name === 'string') check.name = data.name;
     if (typeof data.evidence === 'string') check.evidence = data.evidence;
     if (typeof data.wait === 'number') check.waitMs = data.wait;
+    if (warn) Object.assign(check, { warn, warnText });
+    if (hold) check.hold = hold;
     return check;
   }
 
@@ -481,6 +493,7 @@ class CheckBuilder {
     writtenExpect: string | undefined,
     evidence: string | undefined,
     path: (string | number)[],
+    warnText?: string,
   ): void {
     const fields = probe.fields(spec);
     if (!fields) return;
@@ -499,6 +512,8 @@ class CheckBuilder {
       }
     };
     unknownIn(referencedFields(expect), 'expect', 'expect', writtenExpect);
+    if (warnText !== undefined)
+      unknownIn(referencedFields(parseCondition(warnText)), 'warn', 'warn', warnText);
     if (evidence) unknownIn(templateFields(evidence), 'evidence', 'evidence', evidence);
   }
 
