@@ -3,7 +3,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Docume
 import type { z } from 'zod';
 import type { ProbeDefinition, Sources } from '../probes/probe.js';
 import { expandVariables } from './expand.js';
-import { holdSettings, type HoldKeys } from './hold.js';
+import { holdSettings } from './hold.js';
 import { ExpectSyntaxError, parseCondition, referencedFields, type Condition } from './expect.js';
 import type { Check, Gate, Position, Scenario } from './model.js';
 import { ConfigError, didYouMean, type Problem } from './problems.js';
@@ -424,7 +424,8 @@ class CheckBuilder {
     const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
     const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
     if (!expect) return undefined;
-    const warnText = data.warn === undefined ? undefined : String(data.warn as string | boolean);
+    const warnText =
+      typeof data.warn === 'string' || typeof data.warn === 'boolean' ? String(data.warn) : undefined;
     const warn = warnText === undefined ? undefined : this.parseExpect(warnText, [...path, 'warn']);
     if (warnText !== undefined && !warn) return undefined;
     this.checkFieldsKnown(
@@ -437,9 +438,7 @@ class CheckBuilder {
       warnText,
     );
     const intervalMs = (data.interval as number | undefined) ?? DEFAULT_INTERVAL_MS;
-    const hold = holdSettings(data as HoldKeys, intervalMs, (key, message) =>
-      this.report([...path, key], message),
-    );
+    const hold = holdSettings(data, intervalMs, (key, message) => this.report([...path, key], message));
     if (hold === null) return undefined;
 
     const check: Check = {
