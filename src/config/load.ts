@@ -252,6 +252,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function issueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      // A message the schema wrote (`use a whole number…`) says more than zod's own.
+      if (!issue.message.startsWith('Invalid input')) return issue.message;
       if (issue.message.includes('received undefined')) return `is required (expected ${issue.expected})`;
       return `expected ${issue.expected}${issue.message.includes('received') ? `, ${issue.message.replace(/^.*(received .*)$/, '$1')}` : ''}`;
     case 'invalid_value':
@@ -259,6 +261,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         ? `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
         : issue.message;
     case 'too_small':
+      if (!issue.message.startsWith('Too small')) return issue.message;
       return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
         ? issue.message
         : `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}`;
