@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { annotationsFor } from '../../src/report/check-run-flow.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { stepOutputs } from '../../src/report/outputs.js';
-import { Redactor } from '../../src/report/redact.js';
+import { Redactor, type PublicResult } from '../../src/report/redact.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { countsOf, gateResult, scenarioRow } from '../support/results.js';
 
-function warnedGo(language: 'en' | 'ru'): ReturnType<typeof gateResult> {
+function warnedGo(language: 'en' | 'ru'): PublicResult {
   const scenarios = [scenarioRow('Error rate', 'warn', { line: 12 }), scenarioRow('Login', 'pass')];
   const base = gateResult();
   return new Redactor().redactValue(
