@@ -238,7 +238,13 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
     () => timeout.abort(new DOMException(timeoutText(check), 'TimeoutError')),
     check.timeoutMs,
   );
-  const signal = AbortSignal.any([timeout.signal, context.deadline]);
+  // One signal for the try that the deadline also aborts. Not `AbortSignal.any`: every signal it
+  // makes stays attached to the long-lived deadline signal, ~250 bytes a try, which a hold of
+  // thousands of samples would pile up; this listener is removed when the try ends.
+  const onDeadline = (): void => timeout.abort(context.deadline.reason);
+  if (context.deadline.aborted) onDeadline();
+  else context.deadline.addEventListener('abort', onDeadline, { once: true });
+  const signal = timeout.signal;
   try {
     // `open` cannot see the signal, so there is nothing to wait for once it aborts.
     const opened = await settleWithin(context.sessions.get(check.kind), signal, 0);
@@ -253,6 +259,7 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
     return judge(check, answered.value, context.baseline?.checks.get(check.id));
   } finally {
     clearTimeout(timer);
+    context.deadline.removeEventListener('abort', onDeadline);
   }
 }
 
