@@ -2,7 +2,7 @@ export const id = 127;
 export const ids = [127];
 export const modules = {
 
-/***/ 9127:
+/***/ 69127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,17 +12,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./src/probes/probe.ts
-var probe = __webpack_require__(6489);
+var probe = __webpack_require__(86489);
 // EXTERNAL MODULE: ./src/probes/http/reproduce.ts
-var reproduce = __webpack_require__(1527);
+var reproduce = __webpack_require__(71527);
 // EXTERNAL MODULE: ./src/probes/http/secrets.ts
-var secrets = __webpack_require__(993);
+var secrets = __webpack_require__(20993);
 ;// CONCATENATED MODULE: ./src/probes/http/request.ts
 
 
@@ -48,19 +48,19 @@ function describeFailure(error, url, timeoutMs, timedOut) {
     const where = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
     const code = error.code ?? '';
     if (timedOut || error.name === 'AbortError' || code === 'ABORT_ERR') {
-        return new probe/* ProbeError */.B(`http: no answer from ${(0,reproduce/* shownUrl */.z)(url.href)} within ${timeoutMs} ms (timeout); raise the check's timeout if it is just slow`);
+        return new probe/* ProbeError */.B2(`http: no answer from ${(0,reproduce/* shownUrl */.z)(url.href)} within ${timeoutMs} ms (timeout); raise the check's timeout if it is just slow`);
     }
     if (code === 'ECONNREFUSED')
-        return new probe/* ProbeError */.B(`http: connection refused by ${where}; is the service up and listening there?`);
+        return new probe/* ProbeError */.B2(`http: connection refused by ${where}; is the service up and listening there?`);
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return new probe/* ProbeError */.B(`http: cannot resolve host ${url.hostname} (DNS ${code}); check the host name and the runner's DNS`);
+        return new probe/* ProbeError */.B2(`http: cannot resolve host ${url.hostname} (DNS ${code}); check the host name and the runner's DNS`);
     }
     if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
-        return new probe/* ProbeError */.B(`http: TLS certificate of ${where} not accepted (${code}); fix the certificate (or trust its CA) or set insecure: true`);
+        return new probe/* ProbeError */.B2(`http: TLS certificate of ${where} not accepted (${code}); fix the certificate (or trust its CA) or set insecure: true`, { retryable: false });
     }
     if (code === 'ECONNRESET' || code === 'EPIPE')
-        return new probe/* ProbeError */.B(`http: ${where} closed the connection (${code})`);
-    return new probe/* ProbeError */.B(`http: request to ${(0,reproduce/* shownUrl */.z)(url.href)} failed (${code || error.message})`);
+        return new probe/* ProbeError */.B2(`http: ${where} closed the connection (${code})`);
+    return new probe/* ProbeError */.B2(`http: request to ${(0,reproduce/* shownUrl */.z)(url.href)} failed (${code || error.message})`);
 }
 function once(request, url, method, headers, body, signal) {
     return new Promise((resolve, reject) => {
@@ -152,7 +152,7 @@ async function sendRequest(request) {
             };
         }
         if (redirects === MAX_REDIRECTS) {
-            throw new probe/* ProbeError */.B(`http: more than ${MAX_REDIRECTS} redirects from ${(0,reproduce/* shownUrl */.z)(request.url)}; the last went to ${(0,reproduce/* shownUrl */.z)(new URL(location, url).href)}`);
+            throw new probe/* ProbeError */.B2(`http: more than ${MAX_REDIRECTS} redirects from ${(0,reproduce/* shownUrl */.z)(request.url)}; the last went to ${(0,reproduce/* shownUrl */.z)(new URL(location, url).href)}`);
         }
         const next = new URL(location, url);
         // As browsers and curl do: credentials are not sent to another origin.

@@ -2,7 +2,7 @@ export const id = 143;
 export const ids = [143];
 export const modules = {
 
-/***/ 1143:
+/***/ 61143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,10 +14,10 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: readTestReports
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/probes/probe.ts
-var probe = __webpack_require__(6489);
+var probe = __webpack_require__(86489);
 ;// CONCATENATED MODULE: ./src/probes/tests/collector.ts
 // Runner chatter that says nothing about why a test failed (go's own lines, go-junit-report's
 // and gotestsum's `message="Failed"`).
@@ -37,40 +37,52 @@ const LINE_CHARS = 240;
  */
 class ResultCollector {
     matcher;
+    retries;
     tests = new Map();
     matchedEntries = new Set();
     packageFailures = [];
-    constructor(matcher) {
+    constructor(matcher, retries = 'fail') {
         this.matcher = matcher;
+        this.retries = retries;
     }
     /** True when any `names:` entry matches one of these names (cheap enough to call per test). */
     wants(candidates) {
         return this.matcher.match(candidates).length > 0;
     }
-    /**
-     * Records one run of a test. `id` identifies the test across runs and files (package or class
-     * plus name); `note` says why a run counts as failed when the report does not (did not finish).
-     */
-    record(id, display, candidates, outcome, output, note) {
-        const hits = this.matcher.match(candidates);
+    /** Records one run of a test; runs with the same `id` are runs of one test. */
+    record(run) {
+        const hits = this.matcher.match(run.candidates);
         if (hits.length === 0)
             return;
         for (const hit of hits)
             this.matchedEntries.add(hit);
-        let recorded = this.tests.get(id);
+        let recorded = this.tests.get(run.id);
         if (!recorded) {
-            recorded = { display, outcomes: [], output: [] };
-            this.tests.set(id, recorded);
+            recorded = { display: run.display, context: run.context, outcomes: [], markedFailures: 0, output: [] };
+            this.tests.set(run.id, recorded);
         }
-        recorded.outcomes.push(outcome);
-        if (outcome === 'failed') {
-            recorded.output = output.slice(0, LINES_PER_TEST);
-            recorded.note = note;
+        recorded.outcomes.push(run.outcome);
+        recorded.markedFailures += run.markedReruns ?? 0;
+        if (run.outcome === 'failed') {
+            recorded.output = run.output.slice(0, LINES_PER_TEST);
+            recorded.note = run.note;
         }
     }
     /** Records a package that failed outside any test (build failed, setup failed, TestMain). */
     packageFailed(name, reason, output) {
         this.packageFailures.push({ name, reason, output: output.slice(0, LINES_PER_TEST) });
+    }
+    /**
+     * The outcome a test counts by. Any failed run fails it (fail closed: a pass after a failure
+     * may be a different data-provider row, a test of the same name elsewhere, or luck), unless
+     * the format marked the failures as reruns or the gate file accepts retries; then the last
+     * run decides.
+     */
+    finalOutcome(test) {
+        const last = test.outcomes.at(-1);
+        if (last === 'passed' && this.retries === 'accept')
+            return 'passed';
+        return test.outcomes.includes('failed') ? 'failed' : last;
     }
     /** The probe's fields over everything recorded. */
     fields() {
@@ -80,23 +92,27 @@ class ResultCollector {
         const failedTests = [];
         const flakyTests = [];
         const output = [];
-        for (const test of this.tests.values()) {
-            const last = test.outcomes.at(-1);
-            const runs = test.outcomes.length;
-            const failures = test.outcomes.filter((outcome) => outcome === 'failed').length;
-            if (last === 'passed') {
+        const shown = distinctDisplays([...this.tests.values()]);
+        for (const [index, test] of [...this.tests.values()].entries()) {
+            const display = shown[index];
+            const runs = test.outcomes.length + test.markedFailures;
+            const failures = test.outcomes.filter((outcome) => outcome === 'failed').length + test.markedFailures;
+            const outcome = this.finalOutcome(test);
+            if (outcome === 'passed') {
                 passed += 1;
                 if (failures > 0)
-                    flakyTests.push(`${test.display} (passed on last of ${runs} runs, failed ${failures})`);
+                    flakyTests.push(`${display} (passed on last of ${runs} runs, failed ${failures})`);
             }
-            else if (last === 'skipped') {
+            else if (outcome === 'skipped') {
                 skipped += 1;
             }
             else {
                 failed += 1;
-                const notes = [runs > 1 ? `failed on last of ${runs} runs` : '', test.note ?? ''].filter(Boolean);
-                failedTests.push(notes.length > 0 ? `${test.display} (${notes.join('; ')})` : test.display);
-                output.push(`${test.display}:`, ...test.output.map((line) => `  ${line}`));
+                const retried = test.outcomes.at(-1) === 'passed' ? '; the last passed' : '';
+                const notes = [runs > 1 ? `failed ${failures} of ${runs} runs${retried}` : '', test.note ?? ''];
+                const note = notes.filter(Boolean).join('; ');
+                failedTests.push(note === '' ? display : `${display} (${note})`);
+                output.push(`${display}:`, ...test.output.map((line) => `  ${line}`));
             }
         }
         const missingTests = this.matcher.patterns
@@ -122,6 +138,22 @@ class ResultCollector {
         };
     }
 }
+/**
+ * The display names, each made unique where two tests would read alike (the same name in two
+ * files, suites or packages) by adding the parts of their context that tell them apart.
+ */
+function distinctDisplays(tests) {
+    const byDisplay = new Map();
+    for (const test of tests)
+        byDisplay.set(test.display, [...(byDisplay.get(test.display) ?? []), test]);
+    return tests.map((test) => {
+        const alike = byDisplay.get(test.display);
+        if (alike.length === 1)
+            return test.display;
+        const telling = test.context.filter((part, index) => part !== '' && alike.some((other) => other.context[index] !== part));
+        return telling.length === 0 ? test.display : `${test.display} [${telling.join(', ')}]`;
+    });
+}
 function capOutput(lines) {
     const kept = lines
         .slice(0, OUTPUT_LINES)
@@ -132,7 +164,7 @@ function capOutput(lines) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/probes/tests/detect.ts
 
 
@@ -145,7 +177,7 @@ async function detectFormat(file, shown) {
     let text;
     let size;
     const handle = await (0,promises_.open)(file, 'r').catch((error) => {
-        throw new probe/* ProbeError */.B(`${shown}: cannot open the report (${error.code ?? error.message})`);
+        throw new probe/* ProbeError */.B2(`${shown}: cannot open the report (${error.code ?? error.message})`);
     });
     try {
         size = (await handle.stat()).size;
@@ -162,17 +194,21 @@ async function detectFormat(file, shown) {
     const start = text.trimStart();
     if (start === '') {
         if (size <= SNIFF_BYTES)
-            throw new probe/* ProbeError */.B(`${shown}: the report is empty; did the test step write it?`);
-        throw new probe/* ProbeError */.B(`${shown}: the first 64 KiB are blank; not a go test -json or JUnit XML report`);
+            throw new probe/* ProbeError */.B2(`${shown}: the report is empty; did the test step write it?`);
+        throw new probe/* ProbeError */.B2(`${shown}: the first 64 KiB are blank; not a go test -json or JUnit XML report`);
     }
     if (start.startsWith('<'))
         return 'junit-xml';
     if (/^\s*\{/m.test(text))
         return 'go-test-json';
-    throw new probe/* ProbeError */.B(`${shown}: neither go test -json (lines starting with "{") nor JUnit XML (starting with "<"): it begins ${JSON.stringify(start.slice(0, 40))}`);
+    // The content is never quoted: a report can hold secrets from a test's output.
+    throw new probe/* ProbeError */.B2(`${shown}: neither go test -json (lines starting with "{") nor JUnit XML (starting with "<"); point the glob at the test step's report`);
 }
 
+// EXTERNAL MODULE: ./src/shared/pattern.ts + 1 modules
+var pattern = __webpack_require__(38775);
 ;// CONCATENATED MODULE: ./src/probes/tests/glob.ts
+
 
 
 // `**` would otherwise walk dependency trees and VCS metadata, which never hold a test report
@@ -193,15 +229,27 @@ function segmentRegex(segment) {
         else
             source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
-    return new RegExp(`^${source}$`);
+    // On RE2: `*a*a*a*a*a*a*b` as a backtracking RegExp takes hours on a long file name.
+    return (0,pattern/* compilePattern */.Eb)(`^${source}$`);
 }
 async function list(directory) {
     try {
         const entries = await (0,promises_.readdir)(directory, { withFileTypes: true });
-        return entries.map((entry) => ({
-            name: entry.name,
-            isDirectory: entry.isDirectory(),
-            isFile: entry.isFile(),
+        return await Promise.all(entries.map(async (entry) => {
+            if (!entry.isSymbolicLink())
+                return {
+                    name: entry.name,
+                    isDirectory: entry.isDirectory(),
+                    isFile: entry.isFile(),
+                    isLink: false,
+                };
+            const target = await (0,promises_.stat)(external_node_path_default().join(directory, entry.name)).catch(() => undefined);
+            return {
+                name: entry.name,
+                isDirectory: target?.isDirectory() ?? false,
+                isFile: target?.isFile() ?? false,
+                isLink: true,
+            };
         }));
     }
     catch {
@@ -219,9 +267,12 @@ async function walk(directory, segments, found) {
             return walk(directory, ['**', '*'], found);
         // `**` matches zero directories…
         await walk(directory, rest, found);
-        // …or one more, keeping `**` for the next level. Dot directories are skipped like `*` does.
+        // …or one more, keeping `**` for the next level. Dot directories are skipped like `*` does;
+        // linked directories too, so that a link to a parent cannot make the walk endless.
         for (const entry of await list(directory)) {
-            if (!entry.isDirectory || entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name))
+            if (!entry.isDirectory || entry.isLink)
+                continue;
+            if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name))
                 continue;
             await walk(external_node_path_default().join(directory, entry.name), segments, found);
         }
@@ -271,7 +322,7 @@ async function expandGlob(pattern, base) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/probes/tests/lines.ts
 
 
@@ -284,7 +335,9 @@ const CARRIAGE_RETURN = 0x0d;
  * decoding stream plus readline. Line numbers start at 1.
  */
 async function forEachLine(file, shown, signal, onLine) {
-    const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024 });
+    const stopped = () => new probe/* ProbeError */.B2(`${shown}: stopped reading at line ${lineNumber}: the check timed out`);
+    // The signal also ends a read that waits on the disk, not only the next chunk.
+    const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024, signal });
     let rest;
     let lineNumber = 0;
     const emit = (buffer, start, end) => {
@@ -295,7 +348,7 @@ async function forEachLine(file, shown, signal, onLine) {
     try {
         for await (const chunk of stream) {
             if (signal.aborted)
-                throw new probe/* ProbeError */.B(`${shown}: stopped reading at line ${lineNumber}: the check timed out`);
+                throw stopped();
             const buffer = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
             let start = 0;
             let end = buffer.indexOf(NEWLINE, start);
@@ -306,8 +359,15 @@ async function forEachLine(file, shown, signal, onLine) {
             }
             rest = start < buffer.length ? buffer.subarray(start) : undefined;
         }
+        if (signal.aborted)
+            throw stopped();
         if (rest !== undefined)
             emit(rest, 0, rest.length);
+    }
+    catch (error) {
+        if (signal.aborted && !(error instanceof probe/* ProbeError */.B2))
+            throw stopped();
+        throw error;
     }
     finally {
         stream.destroy();
@@ -342,12 +402,13 @@ function parseEvent(line, shown, lineNumber) {
         value = JSON.parse(line);
     }
     catch {
-        throw new probe/* ProbeError */.B(`${shown}:${lineNumber}: malformed go test -json line (not valid JSON): ${line.slice(0, 80)}`);
+        // Neither the line nor JSON.parse's message (which quotes it) is shown: output can hold secrets.
+        throw new probe/* ProbeError */.B2(`${shown}:${lineNumber}: malformed go test -json line (not valid JSON, ${line.length} characters); was the report cut off or written by two processes at once?`);
     }
     if (typeof value !== 'object' ||
         value === null ||
         typeof value.Action !== 'string') {
-        throw new probe/* ProbeError */.B(`${shown}:${lineNumber}: not a go test -json event (no "Action"); is this the output of go test -json?`);
+        throw new probe/* ProbeError */.B2(`${shown}:${lineNumber}: not a go test -json event (no "Action"); is this the output of go test -json?`);
     }
     return value;
 }
@@ -387,9 +448,13 @@ function readEvent(line, shown, lineNumber, needOutput) {
         return parseEvent(line, shown, lineNumber);
     return { Action: action, Package: pkg, Test: test };
 }
+/** One run of a go test; runs under `-count=N` or a rerun tool share the key. */
+function goRun(key, shown, pkg, test, outcome, output, note) {
+    return { id: key, display: test, context: [shown, pkg], candidates: [test], outcome, output, note };
+}
 /**
  * Reads a `go test -json` stream (test2json events, one per line) into the collector: subtests
- * are tests named `Parent/child`, every run of a test under `-count=N` is one outcome, and
+ * are tests named `Parent/child`, every run of a test under `-count=N` is one run of it, and
  * packages that failed outside any test (build or setup failed, TestMain) are reported as such.
  */
 async function parseGoTestJson(file, shown, collector, signal) {
@@ -418,7 +483,7 @@ async function parseGoTestJson(file, shown, collector, signal) {
         for (const [key, run] of running) {
             if (pkg !== undefined && run.pkg !== pkg)
                 continue;
-            collector.record(key, run.test, [run.test], 'failed', run.output, note);
+            collector.record(goRun(key, shown, run.pkg, run.test, 'failed', run.output, note));
             running.delete(key);
         }
     };
@@ -475,7 +540,8 @@ async function parseGoTestJson(file, shown, collector, signal) {
             }
             return;
         }
-        const key = `${pkg}\u0000${test}`;
+        // Package and test name: `TestA` of two packages, and `TestA` beside `TestA/case`, stay apart.
+        const key = `go\u0000${shown}\u0000${pkg}\u0000${test}`;
         switch (action) {
             case 'run':
                 packageState(pkg).openTests += 1;
@@ -498,7 +564,7 @@ async function parseGoTestJson(file, shown, collector, signal) {
                 const run = running.get(key);
                 running.delete(key);
                 const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';
-                collector.record(key, test, [test], outcome, run?.output ?? []);
+                collector.record(goRun(key, shown, pkg, test, outcome, run?.output ?? []));
                 return;
             }
             default:
@@ -518,13 +584,13 @@ async function parseGoTestJson(file, shown, collector, signal) {
             onText(line);
     });
     if (events === 0 && reported.size === 0) {
-        throw new probe/* ProbeError */.B(`${shown}: no go test -json events in the file; write it with \`go test -json ./... > ${shown}\``);
+        throw new probe/* ProbeError */.B2(`${shown}: no go test -json events in the file; write it with \`go test -json ./... > ${shown}\``);
     }
     finishRunning(undefined, 'did not finish: the report ends before its result');
 }
 
 // EXTERNAL MODULE: ./node_modules/saxes/saxes.js
-var saxes = __webpack_require__(9800);
+var saxes = __webpack_require__(59800);
 ;// CONCATENATED MODULE: ./src/probes/tests/junit.ts
 
 
@@ -544,24 +610,62 @@ function displayOf(testCase) {
         : `${classname}.${name}`;
 }
 /**
+ * The parser's reason without what it quotes from the file (names, namespace values) and
+ * without its own position prefix: the caller adds file and line.
+ */
+function xmlReason(message) {
+    return message
+        .replace(/^(?:[^:]*:)?\d+:\d+: /, '')
+        .replace(/:.*$/s, '')
+        .replace(/ (set|bound) to .*$/s, ' $1 to that value')
+        .replace(/\.$/, '');
+}
+/**
+ * Identity of a case: every `<testcase>` is its own test unless report file, suite path, file,
+ * class and name are all the same (jest-junit writes `classname=""` for top-level tests, so name
+ * alone would merge tests of two files; TestNG repeats name and class per data-provider row).
+ */
+function idOf(testCase, shown) {
+    return [
+        'junit',
+        shown,
+        ...testCase.suites,
+        '\u0001',
+        testCase.file,
+        testCase.classname,
+        testCase.name,
+    ].join('\u0000');
+}
+function contextOf(testCase, shown) {
+    return [
+        shown,
+        testCase.suites.length > 0 ? `suite ${testCase.suites.join(' > ')}` : '',
+        testCase.file === '' ? '' : `file ${testCase.file}`,
+        testCase.classname === '' ? '' : `class ${testCase.classname}`,
+    ];
+}
+/**
  * Reads a JUnit XML report (Surefire, Gradle, go-junit-report, jest-junit, pytest, vitest,
  * PHPUnit) as a SAX stream: `testsuites` or `testsuite` root, suites nested at any depth,
- * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`flakyFailure`.
- * A DOCTYPE is refused before any entity could be expanded.
+ * `testcase` with `failure`, `error` or `skipped`, and Surefire's `rerunFailure`/`rerunError`/
+ * `flakyFailure`/`flakyError`. Each case is recorded as one run under its identity (see `idOf`);
+ * the collector decides what repeated runs count as. A DOCTYPE is refused before any entity
+ * could be expanded.
  */
 async function parseJunit(file, shown, collector, signal) {
     const parser = new saxes/* SaxesParser */.wT({ position: true });
     let root;
     let current;
+    const suites = [];
     // Text of the failure/error element being read, kept to its first few KiB, and its message.
     let failureText;
     let failureMessage = '';
     const where = () => `${shown}:${parser.line}`;
     parser.on('doctype', () => {
-        throw new probe/* ProbeError */.B(`${where()}: the report has a DOCTYPE; test reports never need one and entity declarations are refused (possible entity expansion attack)`);
+        throw new probe/* ProbeError */.B2(`${where()}: the report has a DOCTYPE; test reports never need one and entity declarations are refused (possible entity expansion attack)`);
     });
     parser.on('error', (error) => {
-        throw new probe/* ProbeError */.B(`${where()}: malformed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`);
+        throw new probe/* ProbeError */.B2(`${where()}: malformed XML: ${xmlReason(error.message)}`);
     });
     parser.on('opentag', (tag) => {
         const attribute = (key) => {
@@ -571,8 +675,16 @@ async function parseJunit(file, shown, collector, signal) {
         if (root === undefined) {
             root = tag.name;
             if (root !== 'testsuites' && root !== 'testsuite') {
-                throw new probe/* ProbeError */.B(`${shown}: not a JUnit report: the root element is <${root}>, not <testsuites> or <testsuite>`);
+                // A tag name is markup, not content; an odd one is not repeated.
+                const named = /^[\w.:-]{1,40}$/.test(root) ? `<${root}>` : 'another element';
+                throw new probe/* ProbeError */.B2(`${shown}: not a JUnit report: the root element is ${named}, not <testsuites> or <testsuite>`);
             }
+            if (root === 'testsuite')
+                suites.push(attribute('name'));
+            return;
+        }
+        if (tag.name === 'testsuite') {
+            suites.push(attribute('name'));
             return;
         }
         if (tag.name === 'testcase') {
@@ -580,6 +692,8 @@ async function parseJunit(file, shown, collector, signal) {
                 name: attribute('name'),
                 // PHPUnit writes the class with backslashes in `class` and dotted in `classname`.
                 classname: attribute('classname') || attribute('class'),
+                file: attribute('file'),
+                suites: [...suites],
                 outcome: 'passed',
                 rerunFailures: 0,
                 flakyFailures: 0,
@@ -620,6 +734,10 @@ async function parseJunit(file, shown, collector, signal) {
     parser.on('text', onText);
     parser.on('cdata', onText);
     parser.on('closetag', (tag) => {
+        if (tag.name === 'testsuite' && !current) {
+            suites.pop();
+            return;
+        }
         if (!current)
             return;
         if ((tag.name === 'failure' || tag.name === 'error') && failureText !== undefined) {
@@ -642,34 +760,50 @@ async function parseJunit(file, shown, collector, signal) {
         const candidates = candidatesOf(testCase);
         if (!collector.wants(candidates))
             return;
-        const id = `junit\u0000${testCase.classname}\u0000${testCase.name}`;
-        const display = displayOf(testCase);
-        const earlierFailures = testCase.outcome === 'failed' ? testCase.rerunFailures : testCase.flakyFailures;
-        for (let run = 0; run < earlierFailures; run += 1)
-            collector.record(id, display, candidates, 'failed', []);
-        collector.record(id, display, candidates, testCase.outcome, testCase.output);
+        collector.record({
+            id: idOf(testCase, shown),
+            display: displayOf(testCase),
+            context: contextOf(testCase, shown),
+            candidates,
+            outcome: testCase.outcome,
+            output: testCase.output,
+            // Surefire marks reruns explicitly: `rerun*` under a case that still failed, `flaky*` under one that passed.
+            markedReruns: testCase.outcome === 'failed' ? testCase.rerunFailures : testCase.flakyFailures,
+        });
     });
-    const stream = (0,external_node_fs_.createReadStream)(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+    const stopped = () => new probe/* ProbeError */.B2(`${where()}: stopped reading: the check timed out`);
+    // The signal also ends a read that waits on the disk, not only the next chunk.
+    const stream = (0,external_node_fs_.createReadStream)(file, { encoding: 'utf8', highWaterMark: 256 * 1024, signal });
     try {
         for await (const chunk of stream) {
             if (signal.aborted)
-                throw new probe/* ProbeError */.B(`${where()}: stopped reading: the check timed out`);
+                throw stopped();
             parser.write(chunk);
         }
+        if (signal.aborted)
+            throw stopped();
         parser.close();
+    }
+    catch (error) {
+        if (signal.aborted && !(error instanceof probe/* ProbeError */.B2))
+            throw stopped();
+        throw error;
     }
     finally {
         stream.destroy();
     }
     if (root === undefined)
-        throw new probe/* ProbeError */.B(`${shown}: no XML element in the file; is it a JUnit report?`);
+        throw new probe/* ProbeError */.B2(`${shown}: no XML element in the file; is it a JUnit report?`);
 }
 
 // EXTERNAL MODULE: ./src/probes/tests/names.ts
-var names = __webpack_require__(3161);
+var names = __webpack_require__(53161);
 // EXTERNAL MODULE: ./src/probes/tests/schema.ts
-var schema = __webpack_require__(4282);
+var schema = __webpack_require__(24282);
+// EXTERNAL MODULE: ./src/probes/tests/workspace.ts
+var tests_workspace = __webpack_require__(97116);
 ;// CONCATENATED MODULE: ./src/probes/tests/session.ts
+
 
 
 
@@ -688,17 +822,19 @@ function shownPath(file, workspace) {
 async function readTestReports(spec, workspace, signal, debug = () => { }) {
     const files = [];
     for (const glob of (0,schema/* reportGlobs */.i)(spec)) {
+        (0,tests_workspace/* assertGlobInside */.l6)(glob, workspace);
         const matches = await expandGlob(glob, workspace);
         if (matches.length === 0) {
-            throw new probe/* ProbeError */.B(`tests: no file matches report '${glob}' in ${workspace}; check the path and that the test step wrote its report before the gate runs`);
+            throw new probe/* ProbeError */.B2(`tests: no file matches report '${glob}' in ${workspace}; check the path and that the test step wrote its report before the gate runs`);
         }
         for (const match of matches)
             if (!files.includes(match))
                 files.push(match);
     }
-    const collector = new ResultCollector(new names/* NameMatcher */.GQ((0,names/* parseNamePatterns */.i6)(spec.names)));
+    const collector = new ResultCollector(new names/* NameMatcher */.GQ((0,names/* parseNamePatterns */.i6)(spec.names)), spec.retries ?? 'fail');
     for (const file of files) {
         const shown = shownPath(file, workspace);
+        await (0,tests_workspace/* assertFileInside */.n$)(file, shown, workspace);
         const format = await detectFormat(file, shown);
         debug(`tests: reading ${shown} as ${format}`);
         if (format === 'go-test-json')

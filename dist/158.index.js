@@ -1,44 +1,171 @@
 export const id = 158;
-export const ids = [158];
+export const ids = [158,663];
 export const modules = {
 
-/***/ 232:
+/***/ 15663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ inspectGitHubError)
-/* harmony export */ });
-const MAX_MESSAGE = 200;
-function oneLine(text) {
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createGitHubClient: () => (/* binding */ createGitHubClient),
+  gitHubApiUrl: () => (/* binding */ gitHubApiUrl),
+  gitHubRequest: () => (/* binding */ gitHubRequest),
+  inspectGitHubError: () => (/* reexport */ inspectGitHubError),
+  parseRepository: () => (/* reexport */ repository/* parseRepository */.S),
+  rateLimitMessage: () => (/* reexport */ rateLimitMessage),
+  realTiming: () => (/* reexport */ realTiming)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(11758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(49735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
+;// CONCATENATED MODULE: ./src/github/rate-limit.ts
+// What the GitHub client does when GitHub says "slow down". Octokit's throttling plugin finds the
+// rate limit (primary: `x-ratelimit-remaining: 0` + `x-ratelimit-reset`; secondary: `retry-after`
+// or a minute) and re-sends the request; these handlers decide whether to wait at all. The plugin
+// sleeps in Bottleneck, which an AbortSignal cannot interrupt and which knows no deadline, so the
+// client sets its wait to zero and the handler sleeps here instead: abortable, within the
+// caller's deadline, and replaceable in tests.
+/** Real time. */
+const realTiming = {
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('the request was cancelled'));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('the request was cancelled'));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+    now: () => Date.now(),
+};
+function formatWait(ms) {
+    const seconds = Math.ceil(ms / 1000);
+    if (seconds < 120)
+        return `${seconds}s`;
+    // The plugin rounds a reset to whole seconds, so the wait may be up to a second longer.
+    const minutes = Math.ceil((seconds + 1) / 60);
+    return minutes < 120 ? `${minutes}m` : `${Math.round(minutes / 60)}h`;
+}
+function contextOf(options) {
+    const request = options?.request;
+    return request?.rateLimit ?? { what: 'calling the GitHub API' };
+}
+/**
+ * The throttling plugin's `onRateLimit` / `onSecondaryRateLimit`: waits `retryAfter` seconds and
+ * answers true (send again) when the wait ends before the call's deadline and nothing aborts it.
+ */
+function rateLimitHandler(settings) {
+    return async (retryAfter, options, _octokit, retryCount) => {
+        const context = contextOf(options);
+        const waitMs = Math.max(0, retryAfter * 1000);
+        const now = settings.timing.now();
+        const deadline = context.deadline ?? now + settings.defaultBudgetMs;
+        if (retryCount >= settings.maxWaits) {
+            context.gaveUp = `, still after ${retryCount} waits; try again later or use a token with a higher limit`;
+            return false;
+        }
+        if (now + waitMs > deadline) {
+            const left = Math.max(0, deadline - now);
+            context.gaveUp = `: GitHub asks to wait ${formatWait(waitMs)}, longer than the ${formatWait(left)} left for this check; raise its \`timeout\` or run the gate later`;
+            return false;
+        }
+        if (context.signal?.aborted) {
+            context.gaveUp = ", and the check's time ran out";
+            return false;
+        }
+        try {
+            await settings.timing.sleep(waitMs, context.signal);
+            return true;
+        }
+        catch {
+            context.gaveUp = `; the check's time ran out while waiting ${formatWait(waitMs)} for the limit to reset`;
+            return false;
+        }
+    };
+}
+/** The message for a call the client stopped waiting for; undefined when it did not. */
+function rateLimitMessage(context, status) {
+    if (context.gaveUp === undefined)
+        return undefined;
+    return `GitHub API rate limit reached (${status ?? '?'}) while ${context.what}${context.gaveUp}`;
+}
+
+// EXTERNAL MODULE: ./src/github/repository.ts
+var repository = __webpack_require__(90651);
+// EXTERNAL MODULE: ./src/shared/guards.ts
+var guards = __webpack_require__(62675);
+;// CONCATENATED MODULE: ./src/shared/text.ts
+/**
+ * Folds every run of whitespace (newlines included) into one space and trims, so a message fits in
+ * a table cell or a log line; longer than `maxChars` characters, it is cut with `…`.
+ */
+function oneLine(text, maxChars = Number.POSITIVE_INFINITY) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
+    // A string has at least as many UTF-16 units as characters: short ones need no counting.
+    if (flat.length <= maxChars)
+        return flat;
+    const chars = [...flat];
+    return chars.length > maxChars ? `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…` : flat;
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null;
+/** Length of `text` in UTF-8 bytes, the unit GitHub's size limits count in. */
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
 }
+/**
+ * The longest start of `text` that is at most `maxBytes` UTF-8 bytes, never ending inside a
+ * character (a cut multi-byte character would show as U+FFFD).
+ */
+function cutToBytes(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = Math.max(0, Math.floor(maxBytes));
+    // Step back over continuation bytes (10xxxxxx) to the start of the character cut in two.
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+        end -= 1;
+    return bytes.subarray(0, end).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/github/http-error.ts
+
+
+const MAX_MESSAGE = 200;
 /**
  * Reads an error thrown by Octokit (a RequestError, an AbortError or anything else). Only the
  * response body's `message` is kept: Octokit's own message appends the documentation URL, and its
  * `request` holds the (redacted) authorization header, neither of which belongs in a report.
  */
 function inspectGitHubError(error) {
-    if (!isRecord(error))
-        return { status: undefined, headers: {}, message: oneLine(String(error)), aborted: false };
+    if (!(0,guards/* isRecord */.u)(error))
+        return { status: undefined, headers: {}, message: oneLine(String(error), MAX_MESSAGE), aborted: false };
     const name = typeof error.name === 'string' ? error.name : '';
     if (name === 'AbortError' || name === 'TimeoutError') {
         return { status: undefined, headers: {}, message: 'the request was cancelled', aborted: true };
     }
-    const causeName = isRecord(error.cause) && typeof error.cause.name === 'string' ? error.cause.name : '';
+    const causeName = (0,guards/* isRecord */.u)(error.cause) && typeof error.cause.name === 'string' ? error.cause.name : '';
     // Octokit passes an AbortError through but wraps a TimeoutError (AbortSignal.timeout) as a 500.
     if (causeName === 'AbortError' || causeName === 'TimeoutError') {
         return { status: undefined, headers: {}, message: 'the request was cancelled', aborted: true };
     }
-    const response = isRecord(error.response) ? error.response : undefined;
+    const response = (0,guards/* isRecord */.u)(error.response) ? error.response : undefined;
     if (response === undefined) {
         // Octokit reports a failed fetch as status 500 without a response; that is not GitHub's 500.
-        const cause = isRecord(error.cause) && typeof error.cause.message === 'string' ? error.cause.message : undefined;
+        const cause = (0,guards/* isRecord */.u)(error.cause) && typeof error.cause.message === 'string' ? error.cause.message : undefined;
         const text = typeof error.message === 'string' ? error.message : 'unknown error';
-        return { status: undefined, headers: {}, message: oneLine(cause ?? text), aborted: false };
+        return { status: undefined, headers: {}, message: oneLine(cause ?? text, MAX_MESSAGE), aborted: false };
     }
     const status = typeof response.status === 'number'
         ? response.status
@@ -46,7 +173,7 @@ function inspectGitHubError(error) {
             ? error.status
             : undefined;
     const headers = {};
-    if (isRecord(response.headers)) {
+    if ((0,guards/* isRecord */.u)(response.headers)) {
         for (const [key, value] of Object.entries(response.headers)) {
             if (typeof value === 'string' || typeof value === 'number')
                 headers[key.toLowerCase()] = String(value);
@@ -54,154 +181,94 @@ function inspectGitHubError(error) {
     }
     const data = response.data;
     let message = '';
-    if (isRecord(data) && typeof data.message === 'string')
+    if ((0,guards/* isRecord */.u)(data) && typeof data.message === 'string')
         message = data.message;
     else if (typeof data === 'string' && !/^\s*</.test(data))
         message = data;
-    return { status, headers, message: oneLine(message), aborted: false };
+    return { status, headers, message: oneLine(message, MAX_MESSAGE), aborted: false };
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The one place the GitHub client is built: @actions/github's Octokit with Octokit's own retry and
+// throttling plugins, tuned so that a gate's deadline and abort signal still rule every wait.
+
+
+
+
+
+
+
+/** Builds a call's `request` option; `resend: false` for a call that must not be sent twice. */
+function gitHubRequest(context, resend = true) {
+    return {
+        ...(context.signal ? { signal: context.signal } : {}),
+        rateLimit: context,
+        ...(resend ? {} : { retries: 0 }),
+    };
+}
+/** The API root: GITHUB_API_URL (GHES, simulators), else github.com. */
+function gitHubApiUrl(env) {
+    const url = env.GITHUB_API_URL?.trim();
+    return (url === undefined || url === '' ? 'https://api.github.com' : url).replace(/\/+$/, '');
+}
+// Client errors are answers, not accidents; 403/429 belong to the throttling plugin.
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/**
+ * Builds the one Octokit a gate uses. The base URL comes from `env` rather than from
+ * `@actions/github`'s import-time default so that tests and callers decide it explicitly.
+ */
+function createGitHubClient(token, env, options = {}) {
+    if (token.trim() === '') {
+        throw new Error('no GitHub token: set the `github-token` input (its default is `${{ github.token }}`)');
+    }
+    const onLimit = rateLimitHandler({
+        timing: options.timing ?? realTiming,
+        maxWaits: options.maxRateLimitWaits ?? 5,
+        defaultBudgetMs: options.rateLimitBudgetMs ?? 60_000,
+    });
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: gitHubApiUrl(env),
+        // Octokit logs deprecations and request warnings to the console; the action reports on its own.
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        // The handler sleeps (abortably); the plugin's own wait is zero. The plugin awaits the
+        // handler's answer (true = send again), though its types declare the handler void.
+        throttle: {
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises
+            onRateLimit: onLimit,
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises
+            onSecondaryRateLimit: onLimit,
+            retryAfterBaseValue: 0,
+        },
+        retry: {
+            retries: options.retries ?? 0,
+            doNotRetry: DO_NOT_RETRY,
+            retryAfterBaseValue: options.retryDelayMs ?? 1000,
+        },
+    }, plugin_throttling_dist_bundle/* throttling */.A, dist_bundle/* retry */.L);
 }
 
 
 /***/ }),
 
-/***/ 8129:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $u: () => (/* binding */ realTiming),
-/* harmony export */   JR: () => (/* binding */ rateLimitWaitMs),
-/* harmony export */   ML: () => (/* binding */ withRateLimitRetry),
-/* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError)
-/* harmony export */ });
-/* harmony import */ var _http_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(232);
-
-/** Real time. */
-const realTiming = {
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(abortError());
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortError());
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-    now: () => Date.now(),
-};
-function abortError() {
-    const error = new Error('the request was cancelled');
-    error.name = 'AbortError';
-    return error;
-}
-/** Thrown when GitHub's rate limit outlasts the time a request may take. */
-class GitHubRateLimitError extends Error {
-    name = 'GitHubRateLimitError';
-}
-// GitHub's guidance for a secondary limit without headers: wait at least a minute.
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
-/**
- * How long GitHub asks us to wait before retrying, or undefined when the failure is not rate
- * limiting. Follows GitHub's documented order: `retry-after`, then `x-ratelimit-remaining: 0` with
- * `x-ratelimit-reset`, then a minute for a 429 / secondary limit that names neither.
- */
-function rateLimitWaitMs(failure, now) {
-    if (failure.status !== 403 && failure.status !== 429)
-        return undefined;
-    const retryAfter = failure.headers['retry-after'];
-    if (retryAfter !== undefined) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return Math.max(0, seconds * 1000);
-        const date = Date.parse(retryAfter);
-        if (!Number.isNaN(date))
-            return Math.max(0, date - now);
-    }
-    if (failure.headers['x-ratelimit-remaining'] === '0') {
-        const reset = Number(failure.headers['x-ratelimit-reset']);
-        // One extra second covers the skew between GitHub's clock and ours.
-        if (Number.isFinite(reset))
-            return Math.max(0, reset * 1000 - now) + 1000;
-        return SECONDARY_LIMIT_WAIT_MS;
-    }
-    if (failure.status === 429 || /rate limit/i.test(failure.message))
-        return SECONDARY_LIMIT_WAIT_MS;
-    return undefined;
-}
-function formatWait(ms) {
-    const seconds = Math.ceil(ms / 1000);
-    if (seconds < 120)
-        return `${seconds}s`;
-    const minutes = Math.ceil(seconds / 60);
-    return minutes < 120 ? `${minutes}m` : `${Math.round(minutes / 60)}h`;
-}
-/**
- * Runs `request`; when GitHub answers with rate limiting, waits as asked and tries again while the
- * wait ends before `deadline` and `signal` is not aborted. Any other failure is rethrown unchanged.
- */
-async function withRateLimitRetry(request, options) {
-    const timing = options.timing ?? realTiming;
-    const maxRetries = options.maxRetries ?? 5;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await request();
-        }
-        catch (error) {
-            const failure = (0,_http_error_js__WEBPACK_IMPORTED_MODULE_0__/* .inspectGitHubError */ .K)(error);
-            const now = timing.now();
-            const waitMs = rateLimitWaitMs(failure, now);
-            if (waitMs === undefined)
-                throw error;
-            const label = `GitHub API rate limit reached (${failure.status}) while ${options.what}`;
-            if (attempt >= maxRetries) {
-                throw new GitHubRateLimitError(`${label}, still after ${attempt} waits; try again later or use a token with a higher limit`);
-            }
-            if (options.deadline !== undefined && now + waitMs > options.deadline) {
-                const left = Math.max(0, options.deadline - now);
-                throw new GitHubRateLimitError(`${label}: GitHub asks to wait ${formatWait(waitMs)}, longer than the ${formatWait(left)} left for this check; raise its \`timeout\` or run the gate later`);
-            }
-            if (options.signal?.aborted)
-                throw new GitHubRateLimitError(`${label}, and the check's time ran out`);
-            try {
-                await timing.sleep(waitMs, options.signal);
-            }
-            catch {
-                throw new GitHubRateLimitError(`${label}; the check's time ran out while waiting ${formatWait(waitMs)} for the limit to reset`);
-            }
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 2158:
+/***/ 72158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CHECK_RUN_CLIENT: () => (/* binding */ CHECK_RUN_CLIENT),
 /* harmony export */   CHECK_RUN_LIMITS: () => (/* binding */ CHECK_RUN_LIMITS),
 /* harmony export */   completeCheckRun: () => (/* binding */ completeCheckRun),
 /* harmony export */   fitBytes: () => (/* binding */ fitBytes),
-/* harmony export */   readEventPayload: () => (/* binding */ readEventPayload),
-/* harmony export */   resolveHeadSha: () => (/* binding */ resolveHeadSha),
-/* harmony export */   startCheckRun: () => (/* binding */ startCheckRun),
-/* harmony export */   workflowRunUrl: () => (/* binding */ workflowRunUrl)
+/* harmony export */   startCheckRun: () => (/* binding */ startCheckRun)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _github_http_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(232);
-/* harmony import */ var _github_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8129);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15663);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
 // Publishes the gate's result as a check run on the commit. Every HTTP problem becomes a warning
 // that says what to do: the job summary, the bundle and the decision must never depend on it.
 
 
-
+/** How the check run's client is built: an update that got a 5xx is sent once more. */
+const CHECK_RUN_CLIENT = { retries: 1 };
 /** GitHub's limits; they count bytes (the API answers 422 above them). */
 const CHECK_RUN_LIMITS = {
     outputBytes: 65_535,
@@ -210,64 +277,13 @@ const CHECK_RUN_LIMITS = {
     annotationMessageBytes: 65_535,
 };
 const CUT_NOTICE = "\n\n---\n**Cut to fit GitHub's 65,535-byte limit for check runs.** The full report is in the report bundle (`report-markdown` output) and the job summary.";
-function isRecord(value) {
-    return typeof value === 'object' && value !== null;
-}
-function nested(value, ...keys) {
-    let current = value;
-    for (const key of keys) {
-        if (!isRecord(current))
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
 /**
- * The commit the check run goes on: the `sha` input; for pull requests the PR head (GITHUB_SHA is
- * a merge commit the PR page never shows); for `workflow_run` the triggering run's head; else GITHUB_SHA.
+ * Cuts `text` to at most `limitBytes` UTF-8 bytes and appends `notice`; text within the limit is
+ * returned as is. Markdown (`wholeLines`) is cut only at a line end, never inside a line: a partial
+ * table row could leave a code span open and make a value in it live Markdown; an open code fence
+ * is closed. Plain text (annotation messages) is cut on a character boundary.
  */
-function resolveHeadSha(sources) {
-    const input = sources.inputSha?.trim();
-    if (input)
-        return input;
-    const event = sources.env.GITHUB_EVENT_NAME ?? '';
-    const fromPayload = event === 'pull_request' ||
-        event === 'pull_request_target' ||
-        event === 'pull_request_review' ||
-        event === 'pull_request_review_comment'
-        ? nested(sources.eventPayload, 'pull_request', 'head', 'sha')
-        : event === 'workflow_run'
-            ? nested(sources.eventPayload, 'workflow_run', 'head_sha')
-            : undefined;
-    if (typeof fromPayload === 'string' && fromPayload !== '')
-        return fromPayload;
-    const sha = sources.env.GITHUB_SHA?.trim();
-    return sha ? sha : undefined;
-}
-/** Reads the event payload at GITHUB_EVENT_PATH; undefined when there is none or it is unreadable. */
-function readEventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return undefined;
-    try {
-        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The workflow run's page, for `detailsUrl`; undefined outside Actions. */
-function workflowRunUrl(env) {
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId, } = env;
-    return repository && runId
-        ? `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`
-        : undefined;
-}
-/**
- * Cuts `text` to at most `limitBytes` UTF-8 bytes, on a character boundary and preferably a line
- * end, closes an open code fence and appends `notice`. Text within the limit is returned as is.
- */
-function fitBytes(text, limitBytes, notice = CUT_NOTICE) {
+function fitBytes(text, limitBytes, notice = CUT_NOTICE, wholeLines = true) {
     const bytes = Buffer.from(text, 'utf8');
     if (bytes.length <= limitBytes)
         return text;
@@ -278,10 +294,9 @@ function fitBytes(text, limitBytes, notice = CUT_NOTICE) {
     while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
         end -= 1;
     let kept = bytes.subarray(0, end).toString('utf8');
-    const lineEnd = kept.lastIndexOf('\n');
-    // A cut mid-row breaks a Markdown table; drop the partial line unless that loses too much.
-    if (lineEnd > kept.length * 0.75)
-        kept = kept.slice(0, lineEnd);
+    if (!wholeLines)
+        return kept + notice;
+    kept = kept.slice(0, Math.max(0, kept.lastIndexOf('\n')));
     const fences = kept.match(/^\s*(```|~~~)/gm)?.length ?? 0;
     if (fences % 2 === 1)
         kept += fence;
@@ -300,11 +315,12 @@ function toApiAnnotation(annotation) {
         start_line: start,
         end_line: end,
         annotation_level: annotation.level,
-        title: cutChars(annotation.title, CHECK_RUN_LIMITS.annotationTitleChars),
-        message: fitBytes(annotation.message === '' ? annotation.title : annotation.message, CHECK_RUN_LIMITS.annotationMessageBytes, shortNotice),
+        // Annotations are plain text, but invisible and bidirectional characters would still hide or reverse it.
+        title: cutChars((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(annotation.title), CHECK_RUN_LIMITS.annotationTitleChars),
+        message: fitBytes((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .stripControl */ .kU)(annotation.message === '' ? annotation.title : annotation.message), CHECK_RUN_LIMITS.annotationMessageBytes, shortNotice, false),
     };
     if (annotation.rawDetails !== undefined && annotation.rawDetails !== '') {
-        api.raw_details = fitBytes(annotation.rawDetails, CHECK_RUN_LIMITS.annotationMessageBytes, shortNotice);
+        api.raw_details = fitBytes((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .stripControl */ .kU)(annotation.rawDetails), CHECK_RUN_LIMITS.annotationMessageBytes, shortNotice, false);
     }
     return api;
 }
@@ -321,10 +337,11 @@ function checkUrl(target, id, htmlUrl) {
     return htmlUrl ?? `https://github.com/${target.owner}/${target.repo}/runs/${id}`;
 }
 /** Why a request failed, in words, plus what to do for the common causes. */
-function explain(error, action, target) {
-    if (error instanceof _github_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubRateLimitError */ .Rr)
-        return `${error.message}.`;
-    const failure = (0,_github_http_error_js__WEBPACK_IMPORTED_MODULE_2__/* .inspectGitHubError */ .K)(error);
+function explain(error, action, target, context) {
+    const failure = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.inspectGitHubError)(error);
+    const limited = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.rateLimitMessage)(context, failure.status);
+    if (limited !== undefined)
+        return `${limited}.`;
     const said = failure.message ? ` "${failure.message}"` : '';
     const repository = `${target.owner}/${target.repo}`;
     const permission = 'add `permissions: checks: write` to the job';
@@ -349,43 +366,38 @@ function explain(error, action, target) {
                 : `GitHub API answered ${failure.status}${said}.`;
     }
 }
-async function attempt(request, options, what, retryServerErrors) {
-    const timing = options.timing ?? _github_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTiming */ .$u;
-    const limited = () => (0,_github_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRateLimitRetry */ .ML)(request, {
+/**
+ * Sends one Checks API request. The client (built with {@link CHECK_RUN_CLIENT}) waits out rate
+ * limits within the budget and re-sends an update once after a 5xx; a create is sent once, as a
+ * create that failed on the way back may have landed, and a second would leave two check runs.
+ */
+async function attempt(request, options, what, resend) {
+    const now = options.now ?? Date.now;
+    const context = {
         what,
-        deadline: timing.now() + (options.rateLimitBudgetMs ?? 60_000),
-        timing,
+        deadline: now() + (options.rateLimitBudgetMs ?? 60_000),
         ...(options.signal ? { signal: options.signal } : {}),
-    });
+    };
     try {
-        return { ok: true, value: await limited() };
+        return { ok: true, value: await request((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.gitHubRequest)(context, resend)) };
     }
     catch (error) {
-        const status = (0,_github_http_error_js__WEBPACK_IMPORTED_MODULE_2__/* .inspectGitHubError */ .K)(error).status;
-        if (!retryServerErrors || status === undefined || status < 500)
-            return { ok: false, error };
-        try {
-            await timing.sleep(options.retryDelayMs ?? 1000, options.signal);
-            return { ok: true, value: await limited() };
-        }
-        catch (retryError) {
-            return { ok: false, error: retryError };
-        }
+        return { ok: false, error, context };
     }
 }
 /** Creates a check run on the target's commit; a refusal comes back as a warning, never a throw. */
 async function createCheckRun(octokit, target, fields, options) {
-    const result = await attempt(() => octokit.rest.checks.create({
+    const result = await attempt((request) => octokit.rest.checks.create({
         owner: target.owner,
         repo: target.repo,
         name: target.name,
         head_sha: target.headSha,
         ...fields,
-        ...(options.signal ? { request: { signal: options.signal } } : {}),
+        request,
     }), options, `creating check run "${target.name}"`, false);
     if (!result.ok)
         return {
-            warning: `Could not create the check run "${target.name}": ${explain(result.error, 'create', target)}`,
+            warning: `Could not create the check run "${target.name}": ${explain(result.error, 'create', target, result.context)}`,
         };
     return {
         id: result.value.data.id,
@@ -396,7 +408,7 @@ async function createCheckRun(octokit, target, fields, options) {
 function startCheckRun(octokit, target, options = {}) {
     const fields = {
         status: 'in_progress',
-        started_at: new Date((options.timing ?? _github_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTiming */ .$u).now()).toISOString(),
+        started_at: new Date((options.now ?? Date.now)()).toISOString(),
         ...detailsUrlOf(target.detailsUrl),
     };
     return createCheckRun(octokit, target, fields, options);
@@ -407,7 +419,7 @@ function startCheckRun(octokit, target, options = {}) {
  * in the first request so that a later failure can only lose annotations. Never throws for HTTP problems.
  */
 async function completeCheckRun(octokit, target, report, options = {}) {
-    const timing = options.timing ?? _github_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTiming */ .$u;
+    const now = options.now ?? Date.now;
     const output = {
         title: report.title,
         summary: fitBytes(report.summary, CHECK_RUN_LIMITS.outputBytes),
@@ -416,11 +428,10 @@ async function completeCheckRun(octokit, target, report, options = {}) {
             : { text: fitBytes(report.text, CHECK_RUN_LIMITS.outputBytes) }),
     };
     const batches = chunks(report.annotations.map(toApiAnnotation), CHECK_RUN_LIMITS.annotationsPerRequest);
-    const request = options.signal ? { request: { signal: options.signal } } : {};
     const completion = {
         status: 'completed',
         conclusion: report.conclusion,
-        completed_at: new Date(timing.now()).toISOString(),
+        completed_at: new Date(now()).toISOString(),
         output: { ...output, annotations: batches[0] ?? [] },
         ...detailsUrlOf(target.detailsUrl),
     };
@@ -435,16 +446,16 @@ async function completeCheckRun(octokit, target, report, options = {}) {
     }
     else {
         const checkRunId = target.id;
-        const updated = await attempt(() => octokit.rest.checks.update({
+        const updated = await attempt((request) => octokit.rest.checks.update({
             owner: target.owner,
             repo: target.repo,
             check_run_id: checkRunId,
             ...completion,
-            ...request,
+            request,
         }), options, `completing check run "${target.name}"`, true);
         if (!updated.ok) {
             return {
-                warning: `Could not complete the check run "${target.name}" (${checkRunId}); it stays in progress on the commit: ${explain(updated.error, 'update', target)}`,
+                warning: `Could not complete the check run "${target.name}" (${checkRunId}); it stays in progress on the commit: ${explain(updated.error, 'update', target, updated.context)}`,
             };
         }
         id = checkRunId;
@@ -454,23 +465,40 @@ async function completeCheckRun(octokit, target, report, options = {}) {
     for (const [index, batch] of batches.entries()) {
         if (index === 0)
             continue;
-        const appended = await attempt(() => octokit.rest.checks.update({
+        const appended = await attempt((request) => octokit.rest.checks.update({
             owner: target.owner,
             repo: target.repo,
             check_run_id: id,
             output: { ...output, annotations: batch },
-            ...request,
+            request,
         }), options, `adding annotations to check run "${target.name}"`, true);
         if (!appended.ok) {
             const posted = index * CHECK_RUN_LIMITS.annotationsPerRequest;
             return {
                 id,
                 url,
-                warning: `The check run "${target.name}" is complete, but only ${posted} of ${report.annotations.length} annotations were posted: ${explain(appended.error, 'update', { ...target, id })}`,
+                warning: `The check run "${target.name}" is complete, but only ${posted} of ${report.annotations.length} annotations were posted: ${explain(appended.error, 'update', { ...target, id }, appended.context)}`,
             };
         }
     }
     return { id, url };
+}
+
+
+/***/ }),
+
+/***/ 62675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/**
+ * True for a plain object whose keys can be read: not null, not an array. Parsed YAML/JSON and
+ * thrown errors are checked with it before their fields are read.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

@@ -2,7 +2,7 @@ export const id = 237;
 export const ids = [237];
 export const modules = {
 
-/***/ 5237:
+/***/ 85237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,21 +11,21 @@ __webpack_require__.d(__webpack_exports__, {
   openKubernetesSession: () => (/* binding */ openKubernetesSession)
 });
 
-// UNUSED EXPORTS: PAGE_SIZE, explainApiError, fieldsOf, loadKubeConfig
+// UNUSED EXPORTS: PAGE_SIZE, explainApiError, fieldsOf, loadKubeConfig, registerCredentials
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
-var dist = __webpack_require__(5463);
+var dist = __webpack_require__(75463);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var duration = __webpack_require__(97840);
 // EXTERNAL MODULE: ./src/probes/probe.ts
-var probe = __webpack_require__(6489);
+var probe = __webpack_require__(86489);
 ;// CONCATENATED MODULE: ./src/probes/kubernetes/readiness.ts
 // Objects arrive either as the client's typed models or as raw JSON (custom resources); both
 // have the API's camelCase field names, so they are read structurally.
@@ -208,7 +208,7 @@ function firstLine(text) {
 }
 function loadFile(file, origin) {
     if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new probe/* ProbeError */.B(`kubeconfig ${file} (from ${origin}) does not exist; point KUBECONFIG at a readable kubeconfig file`);
+        throw new probe/* ProbeError */.B2(`kubeconfig ${file} (from ${origin}) does not exist; point KUBECONFIG at a readable kubeconfig file`, { retryable: false });
     }
     const config = new dist/* KubeConfig */.ypW();
     try {
@@ -216,7 +216,7 @@ function loadFile(file, origin) {
     }
     catch (error) {
         const reason = error instanceof Error ? firstLine(error.message) : String(error);
-        throw new probe/* ProbeError */.B(`kubeconfig ${file} is not a valid kubeconfig: ${reason}`);
+        throw new probe/* ProbeError */.B2(`kubeconfig ${file} is not a valid kubeconfig: ${reason}`, { retryable: false });
     }
     return { config, source: file };
 }
@@ -246,22 +246,22 @@ function loadKubeConfig(environment) {
         }
     }
     if (!loaded) {
-        throw new probe/* ProbeError */.B('no Kubernetes credentials: set KUBECONFIG to a kubeconfig file (docs/kubernetes.md shows how to make one for a ServiceAccount) or run inside the cluster');
+        throw new probe/* ProbeError */.B2('no Kubernetes credentials: set KUBECONFIG to a kubeconfig file (docs/kubernetes.md shows how to make one for a ServiceAccount) or run inside the cluster', { retryable: false });
     }
     const wanted = environment.sources.kubernetes.context;
     const { config, source } = loaded;
     if (wanted) {
         if (!config.getContextObject(wanted)) {
             const available = config.getContexts().map((context) => context.name);
-            throw new probe/* ProbeError */.B(`kubeconfig context "${wanted}" (sources.kubernetes.context) is not in ${source}; available: ${available.length > 0 ? available.join(', ') : 'none'}`);
+            throw new probe/* ProbeError */.B2(`kubeconfig context "${wanted}" (sources.kubernetes.context) is not in ${source}; available: ${available.length > 0 ? available.join(', ') : 'none'}`, { retryable: false });
         }
         config.setCurrentContext(wanted);
     }
     if (!config.getCurrentCluster()) {
         const current = config.getCurrentContext();
-        throw new probe/* ProbeError */.B(current
+        throw new probe/* ProbeError */.B2(current
             ? `kubeconfig ${source}: current context "${current}" names no known cluster; fix the file or set sources.kubernetes.context`
-            : `kubeconfig ${source} has no current-context; set current-context in the file or sources.kubernetes.context`);
+            : `kubeconfig ${source} has no current-context; set current-context in the file or sources.kubernetes.context`, { retryable: false });
     }
     return loaded;
 }
@@ -312,21 +312,21 @@ function explainApiError(error, target, server, source) {
     const detail = status.message ? `: ${clip(status.message)}` : '';
     switch (error.code) {
         case 401:
-            return new probe/* ProbeError */.B(`the Kubernetes API at ${server} rejected the credentials from ${source} (401 Unauthorized): the token or certificate is invalid or expired; renew it`);
+            return new probe/* ProbeError */.B2(`the Kubernetes API at ${server} rejected the credentials from ${source} (401 Unauthorized): the token or certificate is invalid or expired; renew it`, { retryable: false });
         case 403: {
             const user = /User "([^"]+)"/.exec(status.message ?? '')?.[1];
-            return new probe/* ProbeError */.B(`forbidden to list ${what}${user ? ` as ${user}` : ''} (403); ${rbacHint(target)}`);
+            return new probe/* ProbeError */.B2(`forbidden to list ${what}${user ? ` as ${user}` : ''} (403); ${rbacHint(target)}`, { retryable: false });
         }
         case 404:
-            return new probe/* ProbeError */.B(target.spec.kind === 'custom'
+            return new probe/* ProbeError */.B2(target.spec.kind === 'custom'
                 ? `the API server does not serve ${target.spec.plural}.${target.spec.group}/${target.spec.version} (404 Not Found): is the CustomResourceDefinition installed and the version right?`
-                : `listing ${what} returned 404 Not Found${detail}`);
+                : `listing ${what} returned 404 Not Found${detail}`, { retryable: false });
         case 400:
-            return new probe/* ProbeError */.B(`the API server refused to list ${what} (400 ${status.reason ?? 'Bad Request'})${detail}; check selector and field_selector`);
+            return new probe/* ProbeError */.B2(`the API server refused to list ${what} (400 ${status.reason ?? 'Bad Request'})${detail}; check selector and field_selector`, { retryable: false });
         case 410:
-            return new probe/* ProbeError */.B(`the list of ${what} kept changing while paging (410 ${status.reason ?? 'Gone'} twice); try again or narrow the selector`);
+            return new probe/* ProbeError */.B2(`the list of ${what} kept changing while paging (410 ${status.reason ?? 'Gone'} twice); try again or narrow the selector`);
         default:
-            return new probe/* ProbeError */.B(`the Kubernetes API failed listing ${what} (${error.code}${status.reason ? ` ${status.reason}` : ''})${detail}`);
+            return new probe/* ProbeError */.B2(`the Kubernetes API failed listing ${what} (${error.code}${status.reason ? ` ${status.reason}` : ''})${detail}`);
     }
 }
 function networkCause(error) {
@@ -451,18 +451,18 @@ class KubernetesSession {
             return fieldsOf(spec, found, namespace === '*');
         }
         catch (error) {
-            if (error instanceof probe/* ProbeError */.B)
+            if (error instanceof probe/* ProbeError */.B2)
                 throw error;
             if (signal.aborted) {
-                throw new probe/* ProbeError */.B(`timed out after ${(0,duration/* formatDuration */.a)(call.timeoutMs)} listing ${resourceLabel(spec)} ${whereLabel(namespace)}`);
+                throw new probe/* ProbeError */.B2(`timed out after ${(0,duration/* formatDuration */.a)(call.timeoutMs)} listing ${resourceLabel(spec)} ${whereLabel(namespace)}`);
             }
             if (error instanceof dist/* ApiException */.UJ4)
                 throw explainApiError(error, target, this.server, this.loaded.source);
             const cause = networkCause(error);
             if (cause.includes('HTTP protocol is not allowed')) {
-                throw new probe/* ProbeError */.B(`kubeconfig ${this.loaded.source}: cluster ${this.server} is plain http:// without insecure-skip-tls-verify; use its https:// address`);
+                throw new probe/* ProbeError */.B2(`kubeconfig ${this.loaded.source}: cluster ${this.server} is plain http:// without insecure-skip-tls-verify; use its https:// address`);
             }
-            throw new probe/* ProbeError */.B(`cannot reach the Kubernetes API at ${this.server} (${cause}) listing ${resourceLabel(spec)} ${whereLabel(namespace)}`);
+            throw new probe/* ProbeError */.B2(`cannot reach the Kubernetes API at ${this.server} (${cause}) listing ${resourceLabel(spec)} ${whereLabel(namespace)}`);
         }
     }
     /** Lists every page, keeping only summaries; restarts once when a continue token expires (410). */
@@ -507,7 +507,7 @@ class KubernetesSession {
                     throw error;
                 const wait = retryAfterMs(error.headers);
                 if (Date.now() + wait >= deadline) {
-                    throw new probe/* ProbeError */.B(`the Kubernetes API is rate limiting (429, Retry-After ${(0,duration/* formatDuration */.a)(wait)}) past the check's timeout listing ${resourceLabel(target.spec)} ${whereLabel(target.namespace)}; raise timeout or try later`);
+                    throw new probe/* ProbeError */.B2(`the Kubernetes API is rate limiting (429, Retry-After ${(0,duration/* formatDuration */.a)(wait)}) past the check's timeout listing ${resourceLabel(target.spec)} ${whereLabel(target.namespace)}; raise timeout or try later`);
                 }
                 this.environment.debug(`kubernetes: 429 from the API; retrying in ${(0,duration/* formatDuration */.a)(wait)}`);
                 await (0,promises_.setTimeout)(wait, undefined, { signal });
@@ -547,11 +547,44 @@ function fieldsOf(spec, found, qualified) {
 /** Loads the kubeconfig once per gate and returns a session that lists with it. */
 async function openKubernetesSession(environment) {
     const loaded = loadKubeConfig(environment);
-    // Token-bearing users: keep the token out of every report.
-    const token = loaded.config.getCurrentUser()?.token;
-    if (token)
-        environment.addSecret(token);
+    registerCredentials(loaded.config, environment);
     return Promise.resolve(new KubernetesSession(loaded, environment));
+}
+// auth-provider config keys that hold credentials (oidc, gcp, azure): tokens, secrets, passwords.
+const SECRET_CONFIG_KEY = /token|secret|password|key/i;
+/**
+ * Keeps every credential of the kubeconfig user out of the reports: the static token, password and
+ * auth-provider secrets now, and whatever an `exec` plugin or auth-provider puts in the
+ * Authorization header each time a request is signed (those tokens exist only at request time).
+ */
+function registerCredentials(config, environment) {
+    const user = config.getCurrentUser();
+    if (user?.token)
+        environment.addSecret(user.token);
+    if (user?.password)
+        environment.addSecret(user.password);
+    const provider = user?.authProvider;
+    for (const [key, value] of Object.entries(provider?.config ?? {})) {
+        if (SECRET_CONFIG_KEY.test(key) && typeof value === 'string')
+            environment.addSecret(value);
+    }
+    const sign = config.applySecurityAuthentication.bind(config);
+    config.applySecurityAuthentication = async (context) => {
+        await sign(context);
+        registerAuthorization(context.getHeaders().Authorization, environment);
+    };
+}
+function registerAuthorization(header, environment) {
+    if (!header)
+        return;
+    environment.addSecret(header);
+    const [scheme, credential = ''] = header.split(/\s+/, 2);
+    environment.addSecret(credential);
+    if (scheme?.toLowerCase() !== 'basic')
+        return;
+    const decoded = Buffer.from(credential, 'base64').toString('utf8');
+    environment.addSecret(decoded);
+    environment.addSecret(decoded.slice(decoded.indexOf(':') + 1));
 }
 
 

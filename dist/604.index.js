@@ -2,7 +2,7 @@ export const id = 604;
 export const ids = [604];
 export const modules = {
 
-/***/ 1604:
+/***/ 71604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

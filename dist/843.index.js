@@ -1,89 +1,171 @@
 export const id = 843;
-export const ids = [843,584];
+export const ids = [843,663];
 export const modules = {
 
-/***/ 6584:
+/***/ 15663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubRateLimitError: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.Rr),
-/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient),
-/* harmony export */   gitHubApiUrl: () => (/* binding */ gitHubApiUrl),
-/* harmony export */   inspectGitHubError: () => (/* reexport safe */ _http_error_js__WEBPACK_IMPORTED_MODULE_2__.K),
-/* harmony export */   parseRepository: () => (/* reexport safe */ _repository_js__WEBPACK_IMPORTED_MODULE_1__.S),
-/* harmony export */   rateLimitWaitMs: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.JR),
-/* harmony export */   realTiming: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.$u),
-/* harmony export */   withRateLimitRetry: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.ML)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(651);
-/* harmony import */ var _http_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(232);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8129);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createGitHubClient: () => (/* binding */ createGitHubClient),
+  gitHubApiUrl: () => (/* binding */ gitHubApiUrl),
+  gitHubRequest: () => (/* binding */ gitHubRequest),
+  inspectGitHubError: () => (/* reexport */ inspectGitHubError),
+  parseRepository: () => (/* reexport */ repository/* parseRepository */.S),
+  rateLimitMessage: () => (/* reexport */ rateLimitMessage),
+  realTiming: () => (/* reexport */ realTiming)
+});
 
-
-
-/** The API root: GITHUB_API_URL (GHES, simulators), else github.com. */
-function gitHubApiUrl(env) {
-    const url = env.GITHUB_API_URL?.trim();
-    return (url === undefined || url === '' ? 'https://api.github.com' : url).replace(/\/+$/, '');
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(11758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(49735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
+;// CONCATENATED MODULE: ./src/github/rate-limit.ts
+// What the GitHub client does when GitHub says "slow down". Octokit's throttling plugin finds the
+// rate limit (primary: `x-ratelimit-remaining: 0` + `x-ratelimit-reset`; secondary: `retry-after`
+// or a minute) and re-sends the request; these handlers decide whether to wait at all. The plugin
+// sleeps in Bottleneck, which an AbortSignal cannot interrupt and which knows no deadline, so the
+// client sets its wait to zero and the handler sleeps here instead: abortable, within the
+// caller's deadline, and replaceable in tests.
+/** Real time. */
+const realTiming = {
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(new Error('the request was cancelled'));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error('the request was cancelled'));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+    now: () => Date.now(),
+};
+function formatWait(ms) {
+    const seconds = Math.ceil(ms / 1000);
+    if (seconds < 120)
+        return `${seconds}s`;
+    // The plugin rounds a reset to whole seconds, so the wait may be up to a second longer.
+    const minutes = Math.ceil((seconds + 1) / 60);
+    return minutes < 120 ? `${minutes}m` : `${Math.round(minutes / 60)}h`;
+}
+function contextOf(options) {
+    const request = options?.request;
+    return request?.rateLimit ?? { what: 'calling the GitHub API' };
 }
 /**
- * Builds the one Octokit a gate uses. The base URL comes from `env` rather than from
- * `@actions/github`'s import-time default so that tests and callers decide it explicitly.
+ * The throttling plugin's `onRateLimit` / `onSecondaryRateLimit`: waits `retryAfter` seconds and
+ * answers true (send again) when the wait ends before the call's deadline and nothing aborts it.
  */
-function createGitHubClient(token, env) {
-    if (token.trim() === '') {
-        throw new Error('no GitHub token: set the `github-token` input (its default is `${{ github.token }}`)');
-    }
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl: gitHubApiUrl(env),
-        // Octokit logs deprecations and request warnings to the console; the action reports on its own.
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
+function rateLimitHandler(settings) {
+    return async (retryAfter, options, _octokit, retryCount) => {
+        const context = contextOf(options);
+        const waitMs = Math.max(0, retryAfter * 1000);
+        const now = settings.timing.now();
+        const deadline = context.deadline ?? now + settings.defaultBudgetMs;
+        if (retryCount >= settings.maxWaits) {
+            context.gaveUp = `, still after ${retryCount} waits; try again later or use a token with a higher limit`;
+            return false;
+        }
+        if (now + waitMs > deadline) {
+            const left = Math.max(0, deadline - now);
+            context.gaveUp = `: GitHub asks to wait ${formatWait(waitMs)}, longer than the ${formatWait(left)} left for this check; raise its \`timeout\` or run the gate later`;
+            return false;
+        }
+        if (context.signal?.aborted) {
+            context.gaveUp = ", and the check's time ran out";
+            return false;
+        }
+        try {
+            await settings.timing.sleep(waitMs, context.signal);
+            return true;
+        }
+        catch {
+            context.gaveUp = `; the check's time ran out while waiting ${formatWait(waitMs)} for the limit to reset`;
+            return false;
+        }
+    };
+}
+/** The message for a call the client stopped waiting for; undefined when it did not. */
+function rateLimitMessage(context, status) {
+    if (context.gaveUp === undefined)
+        return undefined;
+    return `GitHub API rate limit reached (${status ?? '?'}) while ${context.what}${context.gaveUp}`;
 }
 
-
-/***/ }),
-
-/***/ 232:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ inspectGitHubError)
-/* harmony export */ });
-const MAX_MESSAGE = 200;
-function oneLine(text) {
+// EXTERNAL MODULE: ./src/github/repository.ts
+var repository = __webpack_require__(90651);
+// EXTERNAL MODULE: ./src/shared/guards.ts
+var guards = __webpack_require__(62675);
+;// CONCATENATED MODULE: ./src/shared/text.ts
+/**
+ * Folds every run of whitespace (newlines included) into one space and trims, so a message fits in
+ * a table cell or a log line; longer than `maxChars` characters, it is cut with `…`.
+ */
+function oneLine(text, maxChars = Number.POSITIVE_INFINITY) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
+    // A string has at least as many UTF-16 units as characters: short ones need no counting.
+    if (flat.length <= maxChars)
+        return flat;
+    const chars = [...flat];
+    return chars.length > maxChars ? `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…` : flat;
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null;
+/** Length of `text` in UTF-8 bytes, the unit GitHub's size limits count in. */
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
 }
+/**
+ * The longest start of `text` that is at most `maxBytes` UTF-8 bytes, never ending inside a
+ * character (a cut multi-byte character would show as U+FFFD).
+ */
+function cutToBytes(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = Math.max(0, Math.floor(maxBytes));
+    // Step back over continuation bytes (10xxxxxx) to the start of the character cut in two.
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+        end -= 1;
+    return bytes.subarray(0, end).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/github/http-error.ts
+
+
+const MAX_MESSAGE = 200;
 /**
  * Reads an error thrown by Octokit (a RequestError, an AbortError or anything else). Only the
  * response body's `message` is kept: Octokit's own message appends the documentation URL, and its
  * `request` holds the (redacted) authorization header, neither of which belongs in a report.
  */
 function inspectGitHubError(error) {
-    if (!isRecord(error))
-        return { status: undefined, headers: {}, message: oneLine(String(error)), aborted: false };
+    if (!(0,guards/* isRecord */.u)(error))
+        return { status: undefined, headers: {}, message: oneLine(String(error), MAX_MESSAGE), aborted: false };
     const name = typeof error.name === 'string' ? error.name : '';
     if (name === 'AbortError' || name === 'TimeoutError') {
         return { status: undefined, headers: {}, message: 'the request was cancelled', aborted: true };
     }
-    const causeName = isRecord(error.cause) && typeof error.cause.name === 'string' ? error.cause.name : '';
+    const causeName = (0,guards/* isRecord */.u)(error.cause) && typeof error.cause.name === 'string' ? error.cause.name : '';
     // Octokit passes an AbortError through but wraps a TimeoutError (AbortSignal.timeout) as a 500.
     if (causeName === 'AbortError' || causeName === 'TimeoutError') {
         return { status: undefined, headers: {}, message: 'the request was cancelled', aborted: true };
     }
-    const response = isRecord(error.response) ? error.response : undefined;
+    const response = (0,guards/* isRecord */.u)(error.response) ? error.response : undefined;
     if (response === undefined) {
         // Octokit reports a failed fetch as status 500 without a response; that is not GitHub's 500.
-        const cause = isRecord(error.cause) && typeof error.cause.message === 'string' ? error.cause.message : undefined;
+        const cause = (0,guards/* isRecord */.u)(error.cause) && typeof error.cause.message === 'string' ? error.cause.message : undefined;
         const text = typeof error.message === 'string' ? error.message : 'unknown error';
-        return { status: undefined, headers: {}, message: oneLine(cause ?? text), aborted: false };
+        return { status: undefined, headers: {}, message: oneLine(cause ?? text, MAX_MESSAGE), aborted: false };
     }
     const status = typeof response.status === 'number'
         ? response.status
@@ -91,7 +173,7 @@ function inspectGitHubError(error) {
             ? error.status
             : undefined;
     const headers = {};
-    if (isRecord(response.headers)) {
+    if ((0,guards/* isRecord */.u)(response.headers)) {
         for (const [key, value] of Object.entries(response.headers)) {
             if (typeof value === 'string' || typeof value === 'number')
                 headers[key.toLowerCase()] = String(value);
@@ -99,155 +181,101 @@ function inspectGitHubError(error) {
     }
     const data = response.data;
     let message = '';
-    if (isRecord(data) && typeof data.message === 'string')
+    if ((0,guards/* isRecord */.u)(data) && typeof data.message === 'string')
         message = data.message;
     else if (typeof data === 'string' && !/^\s*</.test(data))
         message = data;
-    return { status, headers, message: oneLine(message), aborted: false };
+    return { status, headers, message: oneLine(message, MAX_MESSAGE), aborted: false };
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The one place the GitHub client is built: @actions/github's Octokit with Octokit's own retry and
+// throttling plugins, tuned so that a gate's deadline and abort signal still rule every wait.
+
+
+
+
+
+
+
+/** Builds a call's `request` option; `resend: false` for a call that must not be sent twice. */
+function gitHubRequest(context, resend = true) {
+    return {
+        ...(context.signal ? { signal: context.signal } : {}),
+        rateLimit: context,
+        ...(resend ? {} : { retries: 0 }),
+    };
+}
+/** The API root: GITHUB_API_URL (GHES, simulators), else github.com. */
+function gitHubApiUrl(env) {
+    const url = env.GITHUB_API_URL?.trim();
+    return (url === undefined || url === '' ? 'https://api.github.com' : url).replace(/\/+$/, '');
+}
+// Client errors are answers, not accidents; 403/429 belong to the throttling plugin.
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/**
+ * Builds the one Octokit a gate uses. The base URL comes from `env` rather than from
+ * `@actions/github`'s import-time default so that tests and callers decide it explicitly.
+ */
+function createGitHubClient(token, env, options = {}) {
+    if (token.trim() === '') {
+        throw new Error('no GitHub token: set the `github-token` input (its default is `${{ github.token }}`)');
+    }
+    const onLimit = rateLimitHandler({
+        timing: options.timing ?? realTiming,
+        maxWaits: options.maxRateLimitWaits ?? 5,
+        defaultBudgetMs: options.rateLimitBudgetMs ?? 60_000,
+    });
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: gitHubApiUrl(env),
+        // Octokit logs deprecations and request warnings to the console; the action reports on its own.
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        // The handler sleeps (abortably); the plugin's own wait is zero. The plugin awaits the
+        // handler's answer (true = send again), though its types declare the handler void.
+        throttle: {
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises
+            onRateLimit: onLimit,
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises
+            onSecondaryRateLimit: onLimit,
+            retryAfterBaseValue: 0,
+        },
+        retry: {
+            retries: options.retries ?? 0,
+            doNotRetry: DO_NOT_RETRY,
+            retryAfterBaseValue: options.retryDelayMs ?? 1000,
+        },
+    }, plugin_throttling_dist_bundle/* throttling */.A, dist_bundle/* retry */.L);
 }
 
 
 /***/ }),
 
-/***/ 8129:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $u: () => (/* binding */ realTiming),
-/* harmony export */   JR: () => (/* binding */ rateLimitWaitMs),
-/* harmony export */   ML: () => (/* binding */ withRateLimitRetry),
-/* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError)
-/* harmony export */ });
-/* harmony import */ var _http_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(232);
-
-/** Real time. */
-const realTiming = {
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(abortError());
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortError());
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-    now: () => Date.now(),
-};
-function abortError() {
-    const error = new Error('the request was cancelled');
-    error.name = 'AbortError';
-    return error;
-}
-/** Thrown when GitHub's rate limit outlasts the time a request may take. */
-class GitHubRateLimitError extends Error {
-    name = 'GitHubRateLimitError';
-}
-// GitHub's guidance for a secondary limit without headers: wait at least a minute.
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
-/**
- * How long GitHub asks us to wait before retrying, or undefined when the failure is not rate
- * limiting. Follows GitHub's documented order: `retry-after`, then `x-ratelimit-remaining: 0` with
- * `x-ratelimit-reset`, then a minute for a 429 / secondary limit that names neither.
- */
-function rateLimitWaitMs(failure, now) {
-    if (failure.status !== 403 && failure.status !== 429)
-        return undefined;
-    const retryAfter = failure.headers['retry-after'];
-    if (retryAfter !== undefined) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return Math.max(0, seconds * 1000);
-        const date = Date.parse(retryAfter);
-        if (!Number.isNaN(date))
-            return Math.max(0, date - now);
-    }
-    if (failure.headers['x-ratelimit-remaining'] === '0') {
-        const reset = Number(failure.headers['x-ratelimit-reset']);
-        // One extra second covers the skew between GitHub's clock and ours.
-        if (Number.isFinite(reset))
-            return Math.max(0, reset * 1000 - now) + 1000;
-        return SECONDARY_LIMIT_WAIT_MS;
-    }
-    if (failure.status === 429 || /rate limit/i.test(failure.message))
-        return SECONDARY_LIMIT_WAIT_MS;
-    return undefined;
-}
-function formatWait(ms) {
-    const seconds = Math.ceil(ms / 1000);
-    if (seconds < 120)
-        return `${seconds}s`;
-    const minutes = Math.ceil(seconds / 60);
-    return minutes < 120 ? `${minutes}m` : `${Math.round(minutes / 60)}h`;
-}
-/**
- * Runs `request`; when GitHub answers with rate limiting, waits as asked and tries again while the
- * wait ends before `deadline` and `signal` is not aborted. Any other failure is rethrown unchanged.
- */
-async function withRateLimitRetry(request, options) {
-    const timing = options.timing ?? realTiming;
-    const maxRetries = options.maxRetries ?? 5;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await request();
-        }
-        catch (error) {
-            const failure = (0,_http_error_js__WEBPACK_IMPORTED_MODULE_0__/* .inspectGitHubError */ .K)(error);
-            const now = timing.now();
-            const waitMs = rateLimitWaitMs(failure, now);
-            if (waitMs === undefined)
-                throw error;
-            const label = `GitHub API rate limit reached (${failure.status}) while ${options.what}`;
-            if (attempt >= maxRetries) {
-                throw new GitHubRateLimitError(`${label}, still after ${attempt} waits; try again later or use a token with a higher limit`);
-            }
-            if (options.deadline !== undefined && now + waitMs > options.deadline) {
-                const left = Math.max(0, options.deadline - now);
-                throw new GitHubRateLimitError(`${label}: GitHub asks to wait ${formatWait(waitMs)}, longer than the ${formatWait(left)} left for this check; raise its \`timeout\` or run the gate later`);
-            }
-            if (options.signal?.aborted)
-                throw new GitHubRateLimitError(`${label}, and the check's time ran out`);
-            try {
-                await timing.sleep(waitMs, options.signal);
-            }
-            catch {
-                throw new GitHubRateLimitError(`${label}; the check's time ran out while waiting ${formatWait(waitMs)} for the limit to reset`);
-            }
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 8843:
+/***/ 38843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openGitHubSession: () => (/* binding */ openGitHubSession)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6489);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15663);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86489);
 // The heavy half of the github probe: loaded only when a gate has a `github:` check.
 
 
 const PER_PAGE = 100;
+/** Answers that trying again cannot change within a gate: 401, 403 (permissions), 404. */
+const FINAL_STATUSES = new Set([401, 403, 404]);
 // A run with more than 5,000 jobs is beyond anything GitHub allows (256 per matrix); stop there.
 const MAX_PAGES = 50;
 /** Opens the Octokit a gate's github checks share. */
 async function openGitHubSession(environment, options = {}) {
     const token = environment.githubToken ?? '';
     if (token.trim() === '') {
-        throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B('no GitHub token for the github check: set the `github-token` input (default `${{ github.token }}`) and give the job `permissions: { actions: read }`');
+        throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B2('no GitHub token for the github check: set the `github-token` input (default `${{ github.token }}`) and give the job `permissions: { actions: read }`', { retryable: false });
     }
     environment.addSecret(token);
-    const octokit = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.createGitHubClient)(token, environment.env);
-    const session = new GitHubSession(octokit, environment, options.timing ?? _github_client_js__WEBPACK_IMPORTED_MODULE_0__.realTiming, token);
+    const timing = options.timing ?? _github_client_js__WEBPACK_IMPORTED_MODULE_0__.realTiming;
+    const octokit = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.createGitHubClient)(token, environment.env, { timing });
+    const session = new GitHubSession(octokit, environment, timing, token);
     return Promise.resolve({
         run: (call) => session.run(call),
         close: () => Promise.resolve(),
@@ -271,13 +299,13 @@ class GitHubSession {
         const api = (context, request) => this.call(context, call, deadline, request);
         let run;
         if (spec.target === 'workflow') {
-            run = await this.latestCompletedRun(spec, repository, api, call.signal);
+            run = await this.latestCompletedRun(spec, repository, api);
         }
         else {
             const id = spec.target === 'run' ? spec.run : this.currentRunId();
-            run = await this.getRun(id, repository, api, call.signal, spec.target === 'current');
+            run = await this.getRun(id, repository, api, spec.target === 'current');
         }
-        const job = spec.job === undefined ? undefined : await this.findJob(run, spec.job, repository, api, call.signal);
+        const job = spec.job === undefined ? undefined : await this.findJob(run, spec.job, repository, api);
         this.environment.debug(`github: run ${run.id} ${run.status ?? '?'}/${run.conclusion ?? '-'}${job ? `, job "${job.name}" ${job.status}/${job.conclusion ?? '-'}` : ''}`);
         return {
             status: job ? job.status : (run.status ?? null),
@@ -303,52 +331,52 @@ class GitHubSession {
             return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.parseRepository)(value, origin);
         }
         catch (error) {
-            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B(error instanceof Error ? error.message : String(error));
+            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B2(error instanceof Error ? error.message : String(error), { retryable: false });
         }
     }
     currentRunId() {
         const value = this.environment.env.GITHUB_RUN_ID ?? '';
         if (!/^\d+$/.test(value)) {
-            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B('`github: { job }` alone reads the current workflow run, but GITHUB_RUN_ID is not set (not running in GitHub Actions?); give `run:` or `workflow:` as well');
+            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B2('`github: { job }` alone reads the current workflow run, but GITHUB_RUN_ID is not set (not running in GitHub Actions?); give `run:` or `workflow:` as well', { retryable: false });
         }
         return Number(value);
     }
-    async getRun(id, repository, api, signal, current) {
+    async getRun(id, repository, api, current) {
         const name = `${repository.owner}/${repository.repo}`;
         const response = await api({
             what: `reading workflow run ${id} of ${name}`,
             notFound: current
                 ? `the current workflow run ${id} was not found in ${name} (404): the token cannot see it; check \`repository:\` / sources.github.repository`
                 : `workflow run ${id} not found in ${name} (404): the run id is wrong, or the token cannot see the repository (a token of another repository needs access to ${name})`,
-        }, () => this.octokit.rest.actions.getWorkflowRun({ ...repository, run_id: id, request: { signal } }));
+        }, (request) => this.octokit.rest.actions.getWorkflowRun({ ...repository, run_id: id, request }));
         return response.data;
     }
-    async latestCompletedRun(spec, repository, api, signal) {
+    async latestCompletedRun(spec, repository, api) {
         const name = `${repository.owner}/${repository.repo}`;
-        const workflowId = await this.resolveWorkflow(spec.workflow, repository, api, signal);
+        const workflowId = await this.resolveWorkflow(spec.workflow, repository, api);
         const filters = [spec.branch && `on branch ${spec.branch}`, spec.event && `for event ${spec.event}`]
             .filter(Boolean)
             .join(' ');
         const response = await api({
             what: `listing runs of workflow ${spec.workflow} in ${name}`,
             notFound: `workflow ${spec.workflow} not found in ${name} (404): check the file name under .github/workflows, or the token cannot see the repository`,
-        }, () => this.octokit.rest.actions.listWorkflowRuns({
+        }, (request) => this.octokit.rest.actions.listWorkflowRuns({
             ...repository,
             workflow_id: workflowId,
             status: 'completed',
             per_page: 1,
             ...(spec.branch === undefined ? {} : { branch: spec.branch }),
             ...(spec.event === undefined ? {} : { event: spec.event }),
-            request: { signal },
+            request,
         }));
         const run = response.data.workflow_runs[0];
         if (run === undefined) {
-            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B(`no completed run of workflow ${spec.workflow}${filters ? ` ${filters}` : ''} in ${name}`);
+            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B2(`no completed run of workflow ${spec.workflow}${filters ? ` ${filters}` : ''} in ${name}`);
         }
         return run;
     }
     /** A file name (`deploy.yml`, `.github/workflows/deploy.yml`) or id goes straight to the API; a display name is looked up. */
-    async resolveWorkflow(workflow, repository, api, signal) {
+    async resolveWorkflow(workflow, repository, api) {
         if (/^\d+$/.test(workflow))
             return Number(workflow);
         if (/\.ya?ml$/i.test(workflow))
@@ -359,11 +387,11 @@ class GitHubSession {
             const response = await api({
                 what: `listing the workflows of ${name}`,
                 notFound: `${name} not found (404) while looking up workflow "${workflow}": the repository name is wrong, or the token cannot see it`,
-            }, () => this.octokit.rest.actions.listRepoWorkflows({
+            }, (request) => this.octokit.rest.actions.listRepoWorkflows({
                 ...repository,
                 per_page: PER_PAGE,
                 page,
-                request: { signal },
+                request,
             }));
             all.push(...response.data.workflows);
             const exact = response.data.workflows.find((candidate) => candidate.name === workflow);
@@ -376,9 +404,9 @@ class GitHubSession {
         if (folded.length === 1 && folded[0])
             return folded[0].id;
         const known = all.map((candidate) => `"${candidate.name}" (${candidate.path.split('/').pop() ?? candidate.path})`);
-        throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B(`workflow "${workflow}" not found in ${name}; ${known.length === 0 ? 'it has no workflows the token can see' : `workflows: ${listSome(known)}`} — give the file name (deploy.yml) or the name shown in the Actions tab`);
+        throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B2(`workflow "${workflow}" not found in ${name}; ${known.length === 0 ? 'it has no workflows the token can see' : `workflows: ${listSome(known)}`} — give the file name (deploy.yml) or the name shown in the Actions tab`, { retryable: false });
     }
-    async findJob(run, wanted, repository, api, signal) {
+    async findJob(run, wanted, repository, api) {
         const name = `${repository.owner}/${repository.repo}`;
         const seen = [];
         let total = 0;
@@ -386,13 +414,13 @@ class GitHubSession {
             const response = await api({
                 what: `listing the jobs of workflow run ${run.id} of ${name}`,
                 notFound: `the jobs of workflow run ${run.id} were not found in ${name} (404): the token cannot see the run`,
-            }, () => this.octokit.rest.actions.listJobsForWorkflowRun({
+            }, (request) => this.octokit.rest.actions.listJobsForWorkflowRun({
                 ...repository,
                 run_id: run.id,
                 filter: 'latest',
                 per_page: PER_PAGE,
                 page,
-                request: { signal },
+                request,
             }));
             total = response.data.total_count;
             const exact = response.data.jobs.find((job) => job.name === wanted);
@@ -406,25 +434,25 @@ class GitHubSession {
         if (folded.length === 1 && folded[0])
             return folded[0];
         const names = rankBySimilarity([...new Set(seen.map((job) => job.name))], wanted).map((jobName) => `"${jobName}"`);
-        throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B(`job "${wanted}" not found in workflow run ${run.id} of ${name} (${total} job${total === 1 ? '' : 's'})${names.length > 0 ? `; jobs include ${listSome(names)}` : ''} — use the job's name as shown in the run (matrix jobs look like "test (ubuntu-latest, 20)")`);
+        throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B2(`job "${wanted}" not found in workflow run ${run.id} of ${name} (${total} job${total === 1 ? '' : 's'})${names.length > 0 ? `; jobs include ${listSome(names)}` : ''} — use the job's name as shown in the run (matrix jobs look like "test (ubuntu-latest, 20)")`);
     }
+    /** Sends one request; the client waits out rate limits until `deadline` (see github/rate-limit.ts). */
     async call(context, call, deadline, request) {
+        const limits = { what: context.what, signal: call.signal, deadline };
         try {
-            return await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.withRateLimitRetry)(request, {
-                what: context.what,
-                signal: call.signal,
-                deadline,
-                timing: this.timing,
-            });
+            return await request((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.gitHubRequest)(limits));
         }
         catch (error) {
-            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B(this.scrub(this.describeFailure(error, context, call.timeoutMs, call.signal.aborted)));
+            // A rejected token, a missing permission or a run that does not exist stays so: no retrying.
+            const retryable = !FINAL_STATUSES.has((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.inspectGitHubError)(error).status ?? 0);
+            throw new _probe_js__WEBPACK_IMPORTED_MODULE_1__/* .ProbeError */ .B2(this.scrub(this.describeFailure(error, context, limits, call.timeoutMs, call.signal.aborted)), { retryable });
         }
     }
-    describeFailure(error, context, timeoutMs, aborted) {
-        if (error instanceof _github_client_js__WEBPACK_IMPORTED_MODULE_0__.GitHubRateLimitError)
-            return error.message;
+    describeFailure(error, context, limits, timeoutMs, aborted) {
         const failure = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.inspectGitHubError)(error);
+        const limited = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.rateLimitMessage)(limits, failure.status);
+        if (limited !== undefined)
+            return limited;
         const said = failure.message ? ` "${failure.message}"` : '';
         if (failure.aborted || aborted)
             return `timed out after ${timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`} while ${context.what}`;
@@ -465,6 +493,23 @@ function rankBySimilarity(names, wanted) {
         return words.filter((word) => lower.includes(word)).length;
     };
     return [...names].sort((a, b) => score(b) - score(a));
+}
+
+
+/***/ }),
+
+/***/ 62675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/**
+ * True for a plain object whose keys can be read: not null, not an array. Parsed YAML/JSON and
+ * thrown errors are checked with it before their fields are read.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

@@ -2,8 +2,7 @@
 // `regression-gate run` against an embedded PostgreSQL and local Kubernetes and GitHub API
 // simulators. Everything it starts is stopped and removed at the end, on failure and on Ctrl-C.
 import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -75,7 +74,10 @@ async function main(): Promise<number> {
   process.on('SIGTERM', interrupted('SIGTERM', 143));
 
   try {
-    const temp = await mkdtemp(path.join(tmpdir(), 'regression-gate-demo-'));
+    // Inside the workspace (the CLI's working directory): the tests probe reads reports only there.
+    const scratch = path.join(io.cwd, '.tmp');
+    await mkdir(scratch, { recursive: true });
+    const temp = await mkdtemp(path.join(scratch, 'demo-'));
     resources.add(() => {
       rmSync(temp, { recursive: true, force: true });
       return Promise.resolve();
@@ -112,7 +114,7 @@ async function main(): Promise<number> {
       GITHUB_TOKEN: github.state.token,
       GITHUB_REPOSITORY: DEMO_REPOSITORY,
       DEPLOY_RUN_ID: String(DEMO_DEPLOY_RUN_ID),
-      GO_TEST_REPORT: report,
+      GO_TEST_REPORT: path.relative(io.cwd, report),
     });
     const demoIo: CliIo = { ...io, env };
     const gateFile = shown(GATE_FILE, io.cwd);

@@ -15,7 +15,16 @@ export const INPUT = {
   sha: 'sha',
   baseline: 'baseline',
   artifactName: 'artifact-name',
+  comment: 'comment',
+  deploymentId: 'deployment-id',
+  history: 'history',
 } as const;
+
+/** `auto` comments when the run belongs to a pull request; `always` also warns when none is found; `never` does not comment. */
+export type CommentMode = 'auto' | 'always' | 'never';
+
+/** Most earlier runs `history` reads (each is one artifact download). */
+export const MAX_HISTORY = 30;
 
 export type FailOn = 'no-go' | 'never' | 'new-failures';
 
@@ -44,6 +53,12 @@ export interface ActionInputs {
   baseline: string;
   /** Name of the artifact the bundle is uploaded as (for `baseline: last-go`). */
   artifactName: string;
+  /** The sticky pull-request comment: `auto`, `always` or `never`. */
+  comment: CommentMode;
+  /** GitHub deployment whose status is set from the decision; empty = none. */
+  deploymentId: string;
+  /** Earlier runs of this workflow on this branch read for the trend; 0 = none. */
+  history: number;
 }
 
 /** Thrown for an input that cannot be used; names the input, the value and the expected form. */
@@ -82,6 +97,23 @@ export function getInputs(read: InputReader = (name) => readInput(process.env, n
   if (checkRunText !== 'true' && checkRunText !== 'false') {
     throw new InputError(`input '${INPUT.checkRun}' is '${checkRunText}'; use 'true' or 'false'`);
   }
+  const comment = text(INPUT.comment, 'auto').toLowerCase();
+  if (comment !== 'auto' && comment !== 'always' && comment !== 'never') {
+    throw new InputError(`input '${INPUT.comment}' is '${comment}'; use 'auto', 'always' or 'never'`);
+  }
+  const deploymentId = read(INPUT.deploymentId).trim();
+  if (deploymentId !== '' && !/^[1-9]\d{0,18}$/.test(deploymentId)) {
+    throw new InputError(
+      `input '${INPUT.deploymentId}' is '${deploymentId}'; use the numeric id of a deployment (e.g. \${{ steps.deployment.outputs.deployment-id }}) or leave it empty`,
+    );
+  }
+  const historyText = text(INPUT.history, '0');
+  const history = Number(historyText);
+  if (!Number.isInteger(history) || history < 0 || history > MAX_HISTORY) {
+    throw new InputError(
+      `input '${INPUT.history}' is '${historyText}'; use a whole number from 0 (no trend) to ${MAX_HISTORY}`,
+    );
+  }
   const inputs: ActionInputs = {
     config: text(INPUT.config, '.github/regression-gate.yml'),
     githubToken: read(INPUT.githubToken).trim(),
@@ -94,6 +126,9 @@ export function getInputs(read: InputReader = (name) => readInput(process.env, n
     sha: read(INPUT.sha).trim(),
     baseline: read(INPUT.baseline).trim(),
     artifactName: text(INPUT.artifactName, 'regression-gate'),
+    comment,
+    deploymentId,
+    history,
   };
   if (language) inputs.language = language;
   return inputs;

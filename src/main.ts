@@ -20,6 +20,10 @@ import { Redactor, type PublicResult } from './report/redact.js';
 import type { ArtefactSink } from './report/sink.js';
 import { renderTerminal } from './report/terminal.js';
 import { oneLine } from './report/escape.js';
+import { renderTrend, type PublicHistory } from './report/trend.js';
+import { renderComment } from './report/comment.js';
+import { workflowRunUrl } from './github/context.js';
+import { actOnDecision, startHistory, trendOf, type DecisionLinks } from './act-on-decision.js';
 
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -46,10 +50,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       notice: (message) => sink.log('notice', message),
       warn,
     });
+    // Earlier runs' bundles are read while the evidence is gathered.
+    const earlier = startHistory(inputs, env, gate.meta.id, sink);
     const result = await evaluate(gate, { inputs, workspace, env, redactor, baseline, sink, mask });
     // From here on only the redacted result exists for the reports.
     const publicResult = redactor.redactValue(result);
-    await publish(publicResult, inputs, workspace, await checkRun, sink);
+    const history = await trendOf(publicResult, await earlier, inputs, env, sink);
+    await publish(publicResult, { inputs, workspace, env, history }, await checkRun, sink);
     if (publicResult.decision === 'no-go' && inputs.failOn !== 'never') {
       sink.fail(oneLine(`No-Go: ${publicResult.basis.map(basisLine).join('; ')}`));
     }
@@ -141,27 +148,60 @@ function evaluate(gate: Gate, context: EvaluationContext): Promise<GateResult> {
   });
 }
 
+/** Where the reports go and what they carry besides the result. */
+interface PublishContext {
+  inputs: ActionInputs;
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+  history: PublicHistory | undefined;
+}
+
 /** Writes every report; each one is attempted even when another fails, so nothing gathered is lost. */
 async function publish(
   result: PublicResult,
-  inputs: ActionInputs,
-  workspace: string,
+  context: PublishContext,
   checkRun: PendingCheckRun | undefined,
   sink: ArtefactSink,
 ): Promise<void> {
+  const { inputs, workspace, env, history } = context;
   sink.log('info', renderTerminal(result, { colour: true }));
   let bundle: BundlePaths | undefined;
   try {
-    bundle = await writeBundle(result, resolve(workspace, inputs.outputDir), sink);
+    bundle = await writeBundle(result, resolve(workspace, inputs.outputDir), sink, history);
   } catch (error) {
     sink.log('warning', `The report bundle could not be written to ${inputs.outputDir}: ${messageOf(error)}`);
   }
   const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
-  await sink.summary(renderMarkdown(result, { maxBytes: JOB_SUMMARY_LIMIT_BYTES - 1024, fullReport }));
+  const trend = history ? `\n${renderTrend(history)}` : '';
+  const budget = JOB_SUMMARY_LIMIT_BYTES - 1024 - Buffer.byteLength(trend);
+  await sink.summary(renderMarkdown(result, { maxBytes: budget, fullReport }) + trend);
   annotate(result, sink);
   for (const warning of result.warnings) sink.log('warning', warning);
   const posted = await checkRun?.finish(result, sink, fullReport);
-  for (const [name, value] of Object.entries(stepOutputs(result, bundle, posted))) sink.output(name, value);
+  const links = { ...(posted ? { checkRunUrl: posted.url } : {}), ...(history ? { history } : {}) };
+  // Next to the bundle; when the bundle could not be written, its warning already said why.
+  const summaryPath = bundle ? await writeShortSummary(result, context, links, sink) : '';
+  await actOnDecision(result, inputs, env, sink, links);
+  const outputs = stepOutputs(result, bundle, posted, summaryPath);
+  for (const [name, value] of Object.entries(outputs)) sink.output(name, value);
+}
+
+/** `<output-dir>/<gate.id>.summary.md`: the comment's text, for a notification step; '' when it cannot be written. */
+async function writeShortSummary(
+  result: PublicResult,
+  context: PublishContext,
+  links: DecisionLinks,
+  sink: ArtefactSink,
+): Promise<string> {
+  const path = resolve(context.workspace, context.inputs.outputDir, `${result.gate.id}.summary.md`);
+  const runUrl = workflowRunUrl(context.env);
+  try {
+    await sink.file(path, renderComment(result, { ...links, ...(runUrl ? { runUrl } : {}) }), 'markdown');
+    return path;
+  } catch (error) {
+    sink.log('warning', `The short summary could not be written to ${path}: ${messageOf(error)}`);
+    return '';
+  }
 }
 
 /** Log annotations on the gate file's lines (shown on the workflow run), one per row that did not pass. */

@@ -68,7 +68,7 @@ describe('regression-gate validate', () => {
     expect(run.code).toBe(2);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toEqual([
-      "bad.yml:6:9: a check needs one probe key (github, kubernetes, postgres, tests, http): 'postgress' is not one (did you mean 'postgres'?)",
+      "bad.yml:6:9: a check needs one probe key (github, kubernetes, postgres, tests, http, prometheus): 'postgress' is not one (did you mean 'postgres'?)",
       expect.stringMatching(/^bad\.yml:10:\d+: expect: /),
       'bad.yml: 2 problem(s)',
     ]);

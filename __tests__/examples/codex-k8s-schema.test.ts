@@ -121,10 +121,15 @@ async function runFlagship(variant: Variant) {
   const github = await startGitHubSim(demoGitHubState());
   const report = join(await mkdtemp(join(tmpdir(), 'rg-example-')), 'worker-domain.json');
   await writeGoTestReport(report);
+  // The tests probe reads reports only inside the workspace, as the example workflows put them.
+  const reportInWorkspace = 'reports/worker-domain.json';
   try {
     const run = await runAction({
       inputs: { config: FLAGSHIP, 'github-token': github.state.token },
-      files: { [FLAGSHIP]: await readFile(FLAGSHIP, 'utf8') },
+      files: {
+        [FLAGSHIP]: await readFile(FLAGSHIP, 'utf8'),
+        [reportInWorkspace]: await readFile(report, 'utf8'),
+      },
       timeoutMs: 140_000,
       env: {
         DATABASE_URL: readerUrl(variant.data),
@@ -133,7 +138,7 @@ async function runFlagship(variant: Variant) {
         GITHUB_API_URL: github.url,
         GITHUB_REPOSITORY: DEMO_REPOSITORY,
         DEPLOY_RUN_ID: String(DEMO_DEPLOY_RUN_ID),
-        GO_TEST_REPORT: report,
+        GO_TEST_REPORT: reportInWorkspace,
       },
     });
     const json = JSON.parse(await readFile(run.outputs['report-json']!, 'utf8')) as {

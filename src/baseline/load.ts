@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { indexBaseline, type Baseline } from './compare.js';
 import { reportSchema } from './report-schema.js';
 import type { GitHubClient } from '../github/client.js';
+import { downloadArtifactZip } from '../github/run-artifacts.js';
 
 /** Why a baseline could not be used; shown as a notice or warning, never fatal. */
 export class BaselineUnavailable extends Error {
@@ -84,25 +85,29 @@ export async function findLastGo(octokit: GitHubClient, query: LastGoQuery): Pro
       (candidate) => !candidate.expired && candidate.name === query.artifactName,
     );
     if (!artifact) continue;
-    const download = await octokit.rest.actions.downloadArtifact({
+    const text = await readBundleText(octokit, {
       owner,
       repo,
-      artifact_id: artifact.id,
-      archive_format: 'zip',
+      artifactId: artifact.id,
+      gateId: query.gateId,
     });
-    const archive = Buffer.from(download.data as ArrayBuffer);
-    // fflate (~95 KB) is loaded only when an artifact is actually read, not at every start.
-    const { readZipEntry } = await import('./zip.js');
-    const entry = readZipEntry(archive, (name) => basename(name) === `${query.gateId}.json`);
-    if (!entry) continue;
-    const baseline = parseBaseline(
-      entry.data.toString('utf8'),
-      `run ${run.id} (artifact ${query.artifactName})`,
-      query.gateId,
-    );
+    if (text === undefined) continue;
+    const baseline = parseBaseline(text, `run ${run.id} (artifact ${query.artifactName})`, query.gateId);
     if (baseline.decision === 'go') return baseline;
   }
   return undefined;
+}
+
+/** The text of `<gateId>.json` in an artifact's zip; undefined when the archive has none. */
+export async function readBundleText(
+  octokit: GitHubClient,
+  query: { owner: string; repo: string; artifactId: number; gateId: string },
+): Promise<string | undefined> {
+  const archive = await downloadArtifactZip(octokit, query);
+  // fflate (~95 KB) is loaded only when an artifact is actually read, not at every start.
+  const { readZipEntry } = await import('./zip.js');
+  const entry = readZipEntry(archive, (name) => basename(name) === `${query.gateId}.json`);
+  return entry?.data.toString('utf8');
 }
 
 /** The workflow file of this run, from GITHUB_WORKFLOW_REF (`owner/repo/.github/workflows/x.yml@ref`). */

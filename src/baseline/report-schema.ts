@@ -37,6 +37,31 @@ export const reportScenarioSchema = z.looseObject({
   evidence_text: z.string(),
 });
 
+const trendStatus = z.enum(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
+
+/** `history: N`: the per-scenario trend over the earlier runs read and this one (oldest first). */
+export const reportHistorySchema = z
+  .object({
+    window: z.number().describe('Earlier runs asked for (`history: N`).'),
+    runs: z
+      .array(z.object({ id: z.number().optional(), url: z.string().optional(), current: z.boolean() }))
+      .describe('Runs whose bundle was read, oldest first; the last is this run (`current: true`).'),
+    skipped: z.number().describe('Earlier runs skipped: no artifact, or an unreadable bundle.'),
+    scenarios: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        statuses: z.array(trendStatus).describe('One per run of `runs`, same order.'),
+        flaky: z.boolean().describe('Passed and did not pass more than once in the window.'),
+        failingSince: z
+          .object({ runId: z.number().optional(), url: z.string().optional(), atLeast: z.boolean() })
+          .optional()
+          .describe('When this run did not pass: the first run of the streak that did not pass.'),
+      }),
+    ),
+  })
+  .meta({ title: 'history' });
+
 /** The JSON report, as written by writeBundle and read back by `baseline:`. */
 export const reportSchema = z
   .looseObject({
@@ -61,6 +86,7 @@ export const reportSchema = z
     baseline: z
       .object({ source: z.string(), decision: z.enum(['go', 'no-go']), finishedAt: z.string() })
       .optional(),
+    history: reportHistorySchema.optional(),
   })
   .meta({
     title: 'regression-gate report',

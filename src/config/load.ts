@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { ProbeDefinition, Sources } from '../probes/probe.js';
+import { prometheusSource } from '../probes/prometheus/source.js';
 import { expandVariables } from './expand.js';
 import { holdSettings } from './hold.js';
 import { ExpectSyntaxError, parseCondition, referencedFields, type Condition } from './expect.js';
@@ -307,6 +308,7 @@ function buildGate(input: GateFileInput, options: LoadOptions, locate: Locator, 
       context: nonEmpty(input.sources.kubernetes?.context),
     },
     github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
+    prometheus: prometheusSource(input.sources.prometheus, options.env),
   };
   const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
 

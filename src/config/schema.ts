@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
 import type { ProbeDefinition } from '../probes/probe.js';
+import { prometheusSourceSchema } from '../probes/prometheus/source.js';
 
 /** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
 export const durationSchema = z
@@ -82,6 +83,7 @@ export const sourcesSchema = z
       })
       .optional(),
     github: z.strictObject({ repository: z.string().optional() }).optional(),
+    prometheus: prometheusSourceSchema.optional(),
   })
   .default({});
 

@@ -205,7 +205,15 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
     expect: check.expectText,
     evidence: hold
       ? holdEvidence(check, attempt.status, hold, attempt.error, attempt.fields, previous)
-      : checkEvidence(check, attempt.status, attempt.fields, attempt.error, previous, probe.failureFields),
+      : checkEvidence(
+          check,
+          attempt.status,
+          attempt.fields,
+          attempt.error,
+          previous,
+          probe.failureFields,
+          probe.noteFields,
+        ),
     reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
     target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
     attempts,

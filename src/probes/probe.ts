@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PrometheusSource } from './prometheus/source.js';
 
 /** A value a probe measured; what `expect` compares and `{{field}}` inserts. */
 export type FieldValue =
@@ -17,6 +18,7 @@ export interface Sources {
   };
   kubernetes: { namespace?: string; context?: string };
   github: { repository?: string };
+  prometheus?: PrometheusSource;
 }
 
 /** What a probe may read from the world besides its own spec. */

@@ -3,6 +3,7 @@ import { httpProbe } from './http/index.js';
 import { kubernetesProbe } from './kubernetes/index.js';
 import { postgresProbe } from './postgres/index.js';
 import type { ProbeDefinition } from './probe.js';
+import { prometheusProbe } from './prometheus/index.js';
 import { testsProbe } from './tests/index.js';
 
 /**
@@ -15,4 +16,5 @@ export const probeRegistry: Readonly<Record<string, ProbeDefinition<unknown>>> =
   postgres: postgresProbe,
   tests: testsProbe,
   http: httpProbe,
+  prometheus: prometheusProbe,
 };

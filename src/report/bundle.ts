@@ -4,6 +4,7 @@ import { evidenceText } from '../engine/evidence.js';
 import { renderMarkdown } from './markdown.js';
 import { jsonReplacer, type PublicResult } from './redact.js';
 import type { ArtefactSink } from './sink.js';
+import type { PublicHistory } from './trend.js';
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -41,13 +42,14 @@ export function bundleMarkdown(result: PublicResult): string {
   return `${frontMatter(result)}\n${renderMarkdown(result)}`;
 }
 
-/** The bundle's JSON document: every check's fields, timings, errors and the tool version. */
-export function bundleJson(result: PublicResult): string {
+/** The bundle's JSON document: every check's fields, timings, errors and the tool version (and the trend, when read). */
+export function bundleJson(result: PublicResult, history?: PublicHistory): string {
   const document = {
     schema_version: REPORT_SCHEMA_VERSION,
     ...result,
     preconditions: result.preconditions.map(withEvidenceText),
     scenarios: result.scenarios.map(withEvidenceText),
+    ...(history ? { history } : {}),
   };
   return `${JSON.stringify(document, jsonReplacer, 2)}\n`;
 }
@@ -63,12 +65,13 @@ export async function writeBundle(
   result: PublicResult,
   directory: string,
   sink: ArtefactSink,
+  history?: PublicHistory,
 ): Promise<BundlePaths> {
   const paths = {
     markdown: join(directory, `${result.gate.id}.md`),
     json: join(directory, `${result.gate.id}.json`),
   };
   await sink.file(paths.markdown, bundleMarkdown(result), 'markdown');
-  await sink.file(paths.json, bundleJson(result), 'json');
+  await sink.file(paths.json, bundleJson(result, history), 'json');
   return paths;
 }

@@ -13,13 +13,31 @@ export const OUTPUT = {
   reportJson: 'report-json',
   checkRunId: 'check-run-id',
   checkRunUrl: 'check-run-url',
+  failedScenarios: 'failed-scenarios',
+  summaryPath: 'summary-path',
 } as const;
+
+/** One row of `failed-scenarios`. */
+export interface FailedScenario {
+  id: string;
+  name: string;
+  priority: string;
+  status: string;
+}
+
+/** Every precondition and scenario that did not pass, for a notification step. */
+export function failedScenarios(result: PublicResult): FailedScenario[] {
+  return [...result.preconditions, ...result.scenarios]
+    .filter((row) => row.status !== 'pass')
+    .map((row) => ({ id: row.id, name: row.name, priority: row.priority, status: row.status }));
+}
 
 /** The step outputs for a result, as name -> value. */
 export function stepOutputs(
   result: PublicResult,
   bundle: BundlePaths | undefined,
   checkRun: { id: number; url: string } | undefined,
+  summaryPath = '',
 ): Record<string, string> {
   return {
     [OUTPUT.decision]: result.decision,
@@ -32,5 +50,7 @@ export function stepOutputs(
     [OUTPUT.reportJson]: bundle?.json ?? '',
     [OUTPUT.checkRunId]: checkRun ? String(checkRun.id) : '',
     [OUTPUT.checkRunUrl]: checkRun?.url ?? '',
+    [OUTPUT.failedScenarios]: JSON.stringify(failedScenarios(result)),
+    [OUTPUT.summaryPath]: summaryPath,
   };
 }

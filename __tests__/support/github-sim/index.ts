@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { SimAnnotation, SimCheckRun, SimJob, SimRun, SimState, SimWorkflow } from './state.js';
 import { simId } from './state.js';
+import { handleConversation, type ConversationRoute } from './conversations.js';
 
 export * from './state.js';
 
@@ -16,8 +17,19 @@ export type SimRoute =
   | 'listRunArtifacts'
   | 'downloadArtifact'
   | 'artifactBlob'
+  | 'listRepoArtifacts'
   | 'createCheckRun'
-  | 'updateCheckRun';
+  | 'updateCheckRun'
+  | ConversationRoute;
+
+const CONVERSATION_ROUTES = new Set<SimRoute>([
+  'listComments',
+  'createComment',
+  'updateComment',
+  'deleteComment',
+  'listDeploymentStatuses',
+  'createDeploymentStatus',
+]);
 
 /** `skip`: let this many requests through first; `times`: then fail this many (default: all). */
 export type SimFault = (
@@ -51,6 +63,12 @@ export interface GitHubSim {
   state: SimState;
   /** Makes `route` fail as described (for `times` requests, default every request); undefined clears it. */
   setFault(route: SimRoute, fault: SimFault | undefined): void;
+  /**
+   * Holds the next `count` answers of `route` until all `count` requests have arrived; each answer
+   * is computed when its request arrives. Forces a race: every caller sees the state before any
+   * of them could act on it.
+   */
+  setBarrier(route: SimRoute, count: number): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +102,29 @@ const ROUTES: Array<{ method: string; pattern: RegExp; route: SimRoute }> = [
     method: 'GET',
     pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/runs$/,
     route: 'listWorkflowRuns',
+  },
+  { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/actions\/artifacts$/, route: 'listRepoArtifacts' },
+  { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/, route: 'listComments' },
+  { method: 'POST', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/, route: 'createComment' },
+  {
+    method: 'PATCH',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
+    route: 'updateComment',
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
+    route: 'deleteComment',
+  },
+  {
+    method: 'GET',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/,
+    route: 'listDeploymentStatuses',
+  },
+  {
+    method: 'POST',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/,
+    route: 'createDeploymentStatus',
   },
   { method: 'POST', pattern: /^\/repos\/([^/]+)\/([^/]+)\/check-runs$/, route: 'createCheckRun' },
   { method: 'PATCH', pattern: /^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/, route: 'updateCheckRun' },
@@ -308,6 +349,11 @@ function handle(
 ): HttpAnswer {
   const fullName = `${matched.owner}/${matched.repo}`;
   const repository = state.repositories[fullName];
+  if (CONVERSATION_ROUTES.has(matched.route)) {
+    const where = { owner: matched.owner, repo: matched.repo, id: matched.id ?? '' };
+    const answer = handleConversation(state, matched.route as ConversationRoute, where, query, body, baseUrl);
+    return new HttpAnswer(answer.status, answer.body);
+  }
   switch (matched.route) {
     case 'getRun': {
       const run = repository?.runs.find((candidate) => String(candidate.id) === matched.id);
@@ -383,6 +429,30 @@ function handle(
         })),
       });
     }
+    case 'listRepoArtifacts': {
+      const artifacts = (repository?.artifacts ?? [])
+        .filter((artifact) => query.name === undefined || artifact.name === query.name)
+        .sort((a, b) => b.id - a.id);
+      const { slice, link } = pageOf(artifacts, query, baseUrl, path);
+      return new HttpAnswer(
+        200,
+        {
+          total_count: artifacts.length,
+          artifacts: slice.map((artifact) => {
+            const run = repository?.runs.find((candidate) => candidate.id === artifact.run_id);
+            return {
+              id: artifact.id,
+              name: artifact.name,
+              size_in_bytes: artifact.zip.length,
+              expired: artifact.expired,
+              archive_download_url: `${baseUrl}/repos/${fullName}/actions/artifacts/${artifact.id}/zip`,
+              workflow_run: { id: artifact.run_id, head_branch: run?.head_branch ?? 'main' },
+            };
+          }),
+        },
+        link ? { link } : {},
+      );
+    }
     case 'downloadArtifact': {
       const artifact = repository?.artifacts?.find((candidate) => String(candidate.id) === matched.id);
       if (!artifact) return fail(404, 'Not Found', `${DOCS}/actions/artifacts#download-an-artifact`);
@@ -441,6 +511,8 @@ function handle(
       Object.assign(check, draft);
       return new HttpAnswer(200, checkRunJson(check, baseUrl));
     }
+    default:
+      return fail(404, 'Not Found');
   }
 }
 
@@ -483,7 +555,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 function send(response: ServerResponse, answer: HttpAnswer): void {
-  if (Buffer.isBuffer(answer.body) || answer.status === 302) {
+  if (Buffer.isBuffer(answer.body) || answer.status === 302 || answer.status === 204) {
     response.writeHead(answer.status, answer.headers);
     response.end(Buffer.isBuffer(answer.body) ? answer.body : undefined);
     return;
@@ -501,6 +573,10 @@ function send(response: ServerResponse, answer: HttpAnswer): void {
 export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
   const requests: SimRequest[] = [];
   const faults = new Map<SimRoute, SimFault>();
+  const barriers = new Map<
+    SimRoute,
+    { left: number; arrived: number; release: Promise<void>; open: () => void }
+  >();
   let baseUrl = '';
 
   const server: Server = createServer((request, response) => {
@@ -546,6 +622,16 @@ export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
           handle(state, matched, method, query, body, baseUrl, url.pathname);
       }
       record.status = answer.status;
+      const barrier = matched ? barriers.get(matched.route) : undefined;
+      if (barrier && matched) {
+        barrier.arrived += 1;
+        if (barrier.arrived >= barrier.left) {
+          barriers.delete(matched.route);
+          barrier.open();
+        }
+        // A safety net only: a caller that never comes must not hang the test.
+        await Promise.race([barrier.release, new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
+      }
       if (!response.destroyed) send(response, answer);
     })().catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain' });
@@ -565,6 +651,11 @@ export async function startGitHubSim(state: SimState): Promise<GitHubSim> {
     setFault: (route, fault) => {
       if (fault === undefined) faults.delete(route);
       else faults.set(route, { ...fault });
+    },
+    setBarrier: (route, count) => {
+      let open = (): void => {};
+      const release = new Promise<void>((resolve) => (open = resolve));
+      barriers.set(route, { left: count, arrived: 0, release, open });
     },
     close: () =>
       new Promise<void>((resolve) => {

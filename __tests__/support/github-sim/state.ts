@@ -71,6 +71,36 @@ export interface SimRepository {
   artifacts?: SimArtifact[];
 }
 
+/** A pull-request (issue) comment. */
+export interface SimComment {
+  id: number;
+  owner: string;
+  repo: string;
+  issue: number;
+  body: string;
+  user: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A deployment status as posted. */
+export interface SimDeploymentStatus {
+  id: number;
+  state: string;
+  description: string;
+  log_url: string;
+  environment_url: string;
+}
+
+/** A deployment and its statuses, newest last. */
+export interface SimDeployment {
+  id: number;
+  owner: string;
+  repo: string;
+  environment: string;
+  statuses: SimDeploymentStatus[];
+}
+
 export interface SimState {
   /** The only token the simulator accepts; requests with another answer 401. */
   token: string;
@@ -78,6 +108,12 @@ export interface SimState {
   repositories: Record<string, SimRepository>;
   /** Check runs created through the API, by id. */
   checkRuns: Map<number, SimCheckRun>;
+  /** Issue comments, by id (created, updated and deleted through the API). */
+  comments: Map<number, SimComment>;
+  /** Deployments, by id; statuses are posted through the API. */
+  deployments: Map<number, SimDeployment>;
+  /** Who the token acts as (the comments' author). */
+  login?: string;
 }
 
 let nextId = 9_000_000_000;
@@ -132,5 +168,5 @@ export function makeJobs(count: number, prefix = 'job'): SimJob[] {
 
 /** An empty state with one accepted token. */
 export function emptyState(token = 'ghs_simulated_token_value'): SimState {
-  return { token, repositories: {}, checkRuns: new Map() };
+  return { token, repositories: {}, checkRuns: new Map(), comments: new Map(), deployments: new Map() };
 }

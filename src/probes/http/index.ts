@@ -1,14 +1,12 @@
 import { defineProbe, type ProbeEnvironment, type ProbeSession } from '../probe.js';
 import { reproduceHttp, shownUrl } from './reproduce.js';
-import { httpSpecSchema, type HttpSpec } from './schema.js';
+import { HTTP_FIELDS, httpSpecSchema, type HttpSpec } from './schema.js';
 
-const FIELDS = ['status', 'body', 'latency_ms', 'headers'] as const;
-
-/** An HTTP(S) endpoint: status, body, latency and headers of one request. */
+/** An HTTP(S) endpoint: status, body, latency and headers of one request, and named fields of a JSON answer. */
 export const httpProbe = defineProbe<HttpSpec>({
   kind: 'http',
   schema: httpSpecSchema,
-  fields: () => FIELDS,
+  fields: (spec) => [...HTTP_FIELDS, ...Object.keys(spec.json ?? {})],
   defaultExpect: () => 'status < 400',
   reproduce: (spec) => reproduceHttp(spec),
   // Each origin gets its own concurrency limit: a slow service does not hold up checks of another.

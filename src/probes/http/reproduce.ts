@@ -16,7 +16,9 @@ export function reproduceHttp(spec: HttpSpec): string {
     );
   }
   if (spec.body !== undefined) parts.push('--data-binary', singleQuote(spec.body));
-  parts.push(singleQuote(spec.url), "-o /dev/null -w '%{http_code}'");
+  // With json: fields the person needs the answer itself; otherwise the status is the evidence.
+  parts.push(singleQuote(spec.url));
+  if (spec.json === undefined) parts.push("-o /dev/null -w '%{http_code}'");
   return parts.join(' ');
 }
 

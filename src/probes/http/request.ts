@@ -18,6 +18,8 @@ export interface HttpRequest {
   insecure: boolean;
   timeoutMs: number;
   signal: AbortSignal;
+  /** Bytes of the body kept (default BODY_LIMIT); more is cut and `truncated` set. */
+  bodyLimit?: number;
 }
 
 /** What the probe measured. */
@@ -27,12 +29,15 @@ export interface HttpAnswer {
   latencyMs: number;
   /** Lower-case names; secret-like values masked. */
   headers: Record<string, string>;
+  /** The body was longer than the request's bodyLimit and was cut. */
+  truncated: boolean;
 }
 
 interface RawAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  truncated: boolean;
 }
 
 const TLS_CODES = new Set([
@@ -100,25 +105,26 @@ function once(
     const client = url.protocol === 'https:' ? https : http;
     const outgoing = client.request(url, options, (response) => {
       const chunks: Buffer[] = [];
+      const limit = request.bodyLimit ?? BODY_LIMIT;
       let kept = 0;
       let settled = false;
-      const finish = (): void => {
+      const finish = (truncated: boolean): void => {
         if (settled) return;
         settled = true;
-        // Stream decoding drops a character the 64 KiB cut split in two instead of garbling it.
+        // Stream decoding drops a character the cut split in two instead of garbling it.
         const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks), { stream: true });
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text });
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text, truncated });
         response.destroy();
       };
       response.on('data', (chunk: Buffer) => {
         if (settled) return;
-        const room = BODY_LIMIT - kept;
+        const room = limit - kept;
         chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
         kept += Math.min(chunk.length, room);
         // The rest of a large body is not needed; stop reading it.
-        if (kept >= BODY_LIMIT) finish();
+        if (chunk.length > room) finish(true);
       });
-      response.on('end', finish);
+      response.on('end', () => finish(false));
       response.on('error', (error) => {
         if (!settled) reject(error);
       });
@@ -171,6 +177,7 @@ export async function sendRequest(request: HttpRequest): Promise<HttpAnswer> {
         body: answer.body,
         latencyMs: Math.round(performance.now() - started),
         headers: maskHeaders(answer.headers),
+        truncated: answer.truncated,
       };
     }
     if (redirects === MAX_REDIRECTS) {

@@ -1,5 +1,11 @@
-import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe.js';
-import { sendRequest } from './request.js';
+import {
+  ProbeError,
+  type Fields,
+  type ProbeCall,
+  type ProbeEnvironment,
+  type ProbeSession,
+} from '../probe.js';
+import { BODY_LIMIT, sendRequest } from './request.js';
 import { shownUrl } from './reproduce.js';
 import type { HttpSpec } from './schema.js';
 import { isSecretHeader, secretValuesOf } from './secrets.js';
@@ -28,14 +34,34 @@ export function openHttpSession(environment: ProbeEnvironment): ProbeSession<Htt
         insecure: spec.insecure,
         timeoutMs: call.timeoutMs,
         signal: call.signal,
+        ...(spec.json === undefined ? {} : { bodyLimit: JSON_BODY_LIMIT }),
       });
-      return {
+      const fields: Fields = {
         status: answer.status,
-        body: answer.body,
+        body: spec.json === undefined ? answer.body : firstBytes(answer.body, BODY_LIMIT),
         latency_ms: answer.latencyMs,
         headers: answer.headers,
       };
+      if (spec.json === undefined) return fields;
+      if (answer.truncated) {
+        throw new ProbeError(
+          `http: the answer from ${shownUrl(spec.url)} is larger than ${JSON_BODY_LIMIT / 1024 / 1024} MiB; json: fields read answers up to that size — ask the API for less`,
+        );
+      }
+      // jsonpath-plus loads only for checks that read JSON fields.
+      const { jsonFields } = await import('./json-fields.js');
+      return { ...fields, ...jsonFields(spec.json, answer.body, answer.headers['content-type'] ?? '') };
     },
     close: async (): Promise<void> => {},
   };
+}
+
+/** How much of an answer `json:` fields read; the `body` field still keeps the first BODY_LIMIT bytes. */
+export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** The first `limit` bytes of a text, without a character cut in two. */
+function firstBytes(text: string, limit: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= limit) return text;
+  return new TextDecoder('utf-8').decode(bytes.subarray(0, limit), { stream: true });
 }
