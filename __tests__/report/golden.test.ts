@@ -70,6 +70,48 @@ function noGoResult(language: 'en' | 'ru'): GateResult {
   });
 }
 
+/** A Go in which a P0 scenario's hold passed but its `warn` condition did not hold in every sample. */
+function warnResult(): GateResult {
+  const warned = scenarioRow('Error rate holds under 1%', 'warn', {
+    evidence: [
+      { text: '9/12 samples pass, 3 warn over 10m; worst value ' },
+      { value: '0.007' },
+      { text: '; warn ' },
+      { value: 'value < 0.005' },
+      { text: ' did not hold' },
+    ],
+    line: 12,
+  });
+  const at = (second: number): string => `2026-02-13T10:00:0${second}.000Z`;
+  warned.checks[0]!.hold = {
+    holdMs: 600_000,
+    intervalMs: 50_000,
+    failureLimit: 0,
+    errorLimit: 4,
+    elapsedMs: 600_012,
+    total: 12,
+    passed: 9,
+    warned: 3,
+    failed: 0,
+    errors: 0,
+    worst: { field: 'value', value: 0.007 },
+    // A fixture keeps three of the twelve samples; the engine keeps every one (up to its cap).
+    samples: [
+      { at: at(1), status: 'pass', values: { value: 0.002 } },
+      { at: at(2), status: 'warn', values: { value: 0.007 } },
+      { at: at(3), status: 'pass', values: { value: 0.004 } },
+    ],
+    omitted: 0,
+  };
+  const scenarios = [scenarioRow('Checkout works', 'pass', { line: 8 }), warned];
+  return gateResult({
+    scenarios,
+    basis: [{ kind: 'all-passed', preconditions: 0, p0: 2 }],
+    residualRisks: [{ kind: 'warned', name: warned.name, priority: 'P0' }],
+    counts: countsOf(scenarios),
+  });
+}
+
 /** 400 scenarios, every third failing, with evidence long enough that the check run must be cut. */
 function largeResult(): GateResult {
   const scenarios = Array.from({ length: 400 }, (_, index) =>
@@ -119,6 +161,7 @@ const cases: Array<[string, () => PublicResult]> = [
   ['go-en', () => published(goResult())],
   ['no-go-en', () => published(noGoResult('en'))],
   ['no-go-ru', () => published(noGoResult('ru'))],
+  ['warn-en', () => published(warnResult())],
 ];
 
 describe('golden reports', () => {

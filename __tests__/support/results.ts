@@ -90,6 +90,7 @@ export function countsOf(rows: readonly ScenarioResult[]): GateResult['counts'] 
     failed: count('fail'),
     errors: count('error'),
     waived: count('waived'),
+    ...(count('warn') > 0 ? { warned: count('warn') } : {}),
     total: rows.length,
   };
 }

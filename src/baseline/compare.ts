@@ -9,13 +9,13 @@ export interface Baseline {
   decision: 'go' | 'no-go';
   finishedAt: string;
   checks: Map<string, Fields>;
-  scenarios: Map<string, 'pass' | 'fail' | 'error' | 'waived'>;
+  scenarios: Map<string, 'pass' | 'warn' | 'fail' | 'error' | 'waived'>;
 }
 
 /** Indexes a parsed report by check and scenario id. */
 export function indexBaseline(report: BaselineReport, source: string): Baseline {
   const checks = new Map<string, Fields>();
-  const scenarios = new Map<string, 'pass' | 'fail' | 'error' | 'waived'>();
+  const scenarios = new Map<string, 'pass' | 'warn' | 'fail' | 'error' | 'waived'>();
   for (const row of [...report.preconditions, ...report.scenarios]) {
     scenarios.set(row.id, row.checkStatus === 'pass' ? 'pass' : row.status);
     for (const check of row.checks) checks.set(check.id, check.fields);

@@ -13,12 +13,12 @@ const fieldValue = z.union([
   z.record(z.string(), z.string()),
 ]);
 
-const status = z.enum(['pass', 'fail', 'error', 'waived']);
+const status = z.enum(['pass', 'warn', 'fail', 'error', 'waived']);
 
 export const reportCheckSchema = z.looseObject({
   id: z.string(),
   kind: z.string(),
-  status: z.enum(['pass', 'fail', 'error']),
+  status: z.enum(['pass', 'warn', 'fail', 'error']),
   fields: z.record(z.string(), fieldValue),
   error: z.string().optional(),
   expect: z.string(),
@@ -31,13 +31,13 @@ export const reportScenarioSchema = z.looseObject({
   name: z.string(),
   priority: z.enum(['P0', 'P1', 'P2']),
   status,
-  checkStatus: z.enum(['pass', 'fail', 'error']),
+  checkStatus: z.enum(['pass', 'warn', 'fail', 'error']),
   regression: z.enum(['new', 'known']).optional(),
   checks: z.array(reportCheckSchema),
   evidence_text: z.string(),
 });
 
-const trendStatus = z.enum(['pass', 'fail', 'error', 'waived', 'absent']);
+const trendStatus = z.enum(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
 
 /** `history: N`: the per-scenario trend over the earlier runs read and this one (oldest first). */
 export const reportHistorySchema = z
@@ -80,6 +80,7 @@ export const reportSchema = z
       failed: z.number(),
       errors: z.number(),
       waived: z.number(),
+      warned: z.number().optional(),
       total: z.number(),
     }),
     baseline: z

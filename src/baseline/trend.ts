@@ -1,7 +1,7 @@
 // The per-scenario trend over this run and the earlier runs `history` read: pure, no I/O.
 
 /** A row's status in one run; `absent` when that run's report has no such row. */
-export type TrendStatus = 'pass' | 'fail' | 'error' | 'waived' | 'absent';
+export type TrendStatus = 'pass' | 'warn' | 'fail' | 'error' | 'waived' | 'absent';
 
 /** A run in the window, oldest first; the last one is this run. */
 export interface TrendRun {
@@ -47,7 +47,7 @@ export interface History {
 export interface TrendRow {
   id: string;
   name: string;
-  status: 'pass' | 'fail' | 'error' | 'waived';
+  status: 'pass' | 'warn' | 'fail' | 'error' | 'waived';
 }
 
 /** An earlier run with the rows of its bundle. */
@@ -87,9 +87,14 @@ export function buildTrend(
   return { window, runs, skipped, scenarios };
 }
 
+/** Expect held: a warning is no failure, so it neither starts a failing streak nor flips a row. */
+function met(status: TrendStatus): boolean {
+  return status === 'pass' || status === 'warn';
+}
+
 /** How often a row went from passing to not passing or back; runs without the row are skipped. */
 function flips(statuses: readonly TrendStatus[]): number {
-  const present = statuses.filter((status) => status !== 'absent').map((status) => status === 'pass');
+  const present = statuses.filter((status) => status !== 'absent').map(met);
   let count = 0;
   for (let index = 1; index < present.length; index++) if (present[index] !== present[index - 1]) count++;
   return count;
@@ -97,8 +102,8 @@ function flips(statuses: readonly TrendStatus[]): number {
 
 function failingSince(statuses: readonly TrendStatus[], runs: readonly TrendRun[]): FailingSince | undefined {
   let start = statuses.length - 1;
-  if (statuses[start] === 'pass') return undefined;
-  while (start > 0 && statuses[start - 1] !== 'pass' && statuses[start - 1] !== 'absent') start--;
+  if (met(statuses[start]!)) return undefined;
+  while (start > 0 && !met(statuses[start - 1]!) && statuses[start - 1] !== 'absent') start--;
   const run = runs[start]!;
   return {
     ...(run.id === undefined ? {} : { runId: run.id }),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ProbeDefinition, Sources } from '../probes/probe.js';
 import { prometheusSource } from '../probes/prometheus/source.js';
 import { expandVariables } from './expand.js';
+import { holdSettings } from './hold.js';
 import { ExpectSyntaxError, parseCondition, referencedFields, type Condition } from './expect.js';
 import type { Check, Gate, Position, Scenario } from './model.js';
 import { ConfigError, didYouMean, type Problem } from './problems.js';
@@ -252,6 +253,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function issueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      // A message the schema wrote (`use a whole number…`) says more than zod's own.
+      if (!issue.message.startsWith('Invalid input')) return issue.message;
       if (issue.message.includes('received undefined')) return `is required (expected ${issue.expected})`;
       return `expected ${issue.expected}${issue.message.includes('received') ? `, ${issue.message.replace(/^.*(received .*)$/, '$1')}` : ''}`;
     case 'invalid_value':
@@ -259,6 +262,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         ? `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
         : issue.message;
     case 'too_small':
+      if (!issue.message.startsWith('Too small')) return issue.message;
       return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
         ? issue.message
         : `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}`;
@@ -425,6 +429,10 @@ class CheckBuilder {
     const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
     const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
     if (!expect) return undefined;
+    const warnText =
+      typeof data.warn === 'string' || typeof data.warn === 'boolean' ? String(data.warn) : undefined;
+    const warn = warnText === undefined ? undefined : this.parseExpect(warnText, [...path, 'warn']);
+    if (warnText !== undefined && !warn) return undefined;
     this.checkFieldsKnown(
       probe,
       spec,
@@ -432,7 +440,11 @@ class CheckBuilder {
       written === undefined ? undefined : expectText,
       data.evidence as string | undefined,
       path,
+      warnText,
     );
+    const intervalMs = (data.interval as number | undefined) ?? DEFAULT_INTERVAL_MS;
+    const hold = holdSettings(data, intervalMs, (key, message) => this.report([...path, key], message));
+    if (hold === null) return undefined;
 
     const check: Check = {
       id,
@@ -442,13 +454,15 @@ class CheckBuilder {
       expect,
       expectText,
       defaultExpect: written === undefined,
-      intervalMs: (data.interval as number | undefined) ?? DEFAULT_INTERVAL_MS,
+      intervalMs,
       timeoutMs: (data.timeout as number | undefined) ?? this.defaultTimeoutMs,
       position: this.locate.value(path),
     };
     if (typeof data.name === 'string') check.name = data.name;
     if (typeof data.evidence === 'string') check.evidence = data.evidence;
     if (typeof data.wait === 'number') check.waitMs = data.wait;
+    if (warn) Object.assign(check, { warn, warnText });
+    if (hold) check.hold = hold;
     return check;
   }
 
@@ -483,6 +497,7 @@ class CheckBuilder {
     writtenExpect: string | undefined,
     evidence: string | undefined,
     path: (string | number)[],
+    warnText?: string,
   ): void {
     const fields = probe.fields(spec);
     if (!fields) return;
@@ -501,6 +516,8 @@ class CheckBuilder {
       }
     };
     unknownIn(referencedFields(expect), 'expect', 'expect', writtenExpect);
+    if (warnText !== undefined)
+      unknownIn(referencedFields(parseCondition(warnText)), 'warn', 'warn', warnText);
     if (evidence) unknownIn(templateFields(evidence), 'evidence', 'evidence', evidence);
   }
 

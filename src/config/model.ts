@@ -1,5 +1,6 @@
 import type { Sources } from '../probes/probe.js';
 import type { Condition } from './expect.js';
+import type { HoldSettings } from './hold.js';
 
 /** P0 must pass; P1 should pass; P2 is informational. */
 export type Priority = 'P0' | 'P1' | 'P2';
@@ -37,6 +38,11 @@ export interface Check {
   evidence?: string;
   waitMs?: number;
   intervalMs: number;
+  /** `warn:`: a second condition; when expect holds and this does not, the check is `warn`. */
+  warn?: Condition;
+  warnText?: string;
+  /** `hold:` and its limits: keep sampling for a while, not just once. */
+  hold?: HoldSettings;
   timeoutMs: number;
   position: Position;
 }

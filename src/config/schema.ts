@@ -106,9 +106,32 @@ export const commonCheckShape = {
     .optional()
     .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
   wait: durationSchema.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
-  interval: durationSchema
+  interval: durationSchema.optional().meta({
+    description: 'Pause between tries while waiting, and between samples while holding (default 10s).',
+  }),
+  hold: durationSchema.optional().meta({
+    description:
+      'Keep sampling for this long (after the first pass when `wait` is set, else from the first try); the check passes only if the samples pass.',
+  }),
+  failure_limit: z
+    .number()
+    .int('use a whole number of samples, e.g. 1')
+    .min(0, 'use 0 or more (0: every sample must pass)')
     .optional()
-    .meta({ description: 'Pause between tries while waiting (default 10s).' }),
+    .meta({ description: "Samples of a `hold` allowed to fail (default 0; Argo Rollouts' failureLimit)." }),
+  error_limit: z
+    .number()
+    .int('use a whole number of samples, e.g. 4')
+    .min(0, 'use 0 or more (0: the first probe error ends the check)')
+    .optional()
+    .meta({
+      description:
+        "Consecutive probe errors a `hold` tolerates before the check ends `error` (default 4; Argo's consecutiveErrorLimit).",
+    }),
+  warn: z.union([z.string(), z.boolean()]).optional().meta({
+    description:
+      'A second, stricter condition: when expect holds but this does not, the check is `warn` (Go, listed as a residual risk).',
+  }),
   timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
 };
 

@@ -13,11 +13,20 @@ import type {
 import type { Baseline } from '../baseline/compare.js';
 import { scenarioEvidence } from './evidence.js';
 
-/** `fail` if any check failed, else `error` if any errored, else `pass`. An empty scenario cannot pass. */
+/**
+ * `fail` if any check failed, else `error` if any errored, else `warn` if any warned, else `pass`.
+ * An empty scenario cannot pass.
+ */
 export function combineChecks(statuses: readonly CheckStatus[]): CheckStatus {
   if (statuses.includes('fail')) return 'fail';
   if (statuses.includes('error') || statuses.length === 0) return 'error';
+  if (statuses.includes('warn')) return 'warn';
   return 'pass';
+}
+
+/** Expect held (a pass, or a warning): the row blocks nothing, and a waiver has nothing to waive. */
+export function isMet(status: CheckStatus): boolean {
+  return status === 'pass' || status === 'warn';
 }
 
 /** A waiver holds through the end of its `until` day, UTC. */
@@ -37,7 +46,8 @@ export function scenarioResult(
   let waiver: WaiverResult | undefined;
   if (scenario.waiver) {
     waiver = { ...scenario.waiver, active: isWaiverActive(scenario.waiver.until, now) };
-    if (checkStatus !== 'pass') {
+    // A warning is no failure: it stays `warn`, visible, instead of turning into `waived`.
+    if (!isMet(checkStatus)) {
       if (waiver.active) status = 'waived';
       else warnings.push(`The waiver of '${scenario.name}' expired on ${waiver.until} and was ignored.`);
     }
@@ -70,9 +80,9 @@ export function decisionModeFor(failOn: string): DecisionMode {
 /** Marks every row that did not pass as `new` (passed in the baseline, or absent there) or `known`. */
 export function markRegressions(rows: ScenarioResult[], baseline: Baseline): void {
   for (const row of rows) {
-    if (row.checkStatus === 'pass') continue;
+    if (isMet(row.checkStatus)) continue;
     const before = baseline.scenarios.get(row.id);
-    row.regression = before === undefined || before === 'pass' ? 'new' : 'known';
+    row.regression = before === undefined || before === 'pass' || before === 'warn' ? 'new' : 'known';
   }
 }
 
@@ -86,7 +96,7 @@ export function decide(
   const basis: Basis[] = [];
   for (const precondition of preconditions) {
     // Waivers never apply to preconditions: a gate that could not establish them has not looked.
-    if (precondition.checkStatus !== 'pass') {
+    if (!isMet(precondition.checkStatus)) {
       basis.push({
         kind: 'precondition-not-passed',
         name: precondition.name,
@@ -111,8 +121,15 @@ export function decide(
     name: scenario.name,
     status: scenario.status,
   }));
+  // A warning never passes silently: every row that warned is a residual risk of the Go.
+  for (const precondition of preconditions) {
+    if (precondition.checkStatus === 'warn')
+      residualRisks.push({ kind: 'warned', name: precondition.name, priority: 'P0', precondition: true });
+  }
   for (const scenario of scenarios) {
-    if (scenario.status === 'waived' && scenario.waiver) {
+    if (scenario.status === 'warn') {
+      residualRisks.push({ kind: 'warned', name: scenario.name, priority: scenario.priority });
+    } else if (scenario.status === 'waived' && scenario.waiver) {
       const { reason, until, issue } = scenario.waiver;
       residualRisks.push({ kind: 'waived', name: scenario.name, reason, until, ...(issue ? { issue } : {}) });
     } else if (scenario.status !== 'pass' && scenario.priority !== 'P0') {
@@ -132,11 +149,14 @@ export function decide(
 export function countScenarios(scenarios: readonly ScenarioResult[]): Counts {
   const count = (status: ScenarioStatus): number =>
     scenarios.filter((scenario) => scenario.status === status).length;
+  const warned = count('warn');
+  // `passed` never includes a warning; `warned` is there only when some scenario warned.
   return {
     passed: count('pass'),
     failed: count('fail'),
     errors: count('error'),
     waived: count('waived'),
+    ...(warned > 0 ? { warned } : {}),
     total: scenarios.length,
   };
 }

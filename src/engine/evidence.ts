@@ -78,6 +78,8 @@ export function checkEvidence(
   const parts = check.evidence
     ? renderTemplate(check.evidence, fields, previous)
     : measuredParts(check.expect, fields, previous);
+  if (status === 'warn')
+    parts.push({ text: '; warn ' }, { value: check.warnText ?? '' }, { text: ' does not hold' });
   if (status === 'fail') {
     const measured = check.evidence
       ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]

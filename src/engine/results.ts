@@ -1,8 +1,12 @@
 import type { GateMeta, Priority } from '../config/model.js';
 import type { Fields } from '../probes/probe.js';
 
-/** `pass`: expect held; `fail`: it did not; `error`: the probe could not answer. Never a pass. */
-export type CheckStatus = 'pass' | 'fail' | 'error';
+/**
+ * `pass`: expect held; `warn`: expect held but the check's `warn` condition did not (Go, listed
+ * as a residual risk, never counted as a pass); `fail`: expect did not hold; `error`: the probe
+ * could not answer. An error is never a pass.
+ */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'error';
 export type ScenarioStatus = CheckStatus | 'waived';
 export type Decision = 'go' | 'no-go';
 
@@ -28,9 +32,42 @@ export interface CheckResult {
   /** One line saying what was looked at. */
   target: string;
   attempts: number;
+  /** The samples of a `hold` and what they add up to. */
+  hold?: HoldSummary;
   startedAt: string;
   durationMs: number;
   line: number;
+}
+
+/** One sample of a hold, kept compact: only the fields the check's conditions name. */
+export interface HoldSample {
+  at: string;
+  status: CheckStatus;
+  /** The values of the fields `expect` and `warn` read (long values shortened). */
+  values?: Fields;
+  error?: string;
+}
+
+/** A hold's outcome: counts over every sample, and the samples themselves (up to a cap). */
+export interface HoldSummary {
+  holdMs: number;
+  intervalMs: number;
+  failureLimit: number;
+  errorLimit: number;
+  /** How long the hold sampled (shorter than `holdMs` when it ended early). */
+  elapsedMs: number;
+  total: number;
+  passed: number;
+  warned: number;
+  failed: number;
+  errors: number;
+  /** The first field `expect` compares with < <= > >=: its value furthest toward failing. */
+  worst?: { field: string; value: number };
+  samples: HoldSample[];
+  /** Samples counted above but not kept, past {@link HoldSummary.samples}' cap. */
+  omitted: number;
+  /** Why the hold ended before `holdMs` (failure limit, error limit, deadline…). */
+  stoppedEarly?: string;
 }
 
 export interface WaiverResult {
@@ -66,6 +103,8 @@ export type ResidualRisk =
   | { kind: 'scenario-not-passed'; name: string; priority: Priority; status: ScenarioStatus }
   | { kind: 'waived'; name: string; reason: string; until: string; issue?: number }
   | { kind: 'known-failure'; name: string; status: ScenarioStatus }
+  /** Expect held but a `warn` condition did not (`precondition`: the row is a precondition). */
+  | { kind: 'warned'; name: string; priority: Priority; precondition?: true }
   | { kind: 'note'; text: string };
 
 export interface Counts {
@@ -73,6 +112,8 @@ export interface Counts {
   failed: number;
   errors: number;
   waived: number;
+  /** Scenarios that ended `warn`; absent when none did (reports of earlier versions never have it). */
+  warned?: number;
   total: number;
 }
 

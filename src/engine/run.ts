@@ -9,7 +9,9 @@ import { countScenarios, decide, markRegressions, scenarioResult, type DecisionM
 import { checkEvidence, lookupField } from './evidence.js';
 import { mapBounded, settleWithin, sleep, type Settled } from './limit.js';
 import { messageOf, SessionPool, SourceLimits } from './sessions.js';
-import type { CheckResult, CheckStatus, GateResult } from './results.js';
+import type { CheckResult, GateResult, HoldSummary } from './results.js';
+import { holdCheck, type Attempt } from './hold.js';
+import { holdEvidence, holdBeyondDeadline } from './hold-evidence.js';
 
 /** What evaluating a gate needs besides the gate. */
 export interface EngineOptions {
@@ -75,6 +77,7 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
     baseline: options.baseline,
     debug: (message) => options.environment.debug(message),
     abortGraceMs: options.abortGraceMs ?? ABORT_GRACE_MS,
+    gateTimeoutMs,
   };
   // Preconditions and scenarios share one bounded pool: evidence for both is gathered at once.
   const all = [...gate.preconditions, ...gate.scenarios];
@@ -148,14 +151,7 @@ interface RunContext {
   baseline: Baseline | undefined;
   debug: (message: string) => void;
   abortGraceMs: number;
-}
-
-interface Attempt {
-  status: CheckStatus;
-  fields: Fields;
-  error?: string;
-  /** False when the probe said trying again cannot help: `wait` stops at once. */
-  retryable?: false;
+  gateTimeoutMs: number | undefined;
 }
 
 /** Runs one check: tries until expect holds or `wait` runs out; turns every failure into a result. */
@@ -165,39 +161,63 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
   const waitUntil = started.getTime() + (check.waitMs ?? 0);
   let attempts = 0;
   let attempt: Attempt;
+  // A hold that cannot end before the deadline could never pass: say so at once, not after waiting.
+  const beyond = holdBeyondDeadline(check, context.gateTimeoutMs);
   for (;;) {
+    if (beyond) {
+      attempt = { status: 'error', fields: {}, error: beyond };
+      break;
+    }
     attempts++;
     attempt = await tryOnce(check, context);
     const timeLeft = waitUntil - context.now().getTime();
-    if (attempt.status === 'pass' || attempt.retryable === false) break;
+    if (holds(attempt) || attempt.retryable === false) break;
     if (timeLeft <= 0 || context.deadline.aborted) break;
     await sleep(Math.min(check.intervalMs, timeLeft), context.deadline);
     if (context.deadline.aborted) break;
   }
-  if (attempts > 1 && attempt.status !== 'pass' && !context.deadline.aborted) {
+  if (attempts > 1 && !holds(attempt) && !context.deadline.aborted) {
     attempt.error &&=
       attempt.retryable === false
         ? `${attempt.error} (stopped after ${attempts} tries: trying again cannot help)`
         : `${attempt.error} (still failing after ${attempts} tries over ${formatDuration(check.waitMs ?? 0)})`;
   }
+  // `wait` ends at the first pass; `hold` starts there (or at the first try without `wait`).
+  let hold: HoldSummary | undefined;
+  if (check.hold && !beyond && (check.waitMs === undefined || holds(attempt))) {
+    const held = await holdCheck(check, check.hold, attempt, {
+      now: context.now,
+      deadline: context.deadline,
+      next: () => {
+        attempts++;
+        return tryOnce(check, context);
+      },
+    });
+    hold = held.summary;
+    attempt = { status: held.status, fields: held.fields, ...(held.error ? { error: held.error } : {}) };
+  }
+  const previous = context.baseline?.checks.get(check.id);
   const result: CheckResult = {
     id: check.id,
     kind: check.kind,
     status: attempt.status,
     fields: attempt.fields,
     expect: check.expectText,
-    evidence: checkEvidence(
-      check,
-      attempt.status,
-      attempt.fields,
-      attempt.error,
-      context.baseline?.checks.get(check.id),
-      probe.failureFields,
-      probe.noteFields,
-    ),
+    evidence: hold
+      ? holdEvidence(check, attempt.status, hold, attempt.error, attempt.fields, previous)
+      : checkEvidence(
+          check,
+          attempt.status,
+          attempt.fields,
+          attempt.error,
+          previous,
+          probe.failureFields,
+          probe.noteFields,
+        ),
     reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
     target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
     attempts,
+    ...(hold ? { hold } : {}),
     startedAt: started.toISOString(),
     durationMs: context.now().getTime() - started.getTime(),
     line: check.position.line,
@@ -226,7 +246,13 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
     () => timeout.abort(new DOMException(timeoutText(check), 'TimeoutError')),
     check.timeoutMs,
   );
-  const signal = AbortSignal.any([timeout.signal, context.deadline]);
+  // One signal for the try that the deadline also aborts. Not `AbortSignal.any`: every signal it
+  // makes stays attached to the long-lived deadline signal, ~250 bytes a try, which a hold of
+  // thousands of samples would pile up; this listener is removed when the try ends.
+  const onDeadline = (): void => timeout.abort(context.deadline.reason);
+  if (context.deadline.aborted) onDeadline();
+  else context.deadline.addEventListener('abort', onDeadline, { once: true });
+  const signal = timeout.signal;
   try {
     // `open` cannot see the signal, so there is nothing to wait for once it aborts.
     const opened = await settleWithin(context.sessions.get(check.kind), signal, 0);
@@ -241,6 +267,7 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
     return judge(check, answered.value, context.baseline?.checks.get(check.id));
   } finally {
     clearTimeout(timer);
+    context.deadline.removeEventListener('abort', onDeadline);
   }
 }
 
@@ -292,19 +319,30 @@ function judge(check: Check, fields: Fields, previous: Fields | undefined): Atte
   try {
     const lookup = (name: string): FieldValue | undefined =>
       baselineLookup(name, fields, previous, lookupField);
-    const holds = evaluateCondition(check.expect, lookup);
-    return { status: holds ? 'pass' : 'fail', fields };
+    if (!evaluateCondition(check.expect, lookup)) return { status: 'fail', fields };
+    if (!check.warn) return { status: 'pass', fields };
+    try {
+      return { status: evaluateCondition(check.warn, lookup) ? 'pass' : 'warn', fields };
+    } catch (error) {
+      return evaluationError('warn', check.warnText ?? '', error, fields);
+    }
   } catch (error) {
-    // Anything but a known evaluation error is a bug; it still ends as this check's error, not the run's.
-    const reason =
-      error instanceof ExpectEvaluationError ? error.message : `internal error: ${messageOf(error)}`;
-    const available = Object.keys(fields).join(', ') || 'none';
-    return {
-      status: 'error',
-      fields,
-      error: `expect '${check.expectText}': ${reason} (fields: ${available})`,
-    };
+    return evaluationError('expect', check.expectText, error, fields);
   }
+}
+
+/** A condition that could not be evaluated is this check's error, never a pass or a warning. */
+function evaluationError(key: string, text: string, error: unknown, fields: Fields): Attempt {
+  // Anything but a known evaluation error is a bug; it still ends as this check's error, not the run's.
+  const reason =
+    error instanceof ExpectEvaluationError ? error.message : `internal error: ${messageOf(error)}`;
+  const available = Object.keys(fields).join(', ') || 'none';
+  return { status: 'error', fields, error: `${key} '${text}': ${reason} (fields: ${available})` };
+}
+
+/** Expect held: a pass, or a warn (expect held, warn did not). */
+function holds(attempt: Attempt): boolean {
+  return attempt.status === 'pass' || attempt.status === 'warn';
 }
 
 function deadlineText(gateTimeoutMs: number): string {

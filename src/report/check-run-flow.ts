@@ -98,7 +98,8 @@ export function annotationsFor(result: PublicResult): CheckAnnotation[] {
   const annotations: CheckAnnotation[] = [];
   for (const row of [...result.preconditions, ...result.scenarios]) {
     if (row.status === 'pass') continue;
-    const blocking = row.status !== 'waived' && row.priority === 'P0';
+    // A warning never blocks: it is annotated at `warning` level, like a waived or P1 row.
+    const blocking = row.status !== 'waived' && row.status !== 'warn' && row.priority === 'P0';
     const reasons = new Set(
       row.checks.filter((check) => check.status !== 'pass').map((check) => evidenceText(check.evidence)),
     );

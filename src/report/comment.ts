@@ -12,7 +12,13 @@ import { renderTrend, runLink, type PublicHistory } from './trend.js';
 export const COMMENT_LIMIT_CHARS = 65_536;
 const BODY_BUDGET_CHARS = COMMENT_LIMIT_CHARS - 2_048;
 
-const STATUS_ICON: Record<ScenarioStatus, string> = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
+const STATUS_ICON: Record<ScenarioStatus, string> = {
+  pass: '✅',
+  warn: '🔶',
+  fail: '❌',
+  error: '⚠️',
+  waived: '🟡',
+};
 
 /** What the comment links to and carries besides the result. */
 export interface CommentContext {

@@ -12,10 +12,12 @@ export interface Selection {
   notice: string;
 }
 
-const RANK: Record<ScenarioStatus, number> = { fail: 0, error: 0, waived: 1, pass: 2 };
+// A warning is kept with the waived rows: not blocking, but a risk the reader must see.
+const RANK: Record<ScenarioStatus, number> = { fail: 0, error: 0, warn: 1, waived: 1, pass: 2 };
 const WORD: Record<ScenarioStatus, string> = {
   fail: 'failing',
   error: 'erroring',
+  warn: 'warning',
   waived: 'waived',
   pass: 'passing',
 };
@@ -68,7 +70,7 @@ export function notice(
   const kept = new Set(shown);
   const parts: string[] = [];
   let blockingLeftOut = false;
-  for (const status of ['fail', 'error', 'waived', 'pass'] as const) {
+  for (const status of ['fail', 'error', 'warn', 'waived', 'pass'] as const) {
     const total = ranked.filter((row) => row.status === status).length;
     const left = ranked.filter((row) => row.status === status && !kept.has(row)).length;
     if (left === 0) continue;

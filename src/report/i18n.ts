@@ -23,6 +23,8 @@ export interface Phrases {
   file: string;
   baseline: string;
   status: Record<ScenarioStatus, string>;
+  /** The residual risk of a row whose `warn` condition did not hold. */
+  warned(name: string, priority: string, precondition: boolean): string;
   /** The basis of a Go: how many preconditions and P0 scenarios passed, said as a person would. */
   allPassed(preconditions: number, p0: number): string;
   /** The placeholder row of a table whose rows were all left out to fit a size limit. */
@@ -89,7 +91,9 @@ const EN: Phrases = {
   owner: 'Owner',
   file: 'Gate file',
   baseline: 'Compared with',
-  status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
+  status: { pass: 'pass', warn: 'warn', fail: 'fail', error: 'error', waived: 'waived' },
+  warned: (name, priority, precondition) =>
+    `${precondition ? 'precondition' : `${priority} scenario`} ${name} passed with a warning: its \`warn\` condition did not hold`,
   allPassed: englishAllPassed,
   rowsLeftOut: (count) => `${english(count, 'row', 'rows')} left out to fit the size limit`,
 };
@@ -109,6 +113,8 @@ const RU: Phrases = {
   file: 'Файл гейта',
   baseline: 'Сравнение с',
   allPassed: russianAllPassed,
+  warned: (name, priority, precondition) =>
+    `${precondition ? 'предусловие' : `${priority}-сценарий`} ${name} пройден с предупреждением: условие \`warn\` не выполнено`,
   rowsLeftOut: (count) =>
     `${russian(count, 'строка не показана', 'строки не показаны', 'строк не показано')} из-за ограничения размера`,
 };

@@ -23,7 +23,13 @@ export interface MarkdownOptions {
   omitTitle?: boolean;
 }
 
-const STATUS_ICON: Record<ScenarioStatus, string> = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
+const STATUS_ICON: Record<ScenarioStatus, string> = {
+  pass: '✅',
+  warn: '🔶',
+  fail: '❌',
+  error: '⚠️',
+  waived: '🟡',
+};
 
 /** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
 export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}): string {
@@ -87,7 +93,8 @@ export function shortTitle(result: GateResult): string {
   const { counts } = result;
   if (result.decision === 'go') {
     const waived = counts.waived > 0 ? `, ${counts.waived} waived` : '';
-    return `Go — ${counts.passed}/${counts.total} scenarios pass${waived}`;
+    const warned = counts.warned ? `, ${counts.warned} with a warning` : '';
+    return `Go — ${counts.passed}/${counts.total} scenarios pass${warned}${waived}`;
   }
   const preconditions = result.basis.filter((item) => item.kind === 'precondition-not-passed').length;
   const p0 = result.basis.filter((item) => item.kind === 'p0-not-passed');
@@ -175,13 +182,15 @@ function risksSection(
   list: (items: string[]) => string[],
 ): string {
   if (risks.length === 0) return `- ${phrases.none}`;
-  return list(risks.map(riskText))
+  return list(risks.map((risk) => riskText(risk, phrases)))
     .map((risk) => `- ${risk}`)
     .join('\n');
 }
 
-function riskText(risk: ResidualRisk): string {
+function riskText(risk: ResidualRisk, phrases: Phrases): string {
   switch (risk.kind) {
+    case 'warned':
+      return phrases.warned(`"${escapeCellText(risk.name)}"`, risk.priority, risk.precondition === true);
     case 'note':
       return escapeCellText(risk.text);
     case 'waived': {

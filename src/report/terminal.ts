@@ -8,6 +8,7 @@ const COLOURS: Record<ScenarioStatus | 'go' | 'no-go', string> = {
   pass: '\u001b[32m',
   fail: '\u001b[31m',
   error: '\u001b[33m',
+  warn: '\u001b[35m',
   waived: '\u001b[36m',
   go: '\u001b[1;32m',
   'no-go': '\u001b[1;31m',

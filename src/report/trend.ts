@@ -9,6 +9,7 @@ export type PublicHistory = Redacted<History>;
 
 const TREND_ICON: Record<TrendStatus, string> = {
   pass: '✅',
+  warn: '🔶',
   fail: '❌',
   error: '⚠️',
   waived: '🟡',
