@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import type { ProbeDefinition, Sources } from '../probes/probe.js';
+import type { ProbeDefinition, Sources } from '../shared/probe-contract.js';
+import { isRecord } from '../shared/guards.js';
 import { expandVariables } from './expand.js';
 import { ExpectSyntaxError, parseCondition, referencedFields, type Condition } from './expect.js';
 import type { Check, Gate, Position, Scenario } from './model.js';
@@ -9,9 +10,10 @@ import { ConfigError, didYouMean, type Problem } from './problems.js';
 import {
   checkSchemaFor,
   commonCheckShape,
-  gateFileSchema,
+  gateFileSchemaFor,
   preconditionShape,
   type GateFileInput,
+  type ProbeDefinitions,
 } from './schema.js';
 
 /** What parsing a gate file needs besides its text. */
@@ -19,14 +21,13 @@ export interface LoadOptions {
   /** Path shown in messages (as the user wrote it). */
   file: string;
   env: Readonly<Record<string, string | undefined>>;
-  probes: Readonly<Record<string, ProbeDefinition<unknown>>>;
+  probes: ProbeDefinitions;
 }
 
 /** Gate files past this size are refused before parsing (a gate of hundreds of scenarios is ~1 MB). */
 export const MAX_GATE_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_INTERVAL_MS = 10_000;
-const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 /** Reads and validates a gate file; throws ConfigError listing every problem. */
 export async function loadGateFile(path: string, options: LoadOptions): Promise<Gate> {
@@ -84,10 +85,11 @@ export function parseGate(text: string, options: LoadOptions): Gate {
   }
 
   const locate = new Locator(doc, lines);
-  const parsed = gateFileSchema.safeParse(data);
+  const schema = gateFileSchemaFor(options.probes);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      reportIssue(issue, [], locate, problems, options.file, knownKeysAt(gateFileSchema, issue.path));
+      reportIssue(issue, [], locate, problems, options.file, knownKeysAt(schema, issue.path));
     }
     // Checks are validated too, so one run shows every problem in the file, not the first layer only.
     validateChecksOf(data, options, locate, problems);
@@ -244,10 +246,6 @@ function validateChecksOf(data: unknown, options: LoadOptions, locate: Locator, 
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function issueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -290,20 +288,7 @@ function buildGate(input: GateFileInput, options: LoadOptions, locate: Locator, 
     timeoutMs: input.defaults.timeout ?? DEFAULT_TIMEOUT_MS,
     priority: input.defaults.priority ?? 'P0',
   };
-  const sources: Sources = {
-    postgres: {
-      url: input.sources.postgres?.url ?? nonEmpty(options.env.DATABASE_URL),
-      statementTimeoutMs: input.sources.postgres?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
-      ...(input.sources.postgres?.max_connections === undefined
-        ? {}
-        : { maxConnections: input.sources.postgres.max_connections }),
-    },
-    kubernetes: {
-      namespace: nonEmpty(input.sources.kubernetes?.namespace),
-      context: nonEmpty(input.sources.kubernetes?.context),
-    },
-    github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
-  };
+  const sources = resolveSources(options.probes, input.sources, options.env);
   const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
 
   const preconditions: Scenario[] = input.preconditions.map((raw, index) => {
@@ -374,8 +359,17 @@ function buildGate(input: GateFileInput, options: LoadOptions, locate: Locator, 
   };
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
+/** Every probe's `sources:` entry as it reads it: what was written, with the probe's defaults. */
+function resolveSources(
+  probes: ProbeDefinitions,
+  written: Readonly<Record<string, unknown>>,
+  env: LoadOptions['env'],
+): Sources {
+  const entries = Object.entries(probes).flatMap(([kind, probe]) =>
+    probe.sourceEntry ? [[kind, probe.sourceEntry.resolve(written[kind], env)] as const] : [],
+  );
+  // Each entry is what its probe's resolve returned, which is the type that probe adds to Sources.
+  return Object.fromEntries(entries) as unknown as Sources;
 }
 
 /** Validates one check against its probe and turns it into a runnable Check. */

@@ -1,5 +1,5 @@
 import type { GateMeta, Priority } from '../config/model.js';
-import type { Fields } from '../probes/probe.js';
+import type { Fields } from '../shared/fields.js';
 
 /** `pass`: expect held; `fail`: it did not; `error`: the probe could not answer. Never a pass. */
 export type CheckStatus = 'pass' | 'fail' | 'error';

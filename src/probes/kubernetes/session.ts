@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ApiException,
   AppsV1Api,
@@ -16,7 +15,8 @@ import type {
   RequestContext,
   ResponseContext,
 } from '@kubernetes/client-node';
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration } from '../../shared/duration.js';
+import { sleep } from '../../shared/sleep.js';
 import { ProbeError } from '../probe.js';
 import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe.js';
 import { summarize } from './readiness.js';
@@ -423,7 +423,11 @@ class KubernetesSession implements ProbeSession<KubernetesSpec> {
           );
         }
         this.environment.debug(`kubernetes: 429 from the API; retrying in ${formatDuration(wait)}`);
-        await sleep(wait, undefined, { signal });
+        if (!(await sleep(wait, signal))) {
+          throw new ProbeError(
+            `the check's time ran out while waiting ${formatDuration(wait)} for the Kubernetes API's rate limit (429) listing ${resourceLabel(target.spec)} ${whereLabel(target.namespace)}`,
+          );
+        }
       }
     }
   }

@@ -1,6 +1,6 @@
 // Turns what pg and the server report into one line a person can act on. Server messages are
 // kept (they name the table or column); stack traces, URLs and passwords never are.
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration } from '../../shared/duration.js';
 import { ProbeError } from '../probe.js';
 import { lineAndColumn } from './sql-text.js';
 
