@@ -229,7 +229,7 @@ type CreateFields = Omit<
 >;
 
 /** Creates a check run on the target's commit; a refusal comes back as a warning, never a throw. */
-async function createCheckRun(
+async function sendCreate(
   octokit: GitHubClient,
   target: CheckRunTarget,
   fields: CreateFields,
@@ -260,7 +260,7 @@ async function createCheckRun(
 }
 
 /** Creates the check run `in_progress` at the start of the gate. Never throws for HTTP problems. */
-export function startCheckRun(
+export function createInProgressCheckRun(
   octokit: GitHubClient,
   target: CheckRunTarget,
   options: CheckRunOptions = {},
@@ -270,7 +270,7 @@ export function startCheckRun(
     started_at: new Date((options.now ?? Date.now)()).toISOString(),
     ...detailsUrlOf(target.detailsUrl),
   };
-  return createCheckRun(octokit, target, fields, options);
+  return sendCreate(octokit, target, fields, options);
 }
 
 /**
@@ -304,7 +304,7 @@ export async function completeCheckRun(
   let id: number;
   let url: string;
   if (target.id === undefined) {
-    const created = await createCheckRun(octokit, target, completion, options);
+    const created = await sendCreate(octokit, target, completion, options);
     if (created.id === undefined) return created;
     id = created.id;
     url = created.url;
