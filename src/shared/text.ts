@@ -32,3 +32,8 @@ export function cutToBytes(text: string, maxBytes: number): string {
 export function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
+
+/** The first line of `text` that is not blank, trimmed: the gist of a multi-line library message. */
+export function firstLine(text: string): string {
+  return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim();
+}
