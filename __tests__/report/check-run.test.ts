@@ -5,18 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { readEventPayload, resolveHeadSha, workflowRunUrl } from '../../src/github/context.js';
-import {
-  CHECK_RUN_CLIENT,
-  completeCheckRun,
-  fitBytes,
-  createInProgressCheckRun,
-} from '../../src/report/check-run.js';
-import type {
-  CheckAnnotation,
-  CheckRunOptions,
-  CheckRunReport,
-  CheckRunTarget,
-} from '../../src/report/check-run.js';
+import { CHECK_RUN_CLIENT, completeCheckRun, createInProgressCheckRun } from '../../src/report/check-run.js';
+import type { CheckRunOptions, CheckRunTarget } from '../../src/report/check-run.js';
+import { fitBytes } from '../../src/report/check-run-output.js';
+import type { CheckAnnotation, CheckRunReport } from '../../src/report/check-run-output.js';
 import { emptyState, simSha, startGitHubSim } from '../support/github-sim/index.js';
 import type { GitHubSim } from '../support/github-sim/index.js';
 

@@ -1,5 +1,6 @@
 import { evidenceText } from '../engine/evidence.js';
-import type { CheckAnnotation, CheckRunReport, CheckRunTarget } from './check-run.js';
+import type { CheckRunTarget } from './check-run.js';
+import type { CheckAnnotation, CheckRunReport } from './check-run-output.js';
 import { oneLine, stripControl } from './escape.js';
 import { CHECK_RUN_LIMIT_BYTES, renderMarkdown, shortTitle } from './markdown.js';
 import type { PublicResult } from './redact.js';
