@@ -8,7 +8,7 @@ import { z } from 'zod';
 import {
   checkSchemaFor,
   commonCheckShape,
-  gateFileSchema,
+  gateFileSchemaFor,
   preconditionShape,
   scenarioShape,
 } from '../src/config/schema.js';
@@ -43,7 +43,7 @@ function checkVariants(shape: z.ZodRawShape): z.ZodObject[] {
 
 /** The gate file's schema as zod: the loader's top level with every check typed by its probe. */
 export function gateFileInputSchema(): z.ZodType {
-  return gateFileSchema.extend({
+  return gateFileSchemaFor(probeRegistry).extend({
     preconditions: z
       .array(z.union(checkVariants(preconditionShape)))
       .default([])

@@ -1,5 +1,5 @@
 import { readInput } from './actions-core.js';
-import { parseDuration } from './config/duration.js';
+import { parseDuration } from './shared/duration.js';
 
 /** Every input of action.yml, parsed once. Names live here and nowhere else. */
 export const INPUT = {

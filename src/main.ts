@@ -9,11 +9,12 @@ import { ConfigError, formatProblem } from './config/problems.js';
 import { decisionModeFor } from './engine/decision.js';
 import { messageOf } from './engine/run.js';
 import type { GateResult } from './engine/results.js';
-import { registerKnownSecrets, runGate } from './environment.js';
+import { runGate } from './run-gate.js';
+import { registerKnownSecrets } from './secrets.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 import { probeRegistry } from './probes/registry.js';
 import { writeBundle, type BundlePaths } from './report/bundle.js';
-import { annotationsFor, beginCheckRun, type PendingCheckRun } from './report/check-run-flow.js';
+import { annotationsFor, openCheckRun, type PendingCheckRun } from './report/check-run-flow.js';
 import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
 import { Redactor, type PublicResult } from './report/redact.js';
@@ -40,7 +41,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (!gate) return;
     const warn = (message: string): void => sink.log('warning', message);
     // The check run is created while the baseline and the evidence are gathered, not before.
-    const checkRun = startCheckRun(inputs, env, warn);
+    const checkRun = openCheckRunIfWanted(inputs, env, warn);
     const baseline = await resolveBaseline(inputs.baseline, {
       gateId: gate.meta.id,
       workspace,
@@ -99,7 +100,7 @@ async function loadGate(
     return undefined;
   }
 }
-function startCheckRun(
+function openCheckRunIfWanted(
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
@@ -109,7 +110,7 @@ function startCheckRun(
     warn('No check run: the github-token input is empty.');
     return Promise.resolve(undefined);
   }
-  return beginCheckRun({
+  return openCheckRun({
     token: inputs.githubToken,
     name: inputs.checkName,
     sha: inputs.sha,

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGateFile, parseGate } from '../../src/config/load.js';
 import { ConfigError, formatProblem } from '../../src/config/problems.js';
+import { kubernetesProbe } from '../../src/probes/kubernetes/index.js';
 import { scriptedProbe } from '../support/scripted-probe.js';
 
-const probes = { scripted: scriptedProbe({}) };
+// `sources:` takes an entry for each probe that declares one: kubernetes here.
+const probes = { scripted: scriptedProbe({}), kubernetes: kubernetesProbe };
 const env = { DEPLOY_RUN_ID: '21985095587', STAGING_NS: 'codex-k8s-staging' };
 
 function problemsOf(text: string, environment: Record<string, string> = env): string[] {
@@ -106,7 +108,7 @@ scenarios:
       expect.stringMatching(/^gate\.yml:8:9: unknown key 'scripted2' in scenarios\[0\]\.checks\[0\]/),
       'gate.yml:11:19: ${MISSING_VAR} is not set; set the environment variable MISSING_VAR or write ${MISSING_VAR:-default}',
       "gate.yml:12:17: expect uses 'nn', which this scripted check does not report (did you mean 'n'?); its fields are n, status, names, ready",
-      'gate.yml:13:9: a check needs one probe key (scripted)',
+      'gate.yml:13:9: a check needs one probe key (scripted, kubernetes)',
       "gate.yml:15:15: scenarios[1].checks[2].wait: 'forever' is not a duration; write it like 30s, 5m or 1h30m",
     ]);
   });
@@ -127,7 +129,7 @@ scenarios:
 `);
     expect(problems).toEqual([
       "gate.yml:7:17: expect uses 'nn', which this scripted check does not report (did you mean 'n'?); its fields are n, status, names, ready",
-      'gate.yml:8:9: a check needs one probe key (scripted)',
+      'gate.yml:8:9: a check needs one probe key (scripted, kubernetes)',
       "gate.yml:10:15: scenarios[0].checks[2].wait: 'forever' is not a duration; write it like 30s, 5m or 1h30m",
       "gate.yml:12:21: expect: expected a value but found 'end of condition' (at column 5 of 'n >=')",
     ]);

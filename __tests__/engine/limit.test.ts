@@ -1,7 +1,8 @@
 // The engine's concurrency and deadline helpers, with promises the test controls (no timing): the
 // kill set for mutation testing of src/engine/limit.ts.
 import { describe, expect, it } from 'vitest';
-import { mapBounded, Semaphore, settleWithin, sleep } from '../../src/engine/limit.js';
+import { mapBounded, Semaphore, settleWithin } from '../../src/engine/limit.js';
+import { sleep } from '../../src/shared/sleep.js';
 
 interface Gate {
   promise: Promise<void>;

@@ -1,7 +1,8 @@
 import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { openGitHubSession } from '../../src/probes/github/session.js';
-import { explainApiError, loadKubeConfig } from '../../src/probes/kubernetes/session.js';
+import { explainApiError } from '../../src/probes/kubernetes/api-errors.js';
+import { loadKubeConfig } from '../../src/probes/kubernetes/kubeconfig.js';
 import type { KubernetesSpec } from '../../src/probes/kubernetes/schema.js';
 import { connectError } from '../../src/probes/postgres/errors.js';
 import { ProbeError, type ProbeEnvironment } from '../../src/probes/probe.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGate } from '../../src/config/load.js';
 import type { Gate } from '../../src/config/model.js';
-import { runGate } from '../../src/environment.js';
+import { runGate } from '../../src/run-gate.js';
 import { probeRegistry } from '../../src/probes/registry.js';
 import { Redactor } from '../../src/report/redact.js';
 import { demoCluster, DEMO_NAMESPACE } from '../../scripts/demo/cluster.js';

@@ -5,13 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { readEventPayload, resolveHeadSha, workflowRunUrl } from '../../src/github/context.js';
-import { CHECK_RUN_CLIENT, completeCheckRun, fitBytes, startCheckRun } from '../../src/report/check-run.js';
-import type {
-  CheckAnnotation,
-  CheckRunOptions,
-  CheckRunReport,
-  CheckRunTarget,
-} from '../../src/report/check-run.js';
+import { CHECK_RUN_CLIENT, completeCheckRun, createInProgressCheckRun } from '../../src/report/check-run.js';
+import type { CheckRunOptions, CheckRunTarget } from '../../src/report/check-run.js';
+import { fitBytes } from '../../src/report/check-run-output.js';
+import type { CheckAnnotation, CheckRunReport } from '../../src/report/check-run-output.js';
 import { emptyState, simSha, startGitHubSim } from '../support/github-sim/index.js';
 import type { GitHubSim } from '../support/github-sim/index.js';
 
@@ -71,7 +68,7 @@ const noGo: CheckRunReport = {
 
 describe('check run', () => {
   it('is created in progress, then completed with the conclusion, title, summary and annotations', async () => {
-    const started = await startCheckRun(octokit, target, options);
+    const started = await createInProgressCheckRun(octokit, target, options);
     expect(started.warning).toBeUndefined();
     expect(started.url).toBe(`https://github.com/octo-org/platform/runs/${started.id}`);
     const check = sim.state.checkRuns.get(started.id!);
@@ -131,7 +128,7 @@ describe('check run', () => {
   });
 
   it('posts 120 annotations in 3 requests of at most 50, the first one completing the run', async () => {
-    const started = await startCheckRun(octokit, target, options);
+    const started = await createInProgressCheckRun(octokit, target, options);
     const annotations = Array.from({ length: 120 }, (_, index) => annotation(index + 1));
     const done = await completeCheckRun(
       octokit,
@@ -179,7 +176,7 @@ describe('check run', () => {
 
   it('403 on create: a warning that names checks: write, and no throw', async () => {
     sim.setFault('createCheckRun', { type: 'status', status: 403 });
-    const started = await startCheckRun(octokit, target, options);
+    const started = await createInProgressCheckRun(octokit, target, options);
     expect(started).toEqual({
       warning:
         'Could not create the check run "Regression Gate": GitHub refused (403 "Resource not accessible by integration"): the token cannot write checks — add `permissions: checks: write` to the job. On pull requests from forks GITHUB_TOKEN is read-only, so no check run can be written there; this is expected.',
@@ -190,14 +187,14 @@ describe('check run', () => {
   });
 
   it('422 on create: points at the sha input', async () => {
-    const done = await startCheckRun(octokit, { ...target, headSha: 'not-a-sha' }, options);
+    const done = await createInProgressCheckRun(octokit, { ...target, headSha: 'not-a-sha' }, options);
     expect(done.warning).toBe(
       'Could not create the check run "Regression Gate": GitHub refused the data (422 "No commit found for SHA: not-a-sha"): if it names the SHA, set the `sha` input to a commit of octo-org/platform (it was not-a-sha).',
     );
   });
 
   it('500 on update: retried once, then a warning that the run stays in progress', async () => {
-    const started = await startCheckRun(octokit, target, options);
+    const started = await createInProgressCheckRun(octokit, target, options);
     sim.setFault('updateCheckRun', { type: 'status', status: 500, times: 1 });
     const recovered = await completeCheckRun(octokit, { ...target, id: started.id! }, noGo, options);
     expect(recovered).toEqual({ id: started.id, url: started.url });
@@ -215,7 +212,7 @@ describe('check run', () => {
   });
 
   it('a failed later batch keeps the conclusion and says how many annotations were posted', async () => {
-    const started = await startCheckRun(octokit, target, options);
+    const started = await createInProgressCheckRun(octokit, target, options);
     const annotations = Array.from({ length: 70 }, (_, index) => annotation(index + 1));
     sim.setFault('updateCheckRun', { type: 'status', status: 404, skip: 1 });
     const done = await completeCheckRun(
@@ -236,7 +233,7 @@ describe('check run', () => {
 
   it('waits out a rate limit on create and then creates', async () => {
     sim.setFault('createCheckRun', { type: 'rate-limit', status: 429, retryAfter: 3, times: 1 });
-    const started = await startCheckRun(octokit, target, options);
+    const started = await createInProgressCheckRun(octokit, target, options);
     expect(started.id).toBeTypeOf('number');
     expect(waits).toEqual([3000]);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Redactor, type PublicResult } from '../../src/report/redact.js';
 import type { GateResult, ScenarioResult, ScenarioStatus } from '../../src/engine/results.js';
 import { checkRunReport } from '../../src/report/check-run-flow.js';
-import { fitBytes } from '../../src/report/check-run.js';
+import { fitBytes } from '../../src/report/check-run-output.js';
 import { CHECK_RUN_LIMIT_BYTES, JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from '../../src/report/markdown.js';
 import { render, tableShape } from './hostile-family.js';
 

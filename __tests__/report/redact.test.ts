@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretVariable, registerKnownSecrets } from '../../src/environment.js';
+import { isSecretVariable, registerKnownSecrets } from '../../src/secrets.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { Redactor } from '../../src/report/redact.js';
 import { CHARACTER_CLASSES, leakForms, secretFamily } from '../hardening/secrets-family.js';

@@ -1,5 +1,5 @@
 import { formatDecimal, subtractDecimals, toDecimal } from '../shared/decimal.js';
-import type { FieldValue, Fields } from '../probes/probe.js';
+import type { FieldValue, Fields } from '../shared/fields.js';
 import type { BaselineReport } from './report-schema.js';
 
 /** What one earlier run measured, indexed for comparison by stable ids. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseDuration } from '../config/duration.js';
+import { parseDuration } from '../shared/duration.js';
 import { UsageError } from './usage.js';
 
 /** The gate file used when none is named, as in the action's `config` input. */

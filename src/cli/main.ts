@@ -2,7 +2,7 @@ import { messageOf } from '../engine/run.js';
 import { TOOL } from '../version.js';
 import { parseCommandLine, type Command } from './args.js';
 import { EXIT, type CliIo } from './io.js';
-import { runCommand } from './run-gate.js';
+import { runCommand } from './run.js';
 import { cliSink } from './sink.js';
 import { MAIN_HELP, RUN_HELP, UsageError, VALIDATE_HELP } from './usage.js';
 import { validateCommand } from './validate.js';

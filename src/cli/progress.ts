@@ -1,4 +1,4 @@
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import type { Gate, Scenario } from '../config/model.js';
 import type { RunOptions } from './args.js';
 import type { CliIo } from './io.js';

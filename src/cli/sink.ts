@@ -1,4 +1,4 @@
-import { registerKnownSecrets } from '../environment.js';
+import { registerKnownSecrets } from '../secrets.js';
 import { Redactor } from '../report/redact.js';
 import { ArtefactSink } from '../report/sink.js';
 import type { CliIo } from './io.js';

@@ -1,4 +1,4 @@
-import type { FieldValue } from '../probes/probe.js';
+import type { FieldValue } from '../shared/fields.js';
 import { compareDecimals, toDecimal } from '../shared/decimal.js';
 import { Pattern } from '../shared/pattern.js';
 import {

@@ -1,6 +1,6 @@
 // `hold`, `failure_limit`, `error_limit` and `warn` of a check, validated at load: the window keys
 // that make health hold over time (GATE-FILE.md, "Health that must hold over time").
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../shared/duration.js';
 
 /** How a check keeps sampling once it holds (validated: hold > 0, interval ≤ hold). */
 export interface HoldSettings {

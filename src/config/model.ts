@@ -1,4 +1,4 @@
-import type { Sources } from '../probes/probe.js';
+import type { Sources } from '../shared/probe-contract.js';
 import type { Condition } from './expect.js';
 import type { HoldSettings } from './hold.js';
 

@@ -1,23 +1,8 @@
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
-import type { ProbeDefinition } from '../probes/probe.js';
-import { prometheusSourceSchema } from '../probes/prometheus/source.js';
+import { durationSchema } from '../shared/duration-schema.js';
+import type { ProbeDefinition } from '../shared/probe-contract.js';
 
-/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
-export const durationSchema = z
-  .union([z.string(), z.number()])
-  .transform((value, context) => {
-    const ms = parseDuration(value);
-    if (ms === undefined) {
-      context.addIssue({
-        code: 'custom',
-        message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
-      });
-      return z.NEVER;
-    }
-    return ms;
-  })
-  .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
+export { durationSchema };
 
 export const prioritySchema = z.enum(['P0', 'P1', 'P2']).meta({
   description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
@@ -56,36 +41,16 @@ export const gateMetaSchema = z.strictObject({
   risks: z.array(z.string()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
 });
 
-export const sourcesSchema = z
-  .strictObject({
-    postgres: z
-      .strictObject({
-        url: z
-          .string()
-          .optional()
-          .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
-        statement_timeout: durationSchema.optional(),
-        max_connections: z
-          .number()
-          .int('use a whole number of connections, e.g. 4')
-          .min(1, 'use at least 1 (1 runs the checks one at a time on one connection)')
-          .optional()
-          .meta({
-            description:
-              'Most connections the gate opens to this database at once (default: the concurrency input; 1 = one at a time).',
-          }),
-      })
-      .optional(),
-    kubernetes: z
-      .strictObject({
-        namespace: z.string().optional(),
-        context: z.string().optional(),
-      })
-      .optional(),
-    github: z.strictObject({ repository: z.string().optional() }).optional(),
-    prometheus: prometheusSourceSchema.optional(),
-  })
-  .default({});
+/** The probes a gate file may use, by the key users write in a check (the registry's light definitions). */
+export type ProbeDefinitions = Readonly<Record<string, ProbeDefinition<unknown>>>;
+
+/** `sources:`: one optional entry per probe that declares one, under its kind, validated by its own schema. */
+export function sourcesSchemaFor(probes: ProbeDefinitions): z.ZodDefault<z.ZodObject> {
+  const entries = Object.entries(probes).flatMap(([kind, probe]) =>
+    probe.sourceEntry ? [[kind, probe.sourceEntry.schema.optional()] as const] : [],
+  );
+  return z.strictObject(Object.fromEntries(entries)).default({});
+}
 
 export const defaultsSchema = z
   .strictObject({
@@ -150,17 +115,32 @@ export const scenarioShape = {
   waiver: waiverSchema.optional(),
 };
 
-/** The top level, with checks left open: each is validated against its own probe. */
-export const gateFileSchema = z.strictObject({
-  version: z.literal(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
-  gate: gateMetaSchema,
-  sources: sourcesSchema,
-  defaults: defaultsSchema,
-  preconditions: z.array(z.record(z.string(), z.unknown())).default([]),
-  scenarios: z.array(z.strictObject(scenarioShape)).min(1, 'a gate needs at least one scenario'),
-});
+/** The top level, with checks and sources left open: each is validated against its own probe. */
+// The zod type is what it returns; written out it would repeat the schema line by line.
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type
+function topLevelSchema(sources: z.ZodType<Record<string, unknown>>) {
+  return z.strictObject({
+    version: z.literal(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
+    gate: gateMetaSchema,
+    sources,
+    defaults: defaultsSchema,
+    preconditions: z.array(z.record(z.string(), z.unknown())).default([]),
+    scenarios: z.array(z.strictObject(scenarioShape)).min(1, 'a gate needs at least one scenario'),
+  });
+}
 
-export type GateFileInput = z.output<typeof gateFileSchema>;
+/** The gate file's top level: `sources:` by the probes' entries, checks left open. */
+export type GateFileSchema = ReturnType<typeof topLevelSchema>;
+export type GateFileInput = z.output<GateFileSchema>;
+
+const gateFileSchemas = new WeakMap<ProbeDefinitions, GateFileSchema>();
+
+/** The gate file's top level for these probes (built once per registry). */
+export function gateFileSchemaFor(probes: ProbeDefinitions): GateFileSchema {
+  let schema = gateFileSchemas.get(probes);
+  if (!schema) gateFileSchemas.set(probes, (schema = topLevelSchema(sourcesSchemaFor(probes))));
+  return schema;
+}
 
 const checkSchemas = new WeakMap<
   ProbeDefinition<unknown>,

@@ -1,7 +1,7 @@
 import { referencedFields, type Condition } from '../config/expect.js';
 import type { Check, Scenario } from '../config/model.js';
 import { describeChange } from '../baseline/compare.js';
-import type { FieldValue, Fields } from '../probes/probe.js';
+import type { FieldValue, Fields } from '../shared/fields.js';
 import type { CheckResult, CheckStatus, EvidencePart } from './results.js';
 
 /** Longest value kept in an Evidence cell; the JSON report keeps the fields whole. */

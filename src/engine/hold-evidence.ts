@@ -1,6 +1,6 @@
 // What a held check says in the Evidence cell: the samples in one line (`12/12 samples pass over
 // 10m; worst value 0.004`), instead of the last sample's values, which would hide the others.
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import type { Check } from '../config/model.js';
 import type { Fields } from '../probes/probe.js';
 import { checkEvidence, formatValue, renderTemplate } from './evidence.js';

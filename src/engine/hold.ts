@@ -3,13 +3,13 @@
 // consecutive probe errors against `error_limit` (Argo Rollouts' failureLimit and
 // consecutiveErrorLimit). Memory stays flat: counts and the worst value are folded in as samples
 // arrive, and each kept sample holds only the values the conditions read, up to a cap.
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import { referencedFields, type Condition } from '../config/expect.js';
 import type { Check } from '../config/model.js';
 import type { HoldSettings } from '../config/hold.js';
 import type { FieldValue, Fields } from '../probes/probe.js';
 import { formatValue, lookupField } from './evidence.js';
-import { sleep } from './limit.js';
+import { sleep } from '../shared/sleep.js';
 import { messageOf } from './sessions.js';
 import type { CheckStatus, HoldSample, HoldSummary } from './results.js';
 

@@ -17,20 +17,6 @@ export async function mapBounded<T, R>(
   return results;
 }
 
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 /** A counting semaphore: at most `size` holders at once, served in arrival order. */
 export class Semaphore {
   private active = 0;

@@ -1,5 +1,5 @@
 import type { GateMeta, Priority } from '../config/model.js';
-import type { Fields } from '../probes/probe.js';
+import type { Fields } from '../shared/fields.js';
 
 /**
  * `pass`: expect held; `warn`: expect held but the check's `warn` condition did not (Go, listed

@@ -1,13 +1,19 @@
 import { ExpectEvaluationError, evaluateCondition } from '../config/expect.js';
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../shared/duration.js';
 import type { Check, Gate, Scenario } from '../config/model.js';
-import { DEFAULT_CONCURRENCY, ProbeError } from '../probes/probe.js';
-import type { FieldValue, Fields, ProbeDefinition, ProbeEnvironment } from '../probes/probe.js';
+import { ProbeError } from '../shared/errors.js';
+import type { FieldValue, Fields } from '../shared/fields.js';
+import {
+  DEFAULT_CONCURRENCY,
+  type ProbeDefinition,
+  type ProbeEnvironment,
+} from '../shared/probe-contract.js';
+import { sleep } from '../shared/sleep.js';
 import type { Baseline } from '../baseline/compare.js';
 import { baselineLookup } from '../baseline/compare.js';
 import { countScenarios, decide, markRegressions, scenarioResult, type DecisionMode } from './decision.js';
 import { checkEvidence, lookupField } from './evidence.js';
-import { mapBounded, settleWithin, sleep, type Settled } from './limit.js';
+import { mapBounded, settleWithin, type Settled } from './limit.js';
 import { messageOf, SessionPool, SourceLimits } from './sessions.js';
 import type { CheckResult, GateResult, HoldSummary } from './results.js';
 import { holdCheck, type Attempt } from './hold.js';

@@ -1,5 +1,5 @@
 import type { Check } from '../config/model.js';
-import type { ProbeDefinition, ProbeEnvironment, ProbeSession, Sources } from '../probes/probe.js';
+import type { ProbeDefinition, ProbeEnvironment, ProbeSession, Sources } from '../shared/probe-contract.js';
 import { Semaphore, settleWithin } from './limit.js';
 
 /** One line of an error, whatever was thrown. */

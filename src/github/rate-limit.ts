@@ -5,6 +5,8 @@
 // client sets its wait to zero and the handler sleeps here instead: abortable, within the
 // caller's deadline, and replaceable in tests.
 
+import { sleep } from '../shared/sleep.js';
+
 /** Waits `ms`, or rejects when `signal` aborts first. Replaced in tests. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -16,22 +18,9 @@ export interface GitHubTiming {
 
 /** Real time. */
 export const realTiming: GitHubTiming = {
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(new Error('the request was cancelled'));
-        return;
-      }
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(new Error('the request was cancelled'));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  sleep: async (ms, signal) => {
+    if (!(await sleep(ms, signal))) throw new Error('the request was cancelled');
+  },
   now: () => Date.now(),
 };
 

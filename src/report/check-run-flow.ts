@@ -1,5 +1,6 @@
 import { evidenceText } from '../engine/evidence.js';
-import type { CheckAnnotation, CheckRunReport, CheckRunTarget } from './check-run.js';
+import type { CheckRunTarget } from './check-run.js';
+import type { CheckAnnotation, CheckRunReport } from './check-run-output.js';
 import { oneLine, stripControl } from './escape.js';
 import { CHECK_RUN_LIMIT_BYTES, renderMarkdown, shortTitle } from './markdown.js';
 import type { PublicResult } from './redact.js';
@@ -28,7 +29,7 @@ export interface PendingCheckRun {
  * posts no check run never pays for it. Returns undefined (with a warning) when it cannot be made;
  * every other report goes on regardless.
  */
-export async function beginCheckRun(settings: CheckRunSettings): Promise<PendingCheckRun | undefined> {
+export async function openCheckRun(settings: CheckRunSettings): Promise<PendingCheckRun | undefined> {
   const [{ createGitHubClient, parseRepository }, gitHubContext, checkRun] = await Promise.all([
     import('../github/client.js'),
     import('../github/context.js'),
@@ -61,7 +62,7 @@ export async function beginCheckRun(settings: CheckRunSettings): Promise<Pending
     settings.warn(`No check run: ${(error as Error).message}`);
     return undefined;
   }
-  const started = await checkRun.startCheckRun(octokit, target);
+  const started = await checkRun.createInProgressCheckRun(octokit, target);
   if (started.warning) {
     settings.warn(started.warning);
     // A refused create (fork PR, missing checks: write) would only be refused again.

@@ -2,37 +2,13 @@
 // that says what to do: the job summary, the bundle and the decision must never depend on it.
 import { gitHubRequest, inspectGitHubError, rateLimitMessage } from '../github/client.js';
 import type { GitHubClient, GitHubRequestOptions, RateLimitContext } from '../github/client.js';
-import { oneLine, stripControl } from './escape.js';
-
-/** The check run's conclusion: Go is `success`, No-Go is `failure`. */
-export type CheckRunConclusion = 'success' | 'failure' | 'neutral';
-
-/** GitHub's annotation levels. */
-export type CheckAnnotationLevel = 'failure' | 'warning' | 'notice';
-
-/** One annotation on a file of the repository (the gate file, at a scenario's line). */
-export interface CheckAnnotation {
-  /** Path relative to the repository root, `/`-separated. */
-  path: string;
-  startLine: number;
-  /** Defaults to startLine. */
-  endLine?: number;
-  level: CheckAnnotationLevel;
-  title: string;
-  message: string;
-  rawDetails?: string;
-}
-
-/** Everything the completed check run shows; already redacted by the caller. */
-export interface CheckRunReport {
-  conclusion: CheckRunConclusion;
-  /** e.g. `Go — 7/7 scenarios pass`. */
-  title: string;
-  /** Markdown; cut to 65,535 bytes here if the caller did not fit it. */
-  summary: string;
-  text?: string;
-  annotations: readonly CheckAnnotation[];
-}
+import {
+  CHECK_RUN_LIMITS,
+  chunks,
+  fitBytes,
+  toApiAnnotation,
+  type CheckRunReport,
+} from './check-run-output.js';
 
 /** Where the check run lives. `id` is set once it was created. */
 export interface CheckRunTarget {
@@ -64,94 +40,6 @@ export interface CheckRunOptions {
 
 /** How the check run's client is built: an update that got a 5xx is sent once more. */
 export const CHECK_RUN_CLIENT = { retries: 1 } as const;
-
-/** GitHub's limits; they count bytes (the API answers 422 above them). */
-export const CHECK_RUN_LIMITS = {
-  outputBytes: 65_535,
-  annotationsPerRequest: 50,
-  annotationTitleChars: 255,
-  annotationMessageBytes: 65_535,
-} as const;
-
-const CUT_NOTICE =
-  "\n\n---\n**Cut to fit GitHub's 65,535-byte limit for check runs.** The full report is in the report bundle (`report-markdown` output) and the job summary.";
-
-/**
- * Cuts `text` to at most `limitBytes` UTF-8 bytes and appends `notice`; text within the limit is
- * returned as is. Markdown (`wholeLines`) is cut only at a line end, never inside a line: a partial
- * table row could leave a code span open and make a value in it live Markdown; an open code fence
- * is closed. Plain text (annotation messages) is cut on a character boundary.
- */
-export function fitBytes(
-  text: string,
-  limitBytes: number,
-  notice: string = CUT_NOTICE,
-  wholeLines = true,
-): string {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= limitBytes) return text;
-  const fence = '\n```';
-  const budget = Math.max(0, limitBytes - Buffer.byteLength(notice) - Buffer.byteLength(fence));
-  let end = Math.min(budget, bytes.length);
-  // Never end inside a multi-byte character: step back over continuation bytes (10xxxxxx).
-  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
-  let kept = bytes.subarray(0, end).toString('utf8');
-  if (!wholeLines) return kept + notice;
-  kept = kept.slice(0, Math.max(0, kept.lastIndexOf('\n')));
-  const fences = kept.match(/^\s*(```|~~~)/gm)?.length ?? 0;
-  if (fences % 2 === 1) kept += fence;
-  return kept + notice;
-}
-
-function cutChars(text: string, limit: number): string {
-  const chars = [...text];
-  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
-}
-
-interface ApiAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: CheckAnnotationLevel;
-  title: string;
-  message: string;
-  raw_details?: string;
-}
-
-function toApiAnnotation(annotation: CheckAnnotation): ApiAnnotation {
-  const start = Math.max(1, Math.floor(annotation.startLine));
-  const end = Math.max(start, Math.floor(annotation.endLine ?? start));
-  const shortNotice = '\n… (cut to fit GitHub’s 64 KB limit)';
-  const api: ApiAnnotation = {
-    path: annotation.path.replaceAll('\\', '/').replace(/^\.\//, ''),
-    start_line: start,
-    end_line: end,
-    annotation_level: annotation.level,
-    // Annotations are plain text, but invisible and bidirectional characters would still hide or reverse it.
-    title: cutChars(oneLine(annotation.title), CHECK_RUN_LIMITS.annotationTitleChars),
-    message: fitBytes(
-      stripControl(annotation.message === '' ? annotation.title : annotation.message),
-      CHECK_RUN_LIMITS.annotationMessageBytes,
-      shortNotice,
-      false,
-    ),
-  };
-  if (annotation.rawDetails !== undefined && annotation.rawDetails !== '') {
-    api.raw_details = fitBytes(
-      stripControl(annotation.rawDetails),
-      CHECK_RUN_LIMITS.annotationMessageBytes,
-      shortNotice,
-      false,
-    );
-  }
-  return api;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
-  return out;
-}
 
 function detailsUrlOf(url: string | undefined): { details_url?: string } {
   return url !== undefined && /^https?:\/\//.test(url) ? { details_url: url } : {};
@@ -229,7 +117,7 @@ type CreateFields = Omit<
 >;
 
 /** Creates a check run on the target's commit; a refusal comes back as a warning, never a throw. */
-async function createCheckRun(
+async function sendCreate(
   octokit: GitHubClient,
   target: CheckRunTarget,
   fields: CreateFields,
@@ -259,8 +147,40 @@ async function createCheckRun(
   };
 }
 
+/** What `checks.update` takes besides the run's identity (owner, repo, check_run_id). */
+type UpdateFields = Omit<
+  NonNullable<Parameters<GitHubClient['rest']['checks']['update']>[0]>,
+  'owner' | 'repo' | 'check_run_id'
+>;
+
+type UpdateResponse = Awaited<ReturnType<GitHubClient['rest']['checks']['update']>>;
+
+/** Updates check run `id`; sent once more after a 5xx (an update is idempotent). */
+function sendUpdate(
+  octokit: GitHubClient,
+  target: CheckRunTarget,
+  id: number,
+  fields: UpdateFields,
+  options: CheckRunOptions,
+  what: string,
+): Promise<Attempt<UpdateResponse>> {
+  return attempt(
+    (request) =>
+      octokit.rest.checks.update({
+        owner: target.owner,
+        repo: target.repo,
+        check_run_id: id,
+        ...fields,
+        request,
+      }),
+    options,
+    what,
+    true,
+  );
+}
+
 /** Creates the check run `in_progress` at the start of the gate. Never throws for HTTP problems. */
-export function startCheckRun(
+export function createInProgressCheckRun(
   octokit: GitHubClient,
   target: CheckRunTarget,
   options: CheckRunOptions = {},
@@ -270,7 +190,7 @@ export function startCheckRun(
     started_at: new Date((options.now ?? Date.now)()).toISOString(),
     ...detailsUrlOf(target.detailsUrl),
   };
-  return createCheckRun(octokit, target, fields, options);
+  return sendCreate(octokit, target, fields, options);
 }
 
 /**
@@ -304,24 +224,19 @@ export async function completeCheckRun(
   let id: number;
   let url: string;
   if (target.id === undefined) {
-    const created = await createCheckRun(octokit, target, completion, options);
+    const created = await sendCreate(octokit, target, completion, options);
     if (created.id === undefined) return created;
     id = created.id;
     url = created.url;
   } else {
     const checkRunId = target.id;
-    const updated = await attempt(
-      (request) =>
-        octokit.rest.checks.update({
-          owner: target.owner,
-          repo: target.repo,
-          check_run_id: checkRunId,
-          ...completion,
-          request,
-        }),
+    const updated = await sendUpdate(
+      octokit,
+      target,
+      checkRunId,
+      completion,
       options,
       `completing check run "${target.name}"`,
-      true,
     );
     if (!updated.ok) {
       return {
@@ -335,18 +250,13 @@ export async function completeCheckRun(
   // GitHub appends the annotations of each update to those already posted.
   for (const [index, batch] of batches.entries()) {
     if (index === 0) continue;
-    const appended = await attempt(
-      (request) =>
-        octokit.rest.checks.update({
-          owner: target.owner,
-          repo: target.repo,
-          check_run_id: id,
-          output: { ...output, annotations: batch },
-          request,
-        }),
+    const appended = await sendUpdate(
+      octokit,
+      target,
+      id,
+      { output: { ...output, annotations: batch } },
       options,
       `adding annotations to check run "${target.name}"`,
-      true,
     );
     if (!appended.ok) {
       const posted = index * CHECK_RUN_LIMITS.annotationsPerRequest;

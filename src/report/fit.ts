@@ -2,6 +2,7 @@
 // be checked are kept first, then waived ones, then passing ones, and the notice counts exactly what
 // was left out, by status, and says where every row is.
 import type { GateResult, ScenarioResult, ScenarioStatus } from '../engine/results.js';
+import { cutToBytes, utf8Length } from '../shared/text.js';
 import { inlineCode } from './escape.js';
 
 /** What a shortened report shows: these rows (in this order), no reproduce commands, capped lists, a notice. */
@@ -50,11 +51,11 @@ export function fitReport(
   };
   let low = 0;
   let high = ranked.length;
-  if (byteLength(attempt(0)) > maxBytes)
+  if (utf8Length(attempt(0)) > maxBytes)
     return cutAtLine(attempt(0), maxBytes, notice(ranked, [], fullReport, maxBytes));
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (byteLength(attempt(middle)) <= maxBytes) low = middle;
+    if (utf8Length(attempt(middle)) <= maxBytes) low = middle;
     else high = middle - 1;
   }
   return attempt(low);
@@ -97,7 +98,7 @@ export function capList(items: readonly string[], maxBytes: number): string[] {
   const kept: string[] = [];
   let used = 0;
   for (const item of items) {
-    used += byteLength(item) + 2;
+    used += utf8Length(item) + 2;
     if (used > maxBytes) {
       kept.push(`… and ${items.length - kept.length} more (in the full report)`);
       break;
@@ -107,19 +108,14 @@ export function capList(items: readonly string[], maxBytes: number): string[] {
   return kept;
 }
 
-/** UTF-8 size of a text. */
-export function byteLength(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
 /**
  * Cuts at the last line end that fits and closes with the notice, so the result is at most
  * `maxBytes`. A line is never cut: a partial row could leave a code span open and make the rest live.
  */
 function cutAtLine(text: string, maxBytes: number, closing: string): string {
   const tail = `\n…\n\n${closing}\n`;
-  const budget = Math.max(0, maxBytes - byteLength(tail));
-  const head = Buffer.from(text, 'utf8').subarray(0, budget).toString('utf8');
+  const budget = Math.max(0, maxBytes - utf8Length(tail));
+  const head = cutToBytes(text, budget);
   const lineEnd = head.lastIndexOf('\n');
   return `${lineEnd < 0 ? '' : head.slice(0, lineEnd)}${tail}`;
 }

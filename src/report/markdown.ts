@@ -7,7 +7,8 @@ import {
   oneLine,
   renderEvidenceCell,
 } from './escape.js';
-import { byteLength, capList, fitReport, type Selection } from './fit.js';
+import { utf8Length } from '../shared/text.js';
+import { capList, fitReport, type Selection } from './fit.js';
 import { phrasesFor, type Phrases } from './i18n.js';
 
 /** GitHub's limits, in bytes: check-run summary/text and one step's job summary. */
@@ -42,7 +43,7 @@ export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}
     return text;
   };
   const full = compose(result, phrases, options, undefined, line);
-  if (options.maxBytes === undefined || byteLength(full) <= options.maxBytes) return full;
+  if (options.maxBytes === undefined || utf8Length(full) <= options.maxBytes) return full;
   return fitReport(result, options.maxBytes, options.fullReport, (selection) =>
     compose(result, phrases, options, selection, line),
   );

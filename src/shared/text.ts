@@ -27,3 +27,13 @@ export function cutToBytes(text: string, maxBytes: number): string {
   while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
   return bytes.subarray(0, end).toString('utf8');
 }
+
+/** `value`, or undefined when it is missing or empty (an unset `${VAR}` or `KEY=` in the environment). */
+export function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** The first line of `text` that is not blank, trimmed: the gist of a multi-line library message. */
+export function firstLine(text: string): string {
+  return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim();
+}

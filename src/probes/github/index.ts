@@ -2,6 +2,7 @@ import { shellQuote } from '../../shared/quote.js';
 import { defineProbe } from '../probe.js';
 import type { ProbeDefinition, ProbeEnvironment, ProbeSession, Sources } from '../probe.js';
 import { gitHubSpecSchema } from './schema.js';
+import { gitHubSourceEntry } from './source.js';
 import type { GitHubSpec } from './schema.js';
 
 export type { GitHubSpec } from './schema.js';
@@ -67,6 +68,7 @@ export function gitHubDescribe(spec: GitHubSpec, sources: Sources): string {
 export const githubProbe: ProbeDefinition<GitHubSpec> = defineProbe<GitHubSpec>({
   kind: 'github',
   schema: gitHubSpecSchema,
+  sourceEntry: gitHubSourceEntry,
   fields: () => GITHUB_FIELDS,
   defaultExpect: () => 'conclusion == success',
   reproduce: (spec, _extras, sources) => gitHubReproduce(spec, sources),

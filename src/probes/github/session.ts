@@ -1,11 +1,9 @@
 // The heavy half of the github probe: loaded only when a gate has a `github:` check.
 import {
   createGitHubClient,
-  gitHubApiUrl,
   gitHubRequest,
   inspectGitHubError,
   parseRepository,
-  rateLimitMessage,
   realTiming,
 } from '../../github/client.js';
 import type {
@@ -17,6 +15,7 @@ import type {
 } from '../../github/client.js';
 import { ProbeError } from '../probe.js';
 import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe.js';
+import { describeFailure, listSome, rankBySimilarity, type CallContext } from './messages.js';
 import type { GitHubSpec } from './schema.js';
 
 /** Test seams for {@link openGitHubSession}. */
@@ -45,12 +44,6 @@ interface WorkflowJob {
 
 /** Sends one API call with the `request` option it is given. */
 type Api = <T>(context: CallContext, request: (options: GitHubRequestOptions) => Promise<T>) => Promise<T>;
-
-/** How one API call is named in messages, and what its 404 means. */
-interface CallContext {
-  what: string;
-  notFound: string;
-}
 
 const PER_PAGE = 100;
 /** Answers that trying again cannot change within a gate: 401, 403 (permissions), 404. */
@@ -294,38 +287,11 @@ class GitHubSession {
       // A rejected token, a missing permission or a run that does not exist stays so: no retrying.
       const retryable = !FINAL_STATUSES.has(inspectGitHubError(error).status ?? 0);
       throw new ProbeError(
-        this.scrub(this.describeFailure(error, context, limits, call.timeoutMs, call.signal.aborted)),
+        this.scrub(
+          describeFailure(error, context, limits, call.timeoutMs, call.signal.aborted, this.environment.env),
+        ),
         { retryable },
       );
-    }
-  }
-
-  private describeFailure(
-    error: unknown,
-    context: CallContext,
-    limits: RateLimitContext,
-    timeoutMs: number,
-    aborted: boolean,
-  ): string {
-    const failure = inspectGitHubError(error);
-    const limited = rateLimitMessage(limits, failure.status);
-    if (limited !== undefined) return limited;
-    const said = failure.message ? ` "${failure.message}"` : '';
-    if (failure.aborted || aborted)
-      return `timed out after ${timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`} while ${context.what}`;
-    switch (failure.status) {
-      case undefined:
-        return `could not reach the GitHub API at ${gitHubApiUrl(this.environment.env)} while ${context.what}: ${failure.message}`;
-      case 401:
-        return `GitHub rejected the token (401${said}) while ${context.what}: check the \`github-token\` input; a workflow's GITHUB_TOKEN expires when its job ends`;
-      case 403:
-        return `GitHub refused access (403${said}) while ${context.what}: the token needs the \`actions: read\` permission (add \`permissions: { actions: read }\` to the job)`;
-      case 404:
-        return context.notFound;
-      default:
-        if (failure.status >= 500)
-          return `GitHub API answered ${failure.status} while ${context.what}; GitHub may be having trouble, try again later`;
-        return `GitHub API answered ${failure.status}${said} while ${context.what}`;
     }
   }
 
@@ -336,22 +302,4 @@ class GitHubSession {
 
 function hasNextPage(link: string | undefined): boolean {
   return link !== undefined && /rel="next"/.test(link);
-}
-
-function listSome(items: readonly string[], limit = 5): string {
-  const shown = items.slice(0, limit).join(', ');
-  return items.length > limit ? `${shown} and ${items.length - limit} more` : shown;
-}
-
-// Names that share a word with the wanted one first, so a near miss is in the short list.
-function rankBySimilarity(names: readonly string[], wanted: string): string[] {
-  const words = wanted
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 1);
-  const score = (name: string): number => {
-    const lower = name.toLowerCase();
-    return words.filter((word) => lower.includes(word)).length;
-  };
-  return [...names].sort((a, b) => score(b) - score(a));
 }

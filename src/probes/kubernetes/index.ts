@@ -2,6 +2,7 @@ import { shellQuote } from '../../shared/quote.js';
 import { defineProbe } from '../probe.js';
 import type { ProbeDefinition, ProbeEnvironment, ProbeSession, Sources } from '../probe.js';
 import { KIND_INFO, kubernetesSpecSchema } from './schema.js';
+import { kubernetesSourceEntry } from './source.js';
 import type { KubernetesSpec } from './schema.js';
 
 export type { KubernetesSpec } from './schema.js';
@@ -71,6 +72,7 @@ export function kubernetesDescribe(spec: KubernetesSpec, sources: Sources): stri
 export const kubernetesProbe: ProbeDefinition<KubernetesSpec> = defineProbe<KubernetesSpec>({
   kind: 'kubernetes',
   schema: kubernetesSpecSchema,
+  sourceEntry: kubernetesSourceEntry,
   fields: kubernetesFields,
   defaultExpect: kubernetesDefaultExpect,
   reproduce: (spec, _extras, sources) => kubernetesReproduce(spec, sources),

@@ -1,6 +1,7 @@
 // Turns what pg and the server report into one line a person can act on. Server messages are
 // kept (they name the table or column); stack traces, URLs and passwords never are.
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration } from '../../shared/duration.js';
+import { oneLine } from '../../shared/text.js';
 import { ProbeError } from '../probe.js';
 import { lineAndColumn } from './sql-text.js';
 
@@ -58,10 +59,6 @@ export function isConnectionLost(error: DriverError): boolean {
       error.message,
     )
   );
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** An error raised while connecting and logging in. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { singleQuote } from '../../shared/quote.js';
 import { defineProbe, type ProbeEnvironment, type ProbeSession, type SessionOptions } from '../probe.js';
+import { postgresSourceEntry } from './source.js';
 import { inlineParams, paramsOf, sqlTextProblem } from './sql-text.js';
 
 /** A bound parameter: YAML scalars only, so what is bound is exactly what the file says. */
@@ -30,6 +31,7 @@ export const postgresProbe = defineProbe<string>({
   kind: 'postgres',
   schema: postgresSql,
   extraKeys: { params: postgresParams.optional() },
+  sourceEntry: postgresSourceEntry,
   // Columns are known only once the query has run; the engine reports unknown fields then.
   fields: () => undefined,
   defaultExpect: () => 'rows > 0',

@@ -1,6 +1,6 @@
 // The heavy half of the `postgres` probe: a bounded pool of connections per gate, one read-only
 // transaction per check on one of them, always rolled back. Loaded only through postgresProbe.open().
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration } from '../../shared/duration.js';
 import {
   DEFAULT_CONCURRENCY,
   ProbeError,

@@ -3,6 +3,7 @@ import type { ProbeDefinition, ProbeEnvironment, ProbeSession } from '../probe.j
 import { PROMETHEUS_FIELDS } from './fields.js';
 import { prometheusDescribe, prometheusReproduce } from './reproduce.js';
 import { prometheusExtraKeys, prometheusSpecSchema, type PrometheusSpec } from './schema.js';
+import { prometheusSourceEntry } from './source.js';
 
 export type { PrometheusSpec } from './schema.js';
 
@@ -11,6 +12,7 @@ export const prometheusProbe: ProbeDefinition<PrometheusSpec> = defineProbe<Prom
   kind: 'prometheus',
   schema: prometheusSpecSchema,
   extraKeys: prometheusExtraKeys,
+  sourceEntry: prometheusSourceEntry,
   fields: () => PROMETHEUS_FIELDS,
   // Never used: expect is required for this probe (see prometheusExtraKeys); kept true to the fields.
   defaultExpect: () => 'series > 0',

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration } from '../../shared/duration.js';
 import { headerPlaceholder } from '../http/secrets.js';
 import { singleQuote } from '../../shared/quote.js';
 import type { PrometheusSource } from './source.js';

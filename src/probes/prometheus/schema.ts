@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDuration, parseDuration } from '../../config/duration.js';
+import { formatDuration, parseDuration } from '../../shared/duration.js';
 
 /** What a `prometheus:` check asks: an instant query at gate time, or a range query ending now. */
 export interface PrometheusSpec {

@@ -1,5 +1,5 @@
 // The heavy half of the prometheus probe: loaded only when a gate has a `prometheus:` check.
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration } from '../../shared/duration.js';
 import { ProbeError } from '../probe.js';
 import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe.js';
 import { isSecretHeader, secretValuesOf } from '../http/secrets.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineSourceEntry } from '../probe.js';
 
 // RFC 9110 token: what a header name may be made of.
 const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
@@ -60,6 +61,12 @@ export interface PrometheusSource {
   headers: Readonly<Record<string, string>>;
 }
 
+declare module '../../shared/probe-contract.js' {
+  interface Sources {
+    prometheus?: PrometheusSource;
+  }
+}
+
 /** Builds the loaded source from the file's section and the environment. */
 export function prometheusSource(
   section: z.output<typeof prometheusSourceSchema> | undefined,
@@ -68,3 +75,9 @@ export function prometheusSource(
   const url = [section?.url, env.PROMETHEUS_URL].find((value) => value !== undefined && value.trim() !== '');
   return { ...(url === undefined ? {} : { url: url.trim() }), headers: section?.headers ?? {} };
 }
+
+/** `sources.prometheus`: the URL defaults to PROMETHEUS_URL; every header value is a secret. */
+export const prometheusSourceEntry = defineSourceEntry({
+  schema: prometheusSourceSchema,
+  resolve: (written, env): PrometheusSource => prometheusSource(written, env),
+});

@@ -3,7 +3,7 @@ import { loadGateFile } from '../config/load.js';
 import type { Gate, Scenario } from '../config/model.js';
 import { ConfigError, formatProblem } from '../config/problems.js';
 import { messageOf } from '../engine/run.js';
-import { runGate } from '../environment.js';
+import { runGate } from '../run-gate.js';
 import { probeRegistry } from '../probes/registry.js';
 import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
 import type { PublicResult } from '../report/redact.js';
