@@ -80,15 +80,13 @@ export async function startPrometheusSim(): Promise<PrometheusSim> {
     }
     const scripted = answers.get(params.query ?? '');
     if (!scripted) {
-      response
-        .writeHead(400, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            status: 'error',
-            errorType: 'bad_data',
-            error: `simulator: no answer scripted for ${params.query}`,
-          }),
-        );
+      response.writeHead(400, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          status: 'error',
+          errorType: 'bad_data',
+          error: `simulator: no answer scripted for ${params.query}`,
+        }),
+      );
       return;
     }
     const send = (): void => {
