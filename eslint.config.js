@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['reports/**', '.stryker-tmp/**', 'dist/**', 'build/**', 'node_modules/**', 'gate-report/**', 'coverage/**'] },
+  {
+    ignores: [
+      'reports/**',
+      '.stryker-tmp/**',
+      'dist/**',
+      'build/**',
+      'node_modules/**',
+      'gate-report/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
