@@ -196,11 +196,11 @@ const fieldValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
     zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
     zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
 ]);
-const status = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error', 'waived']);
+const status = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error', 'waived']);
 const reportCheckSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error']),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error']),
     fields: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fieldValue),
     error: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     expect: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -212,12 +212,12 @@ const reportScenarioSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ 
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     priority: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['P0', 'P1', 'P2']),
     status,
-    checkStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error']),
+    checkStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error']),
     regression: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['new', 'known']).optional(),
     checks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportCheckSchema),
     evidence_text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
 });
-const trendStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'error', 'waived', 'absent']);
+const trendStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
 /** `history: N`: the per-scenario trend over the earlier runs read and this one (oldest first). */
 const reportHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     window: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().describe('Earlier runs asked for (`history: N`).'),
@@ -252,6 +252,7 @@ const reportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
         failed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
         errors: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
         waived: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        warned: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
         total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
     }),
     baseline: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), decision: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['go', 'no-go']), finishedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
@@ -262,49 +263,6 @@ const reportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     title: 'regression-gate report',
     description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
 });
-
-
-/***/ }),
-
-/***/ 97840:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses `500ms`, `30s`, `5m`, `1h`, `1m30s` or a bare number of seconds into milliseconds.
- * Returns undefined for anything else so the caller can name the file and line.
- */
-function parseDuration(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text) * 1000;
-    const parts = text.match(/\d+(?:\.\d+)?(?:ms|s|m|h)/g);
-    if (!parts || parts.join('') !== text)
-        return undefined;
-    let total = 0;
-    for (const part of parts) {
-        const [, amount, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(part);
-        total += Number(amount) * UNIT_MS[unit];
-    }
-    return total;
-}
-/** Formats milliseconds the way users write them (`1m30s`, `15s`, `250ms`). */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    const rest = seconds % 60;
-    return rest === 0 ? `${minutes}m` : `${minutes}m${rest}s`;
-}
 
 
 /***/ }),
@@ -373,9 +331,11 @@ class ExpectSyntaxError extends Error {
 }
 const KEYWORD_OPERATORS = new Set(['in', 'contains', 'matches']);
 const SYMBOL_OPERATORS = ['==', '!=', '>=', '<=', '??', '>', '<'];
+// Stryker disable next-line Regex: readNumber runs only where a digit or -digit starts the text, so the ^ changes nothing
 const NUMBER = /^-?\d+(\.\d+)?/;
 // What follows a number and makes it something else (`1e3`, `1.2.3`, `3abc`).
 const NUMBER_TAIL = /^[\w.]+/;
+// Stryker disable next-line Regex: used only where a letter or _ starts the text, so the ^ changes nothing
 const WORD = /^[A-Za-z_][A-Za-z0-9_.:\-/]*/;
 /** Splits a condition into tokens; throws ExpectSyntaxError with the column of what cannot be read. */
 function tokenize(text) {
@@ -404,6 +364,7 @@ function tokenize(text) {
         }
         else if (char === "'" || char === '"') {
             const end = text.indexOf(char, at + 1);
+            // Stryker disable next-line EqualityOperator: the search starts at at + 1, so end is never 0
             if (end < 0) {
                 throw new ExpectSyntaxError(`unterminated string starting with ${char}; close it with ${char} (strings have no escapes: put a ' inside "…")`, start);
             }
@@ -463,6 +424,7 @@ function readNumber(text, start, tokens) {
 function readRegex(text, start, tokens) {
     let at = start + 1;
     let inClass = false;
+    // Stryker disable next-line EqualityOperator: one more turn past the end reads no character and the check below still says unterminated
     for (; at < text.length; at++) {
         const char = text[at];
         if (char === '\\')
@@ -476,6 +438,7 @@ function readRegex(text, start, tokens) {
     }
     if (at >= text.length)
         throw new ExpectSyntaxError('unterminated /regex/; close it with /', start);
+    // Stryker disable next-line Regex: a * pattern matches (perhaps empty) at index 0 with or without ^
     const flags = /^[A-Za-z]*/.exec(text.slice(at + 1))[0];
     const source = text.slice(start + 1, at);
     try {
@@ -487,6 +450,7 @@ function readRegex(text, start, tokens) {
         });
     }
     catch (error) {
+        // Stryker disable next-line ConditionalExpression: compilePattern throws only PatternError; this rethrows a programming error unchanged
         if (!(error instanceof pattern/* PatternError */.JM))
             throw error;
         throw new ExpectSyntaxError(`invalid regular expression: ${error.message}`, start + 1 + error.offset);
@@ -531,6 +495,7 @@ class Parser {
     }
     isWord(word) {
         const token = this.peek();
+        // Stryker disable next-line ConditionalExpression: only a word token can have the text and, or or not
         return token.kind === 'word' && token.text === word;
     }
     /** Runs `parse` one nesting level deeper, refusing nesting past the limit before it can exhaust the stack. */
@@ -614,6 +579,7 @@ class Parser {
                 return (0,pattern/* compilePattern */.Eb)(token.value);
             }
             catch (error) {
+                // Stryker disable next-line ConditionalExpression: compilePattern throws only PatternError; this rethrows a programming error unchanged
                 if (!(error instanceof pattern/* PatternError */.JM))
                     throw error;
                 throw new ExpectSyntaxError(`invalid regular expression: ${error.message}`, token.column + 1 + error.offset);
@@ -629,6 +595,7 @@ class Parser {
         this.count(token);
         const operand = { field: token.text };
         const next = this.peek();
+        // Stryker disable next-line ConditionalExpression: only an op token can have the text ??
         if (next.kind === 'op' && next.text === '??') {
             this.take();
             operand.fallback = this.parseValue();
@@ -700,6 +667,7 @@ function referencedFields(condition) {
                 return;
             default:
                 found.add(node.operand.field);
+                // Stryker disable next-line ConditionalExpression: only a compare node has `against`
                 if (node.type === 'compare' && 'against' in node)
                     found.add(node.against.field);
         }
@@ -748,6 +716,7 @@ function evaluate(condition, lookup) {
 /** The map a `map.key` field belongs to, when the probe reported such a map (`headers`). */
 function parentMap(field, lookup) {
     const dot = field.indexOf('.');
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: without a dot, slice(0, -1) names a field the caller then finds unreported all the same
     if (dot < 0)
         return undefined;
     const parent = lookup(field.slice(0, dot));
@@ -784,9 +753,8 @@ function resolve(operand, lookup) {
     if (earlier !== undefined) {
         throw new ExpectEvaluationError(`'${field}' has no value: there is no baseline, or it lacks that field (write '${field} ?? 0' for a default)`);
     }
+    // requireReported let the field through, so it is an absent entry of a reported map.
     const dot = field.indexOf('.');
-    if (dot < 0 || parentMap(field, lookup) === undefined)
-        throw new ExpectEvaluationError(`the probe reported no field '${field}'`);
     throw new ExpectEvaluationError(`'${field.slice(0, dot)}' has no entry '${field.slice(dot + 1)}' (write '${field} ?? ''' for a default)`);
 }
 function isPresent(value) {
@@ -802,6 +770,7 @@ function isTruthy(value) {
         return value !== 0 && !Number.isNaN(value);
     if (typeof value === 'bigint')
         return value !== 0n;
+    // Stryker disable next-line ConditionalExpression: what else reaches here (a map) is neither '' nor 'false' nor a decimal, so it is true either way
     if (typeof value === 'string') {
         if (value === '' || value === 'false')
             return false;
@@ -873,12 +842,14 @@ function isEqual(actual, expected) {
     return scalarText(actual) === scalarText(expected);
 }
 function scalarText(value) {
+    // Stryker disable all: no caller passes null, a pattern or a list (contains, matches and isEqual handle them first); kept so the text of any Value stays defined
     if (value === null)
         return 'null';
     if (value instanceof pattern/* Pattern */.zJ)
         return value.source;
     if (Array.isArray(value))
         return value.map((item) => scalarText(item)).join(',');
+    // Stryker restore all
     if (typeof value === 'object')
         return JSON.stringify(value);
     return String(value);
@@ -902,7 +873,8 @@ function compareNumbers(a, b) {
 ;// CONCATENATED MODULE: ./src/config/expect.ts
 /**
  * The `expect` condition language: tokens (expect-lexer), tree (expect-parser) and decision over
- * measured fields (expect-evaluate). Other layers import it from here.
+ * measured fields (expect-evaluate). Other layers import it from here; the parser's and the
+ * evaluator's exports are all public, the lexer's tokens are not.
  */
 
 
@@ -911,7 +883,7 @@ function compareNumbers(a, b) {
 
 /***/ }),
 
-/***/ 66191:
+/***/ 94805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -926,352 +898,52 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-;// CONCATENATED MODULE: ./src/probes/prometheus/source.ts
-
-// RFC 9110 token: what a header name may be made of.
-const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
-/** `sources.prometheus.url`: the API's base URL, the part before `/api/v1`. */
-const baseUrl = schemas/* string */.YjP().superRefine((value, context) => {
-    // `${PROMETHEUS_URL:-}` may expand to nothing: the check then says which variable to set.
-    if (value.trim() === '')
-        return;
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        context.addIssue({
-            code: 'custom',
-            message: `'${value}' is not a URL; write the base URL before /api/v1, e.g. http://prometheus:9090`,
-        });
-        return;
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        context.addIssue({
-            code: 'custom',
-            message: `'${parsed.protocol}' is not supported; use http:// or https://`,
-        });
-    }
-    if (/\/api\/v1\/?$/.test(parsed.pathname)) {
-        context.addIssue({
-            code: 'custom',
-            message: `write the base URL without /api/v1 (the probe adds /api/v1/query): ${value.replace(/\/api\/v1\/?$/, '')}`,
-        });
-    }
-});
-const headers = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).superRefine((value, context) => {
-    for (const [name, headerValue] of Object.entries(value)) {
-        if (!HEADER_NAME.test(name))
-            context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
-        if (/[\r\n\0]/.test(headerValue))
-            context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
-    }
-});
-/** The value under `sources.prometheus` in a gate file. */
-const prometheusSourceSchema = schemas/* strictObject */.rej({
-    url: baseUrl.optional().meta({
-        description: 'Base URL of the Prometheus HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics, Grafana Cloud), before /api/v1; default: the PROMETHEUS_URL environment variable.',
-    }),
-    headers: headers.optional().meta({
-        description: "Headers sent with every query (Authorization: 'Bearer ${PROM_TOKEN}', X-Scope-OrgID); every value is treated as a secret.",
-    }),
-})
-    .meta({ description: 'Where prometheus checks send their queries.' });
-/** Builds the loaded source from the file's section and the environment. */
-function prometheusSource(section, env) {
-    const url = [section?.url, env.PROMETHEUS_URL].find((value) => value !== undefined && value.trim() !== '');
-    return { ...(url === undefined ? {} : { url: url.trim() }), headers: section?.headers ?? {} };
-}
-
-// EXTERNAL MODULE: ./src/config/expand.ts
-var expand = __nccwpck_require__(24740);
+// EXTERNAL MODULE: ./src/shared/guards.ts
+var guards = __nccwpck_require__(62675);
 // EXTERNAL MODULE: ./src/config/expect.ts + 3 modules
 var config_expect = __nccwpck_require__(57038);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __nccwpck_require__(85497);
+;// CONCATENATED MODULE: ./src/config/hold.ts
+// `hold`, `failure_limit`, `error_limit` and `warn` of a check, validated at load: the window keys
+// that make health hold over time (GATE-FILE.md, "Health that must hold over time").
+
+/** Like Argo Rollouts' default consecutiveErrorLimit. */
+const DEFAULT_ERROR_LIMIT = 4;
+/**
+ * The check's hold settings; `undefined` when it has no `hold`, `null` after reporting a problem
+ * through `report(key, message)` (the key whose value is wrong).
+ */
+function holdSettings(keys, intervalMs, report) {
+    if (keys.hold === undefined) {
+        // The limits mean nothing without a window; saying so beats ignoring them.
+        for (const key of ['failure_limit', 'error_limit']) {
+            if (keys[key] !== undefined)
+                report(key, `${key} counts samples of a hold; add 'hold: 10m' (how long to keep sampling) or remove it`);
+        }
+        return keys.failure_limit === undefined && keys.error_limit === undefined ? undefined : null;
+    }
+    if (keys.hold <= 0) {
+        report('hold', `hold must be longer than 0; write how long to keep sampling, e.g. 'hold: 10m'`);
+        return null;
+    }
+    if (intervalMs > keys.hold) {
+        const written = keys.interval === undefined ? ' (the default)' : '';
+        report(keys.interval === undefined ? 'hold' : 'interval', `interval ${(0,duration/* formatDuration */.a)(intervalMs)}${written} is longer than hold ${(0,duration/* formatDuration */.a)(keys.hold)}, so the hold would take one sample; set 'interval' to at most ${(0,duration/* formatDuration */.a)(keys.hold)}, e.g. 'interval: ${(0,duration/* formatDuration */.a)(Math.max(1, Math.floor(keys.hold / 10)))}'`);
+        return null;
+    }
+    return {
+        holdMs: keys.hold,
+        failureLimit: keys.failure_limit ?? 0,
+        errorLimit: keys.error_limit ?? DEFAULT_ERROR_LIMIT,
+    };
+}
+
 // EXTERNAL MODULE: ./src/config/problems.ts
 var config_problems = __nccwpck_require__(34968);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(97840);
-;// CONCATENATED MODULE: ./src/config/schema.ts
+;// CONCATENATED MODULE: ./src/config/issues.ts
 
-
-
-/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
-const durationSchema = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()])
-    .transform((value, context) => {
-    const ms = (0,duration/* parseDuration */.E)(value);
-    if (ms === undefined) {
-        context.addIssue({
-            code: 'custom',
-            message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
-        });
-        return core/* NEVER */.tm;
-    }
-    return ms;
-})
-    .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
-const prioritySchema = schemas/* enum */.k5n(['P0', 'P1', 'P2']).meta({
-    description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
-});
-const isoDate = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* date */.p6U()]).transform((value, context) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-    if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
-        context.addIssue({ code: 'custom', message: `'${text}' is not a date; write it as YYYY-MM-DD` });
-        return core/* NEVER */.tm;
-    }
-    return text;
-});
-const waiverSchema = schemas/* strictObject */.rej({
-    reason: schemas/* string */.YjP().min(1).meta({ description: 'Why the failure is accepted.' }),
-    until: isoDate.meta({ description: 'Last day (UTC, YYYY-MM-DD) the waiver holds.' }),
-    issue: schemas/* number */.aig().int().positive().optional().meta({ description: 'Issue that tracks the fix.' }),
-});
-const gateMetaSchema = schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the report files)')
-        .meta({ description: 'Report id; names the bundle files <id>.md and <id>.json.' }),
-    title: schemas/* string */.YjP().min(1),
-    environment: schemas/* string */.YjP().optional(),
-    owner_role: schemas/* string */.YjP().optional(),
-    related_issues: schemas/* array */.YOg(schemas/* number */.aig().int()).default([]),
-    related_prs: schemas/* array */.YOg(schemas/* number */.aig().int()).default([]),
-    language: schemas/* enum */.k5n(['en', 'ru']).optional().meta({ description: 'Language of report headings.' }),
-    risks: schemas/* array */.YOg(schemas/* string */.YjP()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
-});
-const sourcesSchema = schemas/* strictObject */.rej({
-    postgres: schemas/* strictObject */.rej({
-        url: schemas/* string */.YjP()
-            .optional()
-            .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
-        statement_timeout: durationSchema.optional(),
-        max_connections: schemas/* number */.aig()
-            .int('use a whole number of connections, e.g. 4')
-            .min(1, 'use at least 1 (1 runs the checks one at a time on one connection)')
-            .optional()
-            .meta({
-            description: 'Most connections the gate opens to this database at once (default: the concurrency input; 1 = one at a time).',
-        }),
-    })
-        .optional(),
-    kubernetes: schemas/* strictObject */.rej({
-        namespace: schemas/* string */.YjP().optional(),
-        context: schemas/* string */.YjP().optional(),
-    })
-        .optional(),
-    github: schemas/* strictObject */.rej({ repository: schemas/* string */.YjP().optional() }).optional(),
-    prometheus: prometheusSourceSchema.optional(),
-})
-    .default({});
-const defaultsSchema = schemas/* strictObject */.rej({
-    timeout: durationSchema.optional(),
-    priority: prioritySchema.optional(),
-})
-    .default({});
-/** The keys every check may have besides its one probe key. */
-const commonCheckShape = {
-    name: schemas/* string */.YjP().optional().meta({ description: 'Label used in annotations and the JSON report.' }),
-    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY()])
-        .optional()
-        .meta({ description: "Condition over the probe's fields, e.g. `n >= 1 and failed == 0`." }),
-    evidence: schemas/* string */.YjP()
-        .optional()
-        .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
-    wait: durationSchema.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
-    interval: durationSchema
-        .optional()
-        .meta({ description: 'Pause between tries while waiting (default 10s).' }),
-    timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
-};
-/** A precondition is a check that must have a name. */
-const preconditionShape = { ...commonCheckShape, name: schemas/* string */.YjP().min(1) };
-const scenarioShape = {
-    name: schemas/* string */.YjP().min(1),
-    id: schemas/* string */.YjP()
-        .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
-        .optional(),
-    priority: prioritySchema.optional(),
-    checks: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).min(1, 'a scenario needs at least one check'),
-    evidence: schemas/* string */.YjP().optional(),
-    waiver: waiverSchema.optional(),
-};
-/** The top level, with checks left open: each is validated against its own probe. */
-const gateFileSchema = schemas/* strictObject */.rej({
-    version: schemas/* literal */.euz(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
-    gate: gateMetaSchema,
-    sources: sourcesSchema,
-    defaults: defaultsSchema,
-    preconditions: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).default([]),
-    scenarios: schemas/* array */.YOg(schemas/* strictObject */.rej(scenarioShape)).min(1, 'a gate needs at least one scenario'),
-});
-const checkSchemas = new WeakMap();
-/** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
-function checkSchemaFor(kind, probe, shape = commonCheckShape) {
-    // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
-    // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
-    let byShape = checkSchemas.get(probe);
-    if (!byShape)
-        checkSchemas.set(probe, (byShape = new WeakMap()));
-    let byKind = byShape.get(shape);
-    if (!byKind)
-        byShape.set(shape, (byKind = new Map()));
-    let schema = byKind.get(kind);
-    if (!schema) {
-        schema = schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
-        byKind.set(kind, schema);
-    }
-    return schema;
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-
-
-/** Gate files past this size are refused before parsing (a gate of hundreds of scenarios is ~1 MB). */
-const MAX_GATE_FILE_BYTES = 10 * 1024 * 1024;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_INTERVAL_MS = 10_000;
-const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
-/** Reads and validates a gate file; throws ConfigError listing every problem. */
-async function loadGateFile(path, options) {
-    const problemAt = (message) => new config_problems/* ConfigError */.xL([{ file: options.file, line: 1, column: 1, message }]);
-    let size;
-    try {
-        size = (await (0,promises_.stat)(path)).size;
-    }
-    catch {
-        throw problemAt(`gate file not found; create it, or point the action's 'config' input (the CLI's FILE argument) at it`);
-    }
-    if (size > MAX_GATE_FILE_BYTES) {
-        throw problemAt(`gate file is ${size} bytes; the limit is ${MAX_GATE_FILE_BYTES} — split it into several gates`);
-    }
-    return parseGate(await (0,promises_.readFile)(path, 'utf8'), options);
-}
-/** Validates gate-file text; throws ConfigError listing every problem, with lines. */
-function parseGate(text, options) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter: lines,
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-    });
-    const problems = [];
-    const at = (offset, message) => {
-        const { line, col } = lines.linePos(offset);
-        problems.push({ file: options.file, line, column: col, message });
-    };
-    for (const error of doc.errors)
-        at(error.pos[0], yamlMessage(error.message));
-    if (problems.length > 0)
-        throw new config_problems/* ConfigError */.xL(problems);
-    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
-        at(0, 'the gate file is empty; start with `version: 1`, `gate:` and `scenarios:` (see the README)');
-        throw new config_problems/* ConfigError */.xL(problems);
-    }
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        at(doc.contents.range?.[0] ?? 0, 'a gate file is a mapping with version, gate and scenarios');
-        throw new config_problems/* ConfigError */.xL(problems);
-    }
-    expandDocument(doc, options.env, at);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        at(0, `the file cannot be read as data: ${error.message}`);
-        throw new config_problems/* ConfigError */.xL(problems);
-    }
-    const locate = new Locator(doc, lines);
-    const parsed = gateFileSchema.safeParse(data);
-    if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-            reportIssue(issue, [], locate, problems, options.file, knownKeysAt(gateFileSchema, issue.path));
-        }
-        // Checks are validated too, so one run shows every problem in the file, not the first layer only.
-        validateChecksOf(data, options, locate, problems);
-        throw new config_problems/* ConfigError */.xL(sortProblems(problems));
-    }
-    const gate = buildGate(parsed.data, options, locate, problems);
-    if (problems.length > 0)
-        throw new config_problems/* ConfigError */.xL(sortProblems(problems));
-    return gate;
-}
-function yamlMessage(message) {
-    const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return `not valid YAML: ${first}`;
-}
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-}
-/** Expands `${VAR}` in every string value except SQL text, reporting unset variables where they are. */
-function expandDocument(doc, env, at) {
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(key, node, path) {
-            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            const parent = path.at(-1);
-            // SQL is never expanded: values go through `params`, so nothing from the environment is spliced.
-            if ((0,dist/* isPair */.tO)(parent) && (0,dist/* isScalar */.jn)(parent.key) && parent.key.value === 'postgres')
-                return;
-            const expansion = (0,expand/* expandVariables */.i)(node.value, env);
-            for (const name of expansion.missing) {
-                at(node.range?.[0] ?? 0, `\${${name}} is not set; set the environment variable ${name} or write \${${name}:-default}`);
-            }
-            node.value = expansion.value;
-        },
-    });
-}
-/** Finds the source position of a path inside the parsed document. */
-class Locator {
-    doc;
-    lines;
-    constructor(doc, lines) {
-        this.doc = doc;
-        this.lines = lines;
-    }
-    /** Position of the value at `path`, or of its nearest ancestor that exists. */
-    value(path) {
-        for (let length = path.length; length >= 0; length--) {
-            const node = this.doc.getIn(path.slice(0, length), true);
-            if (node?.range)
-                return this.position(node.range[0]);
-        }
-        return { line: 1, column: 1 };
-    }
-    /** Position of the key `key` in the mapping at `path` (for unknown keys). */
-    key(path, key) {
-        const map = this.doc.getIn(path, true);
-        if ((0,dist/* isMap */.jh)(map)) {
-            for (const pair of map.items) {
-                if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key && pair.key.range)
-                    return this.position(pair.key.range[0]);
-            }
-        }
-        return this.value(path);
-    }
-    /** Position inside a one-line scalar value, `column` characters into its text. */
-    inside(path, column) {
-        const node = this.doc.getIn(path, true);
-        const start = this.value(path);
-        if (!(0,dist/* isScalar */.jn)(node))
-            return start;
-        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
-        const singleLine = node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED';
-        return singleLine ? { line: start.line, column: start.column + quoted + column } : start;
-    }
-    position(offset) {
-        const { line, col } = this.lines.linePos(offset);
-        return { line, column: col };
-    }
-}
+/** Adds the problem `issue` describes; `prefix` is where the validated value sits in the file. */
 function reportIssue(issue, prefix, locate, problems, file, known = []) {
     const path = [...prefix, ...issue.path];
     const where = formatPath(path);
@@ -1313,30 +985,12 @@ function knownKeysAt(schema, path) {
     }
     return [];
 }
-/** Validates every check the raw data holds, whatever else is wrong with the file. */
-function validateChecksOf(data, options, locate, problems) {
-    const builder = new CheckBuilder(options, locate, problems, DEFAULT_TIMEOUT_MS);
-    const record = isRecord(data) ? data : {};
-    const preconditions = Array.isArray(record.preconditions) ? record.preconditions : [];
-    for (const [index, raw] of preconditions.entries()) {
-        if (isRecord(raw))
-            builder.build(raw, ['preconditions', index], 'precondition', preconditionShape);
-    }
-    const scenarios = Array.isArray(record.scenarios) ? record.scenarios : [];
-    for (const [index, scenario] of scenarios.entries()) {
-        const checks = isRecord(scenario) && Array.isArray(scenario.checks) ? scenario.checks : [];
-        for (const [checkIndex, raw] of checks.entries()) {
-            if (isRecord(raw))
-                builder.build(raw, ['scenarios', index, 'checks', checkIndex], 'check');
-        }
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function issueMessage(issue) {
     switch (issue.code) {
         case 'invalid_type':
+            // A message the schema wrote (`use a whole number…`) says more than zod's own.
+            if (!issue.message.startsWith('Invalid input'))
+                return issue.message;
             if (issue.message.includes('received undefined'))
                 return `is required (expected ${issue.expected})`;
             return `expected ${issue.expected}${issue.message.includes('received') ? `, ${issue.message.replace(/^.*(received .*)$/, '$1')}` : ''}`;
@@ -1345,6 +999,8 @@ function issueMessage(issue) {
                 ? `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
                 : issue.message;
         case 'too_small':
+            if (!issue.message.startsWith('Too small'))
+                return issue.message;
             return issue.origin === 'array' && issue.minimum === 1 && !issue.message.startsWith('Too small')
                 ? issue.message
                 : `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}`;
@@ -1357,6 +1013,318 @@ function formatPath(path) {
         .map((part, index) => typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)
         .join('');
 }
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(88532);
+// EXTERNAL MODULE: ./src/shared/duration-schema.ts
+var duration_schema = __nccwpck_require__(3649);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+
+const prioritySchema = schemas/* enum */.k5n(['P0', 'P1', 'P2']).meta({
+    description: 'P0 must pass (blocks Go); P1 should pass; P2 is informational.',
+});
+const isoDate = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* date */.p6U()]).transform((value, context) => {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+    if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+        context.addIssue({ code: 'custom', message: `'${text}' is not a date; write it as YYYY-MM-DD` });
+        return core/* NEVER */.tm;
+    }
+    return text;
+});
+const waiverSchema = schemas/* strictObject */.rej({
+    reason: schemas/* string */.YjP().min(1).meta({ description: 'Why the failure is accepted.' }),
+    until: isoDate.meta({ description: 'Last day (UTC, YYYY-MM-DD) the waiver holds.' }),
+    issue: schemas/* number */.aig().int().positive().optional().meta({ description: 'Issue that tracks the fix.' }),
+});
+const gateMetaSchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the report files)')
+        .meta({ description: 'Report id; names the bundle files <id>.md and <id>.json.' }),
+    title: schemas/* string */.YjP().min(1),
+    environment: schemas/* string */.YjP().optional(),
+    owner_role: schemas/* string */.YjP().optional(),
+    related_issues: schemas/* array */.YOg(schemas/* number */.aig().int()).default([]),
+    related_prs: schemas/* array */.YOg(schemas/* number */.aig().int()).default([]),
+    language: schemas/* enum */.k5n(['en', 'ru']).optional().meta({ description: 'Language of report headings.' }),
+    risks: schemas/* array */.YOg(schemas/* string */.YjP()).default([]).meta({ description: 'Follow-ups copied into "Residual risks".' }),
+});
+/** `sources:`: one optional entry per probe that declares one, under its kind, validated by its own schema. */
+function sourcesSchemaFor(probes) {
+    const entries = Object.entries(probes).flatMap(([kind, probe]) => probe.sourceEntry ? [[kind, probe.sourceEntry.schema.optional()]] : []);
+    return schemas/* strictObject */.rej(Object.fromEntries(entries)).default({});
+}
+const defaultsSchema = schemas/* strictObject */.rej({
+    timeout: duration_schema/* durationSchema */.s.optional(),
+    priority: prioritySchema.optional(),
+})
+    .default({});
+/** The keys every check may have besides its one probe key. */
+const commonCheckShape = {
+    name: schemas/* string */.YjP().optional().meta({ description: 'Label used in annotations and the JSON report.' }),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY()])
+        .optional()
+        .meta({ description: "Condition over the probe's fields, e.g. `n >= 1 and failed == 0`." }),
+    evidence: schemas/* string */.YjP()
+        .optional()
+        .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
+    wait: duration_schema/* durationSchema */.s.optional().meta({ description: 'Re-run until expect holds or this long has passed.' }),
+    interval: duration_schema/* durationSchema */.s.optional().meta({
+        description: 'Pause between tries while waiting, and between samples while holding (default 10s).',
+    }),
+    hold: duration_schema/* durationSchema */.s.optional().meta({
+        description: 'Keep sampling for this long (after the first pass when `wait` is set, else from the first try); the check passes only if the samples pass.',
+    }),
+    failure_limit: schemas/* number */.aig()
+        .int('use a whole number of samples, e.g. 1')
+        .min(0, 'use 0 or more (0: every sample must pass)')
+        .optional()
+        .meta({ description: "Samples of a `hold` allowed to fail (default 0; Argo Rollouts' failureLimit)." }),
+    error_limit: schemas/* number */.aig()
+        .int('use a whole number of samples, e.g. 4')
+        .min(0, 'use 0 or more (0: the first probe error ends the check)')
+        .optional()
+        .meta({
+        description: "Consecutive probe errors a `hold` tolerates before the check ends `error` (default 4; Argo's consecutiveErrorLimit).",
+    }),
+    warn: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY()]).optional().meta({
+        description: 'A second, stricter condition: when expect holds but this does not, the check is `warn` (Go, listed as a residual risk).',
+    }),
+    timeout: duration_schema/* durationSchema */.s.optional().meta({ description: 'Per try (default defaults.timeout).' }),
+};
+/** A precondition is a check that must have a name. */
+const preconditionShape = { ...commonCheckShape, name: schemas/* string */.YjP().min(1) };
+const scenarioShape = {
+    name: schemas/* string */.YjP().min(1),
+    id: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"')
+        .optional(),
+    priority: prioritySchema.optional(),
+    checks: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).min(1, 'a scenario needs at least one check'),
+    evidence: schemas/* string */.YjP().optional(),
+    waiver: waiverSchema.optional(),
+};
+/** The top level, with checks and sources left open: each is validated against its own probe. */
+// The zod type is what it returns; written out it would repeat the schema line by line.
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type
+function topLevelSchema(sources) {
+    return schemas/* strictObject */.rej({
+        version: schemas/* literal */.euz(1, { error: 'this version of regression-gate reads gate files of version: 1' }),
+        gate: gateMetaSchema,
+        sources,
+        defaults: defaultsSchema,
+        preconditions: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).default([]),
+        scenarios: schemas/* array */.YOg(schemas/* strictObject */.rej(scenarioShape)).min(1, 'a gate needs at least one scenario'),
+    });
+}
+const gateFileSchemas = new WeakMap();
+/** The gate file's top level for these probes (built once per registry). */
+function gateFileSchemaFor(probes) {
+    let schema = gateFileSchemas.get(probes);
+    if (!schema)
+        gateFileSchemas.set(probes, (schema = topLevelSchema(sourcesSchemaFor(probes))));
+    return schema;
+}
+const checkSchemas = new WeakMap();
+/** The schema of one check of one probe kind: common keys + its probe key + its extra keys. */
+function checkSchemaFor(kind, probe, shape = commonCheckShape) {
+    // Built once per probe, shape and key: zod compiles each new object schema, which made a gate of
+    // 30,000 checks spend most of its load time (and memory) compiling the same schema again.
+    let byShape = checkSchemas.get(probe);
+    if (!byShape)
+        checkSchemas.set(probe, (byShape = new WeakMap()));
+    let byKind = byShape.get(shape);
+    if (!byKind)
+        byShape.set(shape, (byKind = new Map()));
+    let schema = byKind.get(kind);
+    if (!schema) {
+        schema = schemas/* strictObject */.rej({ ...shape, [kind]: probe.schema, ...(probe.extraKeys ?? {}) });
+        byKind.set(kind, schema);
+    }
+    return schema;
+}
+
+;// CONCATENATED MODULE: ./src/config/checks.ts
+
+
+
+
+
+
+const DEFAULT_INTERVAL_MS = 10_000;
+/** Validates every check the raw data holds, whatever else is wrong with the file. */
+function validateChecksOf(data, options, defaultTimeoutMs, locate, problems) {
+    const builder = new CheckBuilder(options, locate, problems, defaultTimeoutMs);
+    const record = (0,guards/* isRecord */.u)(data) ? data : {};
+    const preconditions = Array.isArray(record.preconditions) ? record.preconditions : [];
+    for (const [index, raw] of preconditions.entries()) {
+        if ((0,guards/* isRecord */.u)(raw))
+            builder.build(raw, ['preconditions', index], 'precondition', preconditionShape);
+    }
+    const scenarios = Array.isArray(record.scenarios) ? record.scenarios : [];
+    for (const [index, scenario] of scenarios.entries()) {
+        const checks = (0,guards/* isRecord */.u)(scenario) && Array.isArray(scenario.checks) ? scenario.checks : [];
+        for (const [checkIndex, raw] of checks.entries()) {
+            if ((0,guards/* isRecord */.u)(raw))
+                builder.build(raw, ['scenarios', index, 'checks', checkIndex], 'check');
+        }
+    }
+}
+/** Validates one check against its probe and turns it into a runnable Check. */
+class CheckBuilder {
+    options;
+    locate;
+    problems;
+    defaultTimeoutMs;
+    kinds;
+    constructor(options, locate, problems, defaultTimeoutMs) {
+        this.options = options;
+        this.locate = locate;
+        this.problems = problems;
+        this.defaultTimeoutMs = defaultTimeoutMs;
+        this.kinds = Object.keys(options.probes);
+    }
+    build(raw, path, id, shape = commonCheckShape) {
+        const kinds = Object.keys(raw).filter((key) => Object.hasOwn(this.options.probes, key));
+        if (kinds.length !== 1) {
+            this.report(path, this.probeKeyMessage(raw, kinds));
+            return undefined;
+        }
+        const kind = kinds[0];
+        const probe = this.options.probes[kind];
+        const parsed = checkSchemaFor(kind, probe, shape).safeParse(raw);
+        if (!parsed.success) {
+            const known = [...Object.keys(shape), kind, ...Object.keys(probe.extraKeys ?? {})];
+            for (const issue of parsed.error.issues) {
+                const nested = issue.path.length > 0 && issue.path[0] === kind;
+                reportIssue(issue, path, this.locate, this.problems, this.options.file, nested ? [] : known);
+            }
+            return undefined;
+        }
+        const data = parsed.data;
+        const spec = data[kind];
+        const extras = {};
+        for (const key of Object.keys(probe.extraKeys ?? {}))
+            if (data[key] !== undefined)
+                extras[key] = data[key];
+        const written = data.expect;
+        const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
+        const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
+        if (!expect)
+            return undefined;
+        const warnText = typeof data.warn === 'string' || typeof data.warn === 'boolean' ? String(data.warn) : undefined;
+        const warn = warnText === undefined ? undefined : this.parseExpect(warnText, [...path, 'warn']);
+        if (warnText !== undefined && !warn)
+            return undefined;
+        this.checkFieldsKnown(probe, spec, expect, written === undefined ? undefined : expectText, data.evidence, path, warnText);
+        const intervalMs = data.interval ?? DEFAULT_INTERVAL_MS;
+        const hold = holdSettings(data, intervalMs, (key, message) => this.report([...path, key], message));
+        if (hold === null)
+            return undefined;
+        const check = {
+            id,
+            kind,
+            spec,
+            extras,
+            expect,
+            expectText,
+            defaultExpect: written === undefined,
+            intervalMs,
+            timeoutMs: data.timeout ?? this.defaultTimeoutMs,
+            position: this.locate.value(path),
+        };
+        if (typeof data.name === 'string')
+            check.name = data.name;
+        if (typeof data.evidence === 'string')
+            check.evidence = data.evidence;
+        if (typeof data.wait === 'number')
+            check.waitMs = data.wait;
+        if (warn)
+            Object.assign(check, { warn, warnText });
+        if (hold)
+            check.hold = hold;
+        return check;
+    }
+    probeKeyMessage(raw, kinds) {
+        const list = this.kinds.join(', ');
+        if (kinds.length > 1)
+            return `a check has exactly one probe key, but this one has ${kinds.join(' and ')}; split it into two checks`;
+        const stray = Object.keys(raw).filter((key) => !(key in commonCheckShape) && key !== 'params');
+        const hint = stray.length > 0 ? `: '${stray[0]}' is not one${(0,config_problems/* didYouMean */.au)(stray[0], this.kinds)}` : '';
+        return `a check needs one probe key (${list})${hint}`;
+    }
+    parseExpect(text, path) {
+        try {
+            return (0,config_expect/* parseCondition */.zB)(text);
+        }
+        catch (error) {
+            if (!(error instanceof config_expect/* ExpectSyntaxError */.vA))
+                throw error;
+            const position = this.locate.inside(path, error.column);
+            this.problems.push({
+                file: this.options.file,
+                ...position,
+                message: `expect: ${error.message} (at column ${error.column + 1} of '${excerpt(text, error.column)}')`,
+            });
+            return undefined;
+        }
+    }
+    checkFieldsKnown(probe, spec, expect, writtenExpect, evidence, path, warnText) {
+        const fields = probe.fields(spec);
+        if (!fields)
+            return;
+        const known = new Set(fields);
+        const unknownIn = (names, key, what, text) => {
+            for (const name of names) {
+                // `baseline.n` and `delta.n` read the field `n` of the earlier run.
+                const field = name.replace(/^(baseline|delta)\./, '');
+                if (known.has(field) || known.has(field.split('.')[0]))
+                    continue;
+                const at = text === undefined ? -1 : fieldColumn(text, name);
+                this.problems.push({
+                    file: this.options.file,
+                    ...(at < 0 ? this.locate.value([...path, key]) : this.locate.inside([...path, key], at)),
+                    message: `${what} uses '${name}', which this ${probe.kind} check does not report${(0,config_problems/* didYouMean */.au)(field, fields)}; its fields are ${fields.join(', ')}`,
+                });
+            }
+        };
+        unknownIn((0,config_expect/* referencedFields */.b_)(expect), 'expect', 'expect', writtenExpect);
+        if (evidence)
+            unknownIn(templateFields(evidence), 'evidence', 'evidence', evidence);
+        if (warnText !== undefined)
+            unknownIn((0,config_expect/* referencedFields */.b_)((0,config_expect/* parseCondition */.zB)(warnText)), 'warn', 'warn', warnText);
+    }
+    report(path, message) {
+        this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
+    }
+}
+/** The condition as quoted in a message: whole when short, else the stretch around `column`. */
+function excerpt(text, column) {
+    const MAX = 120;
+    if (text.length <= MAX)
+        return text;
+    const start = Math.max(0, Math.min(column - MAX / 2, text.length - MAX));
+    return `${start > 0 ? '…' : ''}${text.slice(start, start + MAX)}${start + MAX < text.length ? '…' : ''}`;
+}
+/** Where a field name first stands as a whole word in a condition or template; -1 when it does not. */
+function fieldColumn(text, name) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\w.])${escaped}(?![\\w])`).exec(text)?.index ?? -1;
+}
+/** Field names used as `{{field}}` in an evidence template. */
+function templateFields(template) {
+    return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)].map((match) => match[1]);
+}
+
+;// CONCATENATED MODULE: ./src/config/gate.ts
+
+
+/** Per try, when neither the check nor `defaults.timeout` says. */
+const DEFAULT_TIMEOUT_MS = 30_000;
 function slugify(name) {
     return (name
         .toLowerCase()
@@ -1365,26 +1333,13 @@ function slugify(name) {
         .replace(/^-+|-+$/g, '')
         .slice(0, 60) || 'scenario');
 }
+/** The gate the validated data describes; problems found on the way (duplicate ids, bad checks) are added to `problems`. */
 function buildGate(input, options, locate, problems) {
     const defaults = {
         timeoutMs: input.defaults.timeout ?? DEFAULT_TIMEOUT_MS,
         priority: input.defaults.priority ?? 'P0',
     };
-    const sources = {
-        postgres: {
-            url: input.sources.postgres?.url ?? nonEmpty(options.env.DATABASE_URL),
-            statementTimeoutMs: input.sources.postgres?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
-            ...(input.sources.postgres?.max_connections === undefined
-                ? {}
-                : { maxConnections: input.sources.postgres.max_connections }),
-        },
-        kubernetes: {
-            namespace: nonEmpty(input.sources.kubernetes?.namespace),
-            context: nonEmpty(input.sources.kubernetes?.context),
-        },
-        github: { repository: input.sources.github?.repository ?? nonEmpty(options.env.GITHUB_REPOSITORY) },
-        prometheus: prometheusSource(input.sources.prometheus, options.env),
-    };
+    const sources = resolveSources(options.probes, input.sources, options.env);
     const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
     const preconditions = input.preconditions.map((raw, index) => {
         const path = ['preconditions', index];
@@ -1456,139 +1411,173 @@ function buildGate(input, options, locate, problems) {
         scenarios,
     };
 }
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
+/** Every probe's `sources:` entry as it reads it: what was written, with the probe's defaults. */
+function resolveSources(probes, written, env) {
+    const entries = Object.entries(probes).flatMap(([kind, probe]) => probe.sourceEntry ? [[kind, probe.sourceEntry.resolve(written[kind], env)]] : []);
+    // Each entry is what its probe's resolve returned, which is the type that probe adds to Sources.
+    return Object.fromEntries(entries);
 }
-/** Validates one check against its probe and turns it into a runnable Check. */
-class CheckBuilder {
-    options;
-    locate;
-    problems;
-    defaultTimeoutMs;
-    kinds;
-    constructor(options, locate, problems, defaultTimeoutMs) {
-        this.options = options;
-        this.locate = locate;
-        this.problems = problems;
-        this.defaultTimeoutMs = defaultTimeoutMs;
-        this.kinds = Object.keys(options.probes);
+
+;// CONCATENATED MODULE: ./src/config/locator.ts
+
+/** Finds the source position of a path inside the parsed document. */
+class Locator {
+    doc;
+    lines;
+    constructor(doc, lines) {
+        this.doc = doc;
+        this.lines = lines;
     }
-    build(raw, path, id, shape = commonCheckShape) {
-        const kinds = Object.keys(raw).filter((key) => Object.hasOwn(this.options.probes, key));
-        if (kinds.length !== 1) {
-            this.report(path, this.probeKeyMessage(raw, kinds));
-            return undefined;
+    /** Position of the value at `path`, or of its nearest ancestor that exists. */
+    value(path) {
+        for (let length = path.length; length >= 0; length--) {
+            const node = this.doc.getIn(path.slice(0, length), true);
+            if (node?.range)
+                return this.position(node.range[0]);
         }
-        const kind = kinds[0];
-        const probe = this.options.probes[kind];
-        const parsed = checkSchemaFor(kind, probe, shape).safeParse(raw);
-        if (!parsed.success) {
-            const known = [...Object.keys(shape), kind, ...Object.keys(probe.extraKeys ?? {})];
-            for (const issue of parsed.error.issues) {
-                const nested = issue.path.length > 0 && issue.path[0] === kind;
-                reportIssue(issue, path, this.locate, this.problems, this.options.file, nested ? [] : known);
+        return { line: 1, column: 1 };
+    }
+    /** Position of the key `key` in the mapping at `path` (for unknown keys). */
+    key(path, key) {
+        const map = this.doc.getIn(path, true);
+        if ((0,dist/* isMap */.jh)(map)) {
+            for (const pair of map.items) {
+                if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key && pair.key.range)
+                    return this.position(pair.key.range[0]);
             }
-            return undefined;
         }
-        const data = parsed.data;
-        const spec = data[kind];
-        const extras = {};
-        for (const key of Object.keys(probe.extraKeys ?? {}))
-            if (data[key] !== undefined)
-                extras[key] = data[key];
-        const written = data.expect;
-        const expectText = written === undefined ? probe.defaultExpect(spec) : String(written);
-        const expect = this.parseExpect(expectText, written !== undefined ? [...path, 'expect'] : path);
-        if (!expect)
-            return undefined;
-        this.checkFieldsKnown(probe, spec, expect, written === undefined ? undefined : expectText, data.evidence, path);
-        const check = {
-            id,
-            kind,
-            spec,
-            extras,
-            expect,
-            expectText,
-            defaultExpect: written === undefined,
-            intervalMs: data.interval ?? DEFAULT_INTERVAL_MS,
-            timeoutMs: data.timeout ?? this.defaultTimeoutMs,
-            position: this.locate.value(path),
-        };
-        if (typeof data.name === 'string')
-            check.name = data.name;
-        if (typeof data.evidence === 'string')
-            check.evidence = data.evidence;
-        if (typeof data.wait === 'number')
-            check.waitMs = data.wait;
-        return check;
+        return this.value(path);
     }
-    probeKeyMessage(raw, kinds) {
-        const list = this.kinds.join(', ');
-        if (kinds.length > 1)
-            return `a check has exactly one probe key, but this one has ${kinds.join(' and ')}; split it into two checks`;
-        const stray = Object.keys(raw).filter((key) => !(key in commonCheckShape) && key !== 'params');
-        const hint = stray.length > 0 ? `: '${stray[0]}' is not one${(0,config_problems/* didYouMean */.au)(stray[0], this.kinds)}` : '';
-        return `a check needs one probe key (${list})${hint}`;
+    /** Position inside a one-line scalar value, `column` characters into its text. */
+    inside(path, column) {
+        const node = this.doc.getIn(path, true);
+        const start = this.value(path);
+        if (!(0,dist/* isScalar */.jn)(node))
+            return start;
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+        const singleLine = node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED';
+        return singleLine ? { line: start.line, column: start.column + quoted + column } : start;
     }
-    parseExpect(text, path) {
-        try {
-            return (0,config_expect/* parseCondition */.zB)(text);
-        }
-        catch (error) {
-            if (!(error instanceof config_expect/* ExpectSyntaxError */.vA))
-                throw error;
-            const position = this.locate.inside(path, error.column);
-            this.problems.push({
-                file: this.options.file,
-                ...position,
-                message: `expect: ${error.message} (at column ${error.column + 1} of '${excerpt(text, error.column)}')`,
-            });
-            return undefined;
-        }
+    position(offset) {
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
     }
-    checkFieldsKnown(probe, spec, expect, writtenExpect, evidence, path) {
-        const fields = probe.fields(spec);
-        if (!fields)
-            return;
-        const known = new Set(fields);
-        const unknownIn = (names, key, what, text) => {
-            for (const name of names) {
-                // `baseline.n` and `delta.n` read the field `n` of the earlier run.
-                const field = name.replace(/^(baseline|delta)\./, '');
-                if (known.has(field) || known.has(field.split('.')[0]))
-                    continue;
-                const at = text === undefined ? -1 : fieldColumn(text, name);
-                this.problems.push({
-                    file: this.options.file,
-                    ...(at < 0 ? this.locate.value([...path, key]) : this.locate.inside([...path, key], at)),
-                    message: `${what} uses '${name}', which this ${probe.kind} check does not report${(0,config_problems/* didYouMean */.au)(field, fields)}; its fields are ${fields.join(', ')}`,
-                });
+}
+
+// EXTERNAL MODULE: ./src/config/expand.ts
+var expand = __nccwpck_require__(24740);
+;// CONCATENATED MODULE: ./src/config/yaml.ts
+// Reading the gate file's YAML: strict parsing with lines, and `${VAR}` expansion in place so every
+// problem keeps the line it was written on.
+
+
+/** A YAML parser error as one line, without the parser's own position (the problem carries it). */
+function yamlMessage(message) {
+    const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return `not valid YAML: ${first}`;
+}
+/** Expands `${VAR}` in every string value except SQL text, reporting unset variables where they are. */
+function expandDocument(doc, env, at) {
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node, path) {
+            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
+                return;
+            const parent = path.at(-1);
+            // SQL is never expanded: values go through `params`, so nothing from the environment is spliced.
+            if ((0,dist/* isPair */.tO)(parent) && (0,dist/* isScalar */.jn)(parent.key) && parent.key.value === 'postgres')
+                return;
+            const expansion = (0,expand/* expandVariables */.i)(node.value, env);
+            for (const name of expansion.missing) {
+                at(node.range?.[0] ?? 0, `\${${name}} is not set; set the environment variable ${name} or write \${${name}:-default}`);
             }
-        };
-        unknownIn((0,config_expect/* referencedFields */.b_)(expect), 'expect', 'expect', writtenExpect);
-        if (evidence)
-            unknownIn(templateFields(evidence), 'evidence', 'evidence', evidence);
+            node.value = expansion.value;
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Loading a gate file: read it (refusing huge ones), parse the YAML with lines, expand `${VAR}`,
+// validate the top level and every check, and build the Gate, reporting every problem at once.
+
+
+
+
+
+
+
+
+
+
+/** Gate files past this size are refused before parsing (a gate of hundreds of scenarios is ~1 MB). */
+const MAX_GATE_FILE_BYTES = 10 * 1024 * 1024;
+/** Reads and validates a gate file; throws ConfigError listing every problem. */
+async function loadGateFile(path, options) {
+    const problemAt = (message) => new config_problems/* ConfigError */.xL([{ file: options.file, line: 1, column: 1, message }]);
+    let size;
+    try {
+        size = (await (0,promises_.stat)(path)).size;
     }
-    report(path, message) {
-        this.problems.push({ file: this.options.file, ...this.locate.value(path), message });
+    catch {
+        throw problemAt(`gate file not found; create it, or point the action's 'config' input (the CLI's FILE argument) at it`);
     }
+    if (size > MAX_GATE_FILE_BYTES) {
+        throw problemAt(`gate file is ${size} bytes; the limit is ${MAX_GATE_FILE_BYTES} — split it into several gates`);
+    }
+    return parseGate(await (0,promises_.readFile)(path, 'utf8'), options);
 }
-/** The condition as quoted in a message: whole when short, else the stretch around `column`. */
-function excerpt(text, column) {
-    const MAX = 120;
-    if (text.length <= MAX)
-        return text;
-    const start = Math.max(0, Math.min(column - MAX / 2, text.length - MAX));
-    return `${start > 0 ? '…' : ''}${text.slice(start, start + MAX)}${start + MAX < text.length ? '…' : ''}`;
+/** Validates gate-file text; throws ConfigError listing every problem, with lines. */
+function parseGate(text, options) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+    });
+    const problems = [];
+    const at = (offset, message) => {
+        const { line, col } = lines.linePos(offset);
+        problems.push({ file: options.file, line, column: col, message });
+    };
+    for (const error of doc.errors)
+        at(error.pos[0], yamlMessage(error.message));
+    if (problems.length > 0)
+        throw new config_problems/* ConfigError */.xL(problems);
+    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
+        at(0, 'the gate file is empty; start with `version: 1`, `gate:` and `scenarios:` (see the README)');
+        throw new config_problems/* ConfigError */.xL(problems);
+    }
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        at(doc.contents.range?.[0] ?? 0, 'a gate file is a mapping with version, gate and scenarios');
+        throw new config_problems/* ConfigError */.xL(problems);
+    }
+    expandDocument(doc, options.env, at);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        at(0, `the file cannot be read as data: ${error.message}`);
+        throw new config_problems/* ConfigError */.xL(problems);
+    }
+    const locate = new Locator(doc, lines);
+    const schema = gateFileSchemaFor(options.probes);
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            reportIssue(issue, [], locate, problems, options.file, knownKeysAt(schema, issue.path));
+        }
+        // Checks are validated too, so one run shows every problem in the file, not the first layer only.
+        validateChecksOf(data, options, DEFAULT_TIMEOUT_MS, locate, problems);
+        throw new config_problems/* ConfigError */.xL(sortProblems(problems));
+    }
+    const gate = buildGate(parsed.data, options, locate, problems);
+    if (problems.length > 0)
+        throw new config_problems/* ConfigError */.xL(sortProblems(problems));
+    return gate;
 }
-/** Where a field name first stands as a whole word in a condition or template; -1 when it does not. */
-function fieldColumn(text, name) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(?<![\\w.])${escaped}(?![\\w])`).exec(text)?.index ?? -1;
-}
-/** Field names used as `{{field}}` in an evidence template. */
-function templateFields(template) {
-    return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)].map((match) => match[1]);
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 
@@ -1662,16 +1651,25 @@ function didYouMean(written, known) {
 /* harmony export */   ld: () => (/* binding */ countScenarios),
 /* harmony export */   wO: () => (/* binding */ markRegressions)
 /* harmony export */ });
-/* unused harmony exports combineChecks, isWaiverActive */
+/* unused harmony exports combineChecks, isMet, isWaiverActive */
 /* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59061);
 
-/** `fail` if any check failed, else `error` if any errored, else `pass`. An empty scenario cannot pass. */
+/**
+ * `fail` if any check failed, else `error` if any errored, else `warn` if any warned, else `pass`.
+ * An empty scenario cannot pass.
+ */
 function combineChecks(statuses) {
     if (statuses.includes('fail'))
         return 'fail';
     if (statuses.includes('error') || statuses.length === 0)
         return 'error';
+    if (statuses.includes('warn'))
+        return 'warn';
     return 'pass';
+}
+/** Expect held (a pass, or a warning): the row blocks nothing, and a waiver has nothing to waive. */
+function isMet(status) {
+    return status === 'pass' || status === 'warn';
 }
 /** A waiver holds through the end of its `until` day, UTC. */
 function isWaiverActive(until, now) {
@@ -1684,7 +1682,8 @@ function scenarioResult(scenario, checks, now, warnings) {
     let waiver;
     if (scenario.waiver) {
         waiver = { ...scenario.waiver, active: isWaiverActive(scenario.waiver.until, now) };
-        if (checkStatus !== 'pass') {
+        // A warning is no failure: it stays `warn`, visible, instead of turning into `waived`.
+        if (!isMet(checkStatus)) {
             if (waiver.active)
                 status = 'waived';
             else
@@ -1715,10 +1714,10 @@ function decisionModeFor(failOn) {
 /** Marks every row that did not pass as `new` (passed in the baseline, or absent there) or `known`. */
 function markRegressions(rows, baseline) {
     for (const row of rows) {
-        if (row.checkStatus === 'pass')
+        if (isMet(row.checkStatus))
             continue;
         const before = baseline.scenarios.get(row.id);
-        row.regression = before === undefined || before === 'pass' ? 'new' : 'known';
+        row.regression = before === undefined || before === 'pass' || before === 'warn' ? 'new' : 'known';
     }
 }
 /** The Go/No-Go decision, its basis and the residual risks, exactly as the contract defines them. */
@@ -1726,7 +1725,7 @@ function decide(preconditions, scenarios, risks, mode = 'all') {
     const basis = [];
     for (const precondition of preconditions) {
         // Waivers never apply to preconditions: a gate that could not establish them has not looked.
-        if (precondition.checkStatus !== 'pass') {
+        if (!isMet(precondition.checkStatus)) {
             basis.push({
                 kind: 'precondition-not-passed',
                 name: precondition.name,
@@ -1753,8 +1752,16 @@ function decide(preconditions, scenarios, risks, mode = 'all') {
         name: scenario.name,
         status: scenario.status,
     }));
+    // A warning never passes silently: every row that warned is a residual risk of the Go.
+    for (const precondition of preconditions) {
+        if (precondition.checkStatus === 'warn')
+            residualRisks.push({ kind: 'warned', name: precondition.name, priority: 'P0', precondition: true });
+    }
     for (const scenario of scenarios) {
-        if (scenario.status === 'waived' && scenario.waiver) {
+        if (scenario.status === 'warn') {
+            residualRisks.push({ kind: 'warned', name: scenario.name, priority: scenario.priority });
+        }
+        else if (scenario.status === 'waived' && scenario.waiver) {
             const { reason, until, issue } = scenario.waiver;
             residualRisks.push({ kind: 'waived', name: scenario.name, reason, until, ...(issue ? { issue } : {}) });
         }
@@ -1774,11 +1781,14 @@ function decide(preconditions, scenarios, risks, mode = 'all') {
 /** Scenario counts for the step outputs and titles. */
 function countScenarios(scenarios) {
     const count = (status) => scenarios.filter((scenario) => scenario.status === status).length;
+    const warned = count('warn');
+    // `passed` never includes a warning; `warned` is there only when some scenario warned.
     return {
         passed: count('pass'),
         failed: count('fail'),
         errors: count('error'),
         waived: count('waived'),
+        ...(warned > 0 ? { warned } : {}),
         total: scenarios.length,
     };
 }
@@ -1790,12 +1800,14 @@ function countScenarios(scenarios) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ formatValue),
 /* harmony export */   K7: () => (/* binding */ checkEvidence),
 /* harmony export */   Sd: () => (/* binding */ scenarioEvidence),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
 /* harmony export */   rL: () => (/* binding */ lookupField),
 /* harmony export */   rS: () => (/* binding */ evidenceText)
 /* harmony export */ });
-/* unused harmony exports MAX_VALUE_LENGTH, formatValue, renderTemplate, measuredParts */
+/* unused harmony exports MAX_VALUE_LENGTH, measuredParts */
 /* harmony import */ var _config_expect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57038);
 /* harmony import */ var _baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(66228);
 
@@ -1869,6 +1881,8 @@ function checkEvidence(check, status, fields, error, previous, failureFields = [
     const parts = check.evidence
         ? renderTemplate(check.evidence, fields, previous)
         : measuredParts(check.expect, fields, previous);
+    if (status === 'warn')
+        parts.push({ text: '; warn ' }, { value: check.warnText ?? '' }, { text: ' does not hold' });
     if (status === 'fail') {
         const measured = check.evidence
             ? [{ text: ' (' }, ...measuredParts(check.expect, fields, previous), { text: ')' }]
@@ -1917,7 +1931,7 @@ function evidenceText(parts) {
 
 /***/ }),
 
-/***/ 44381:
+/***/ 71057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1931,10 +1945,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/expect.ts + 3 modules
 var expect = __nccwpck_require__(57038);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(97840);
-// EXTERNAL MODULE: ./src/probes/probe.ts
-var probe = __nccwpck_require__(86489);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __nccwpck_require__(85497);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __nccwpck_require__(58382);
+// EXTERNAL MODULE: ./src/shared/probe-contract.ts
+var probe_contract = __nccwpck_require__(85074);
+// EXTERNAL MODULE: ./src/shared/sleep.ts
+var sleep = __nccwpck_require__(47362);
 // EXTERNAL MODULE: ./src/baseline/compare.ts
 var compare = __nccwpck_require__(66228);
 // EXTERNAL MODULE: ./src/engine/decision.ts
@@ -1955,20 +1973,6 @@ async function mapBounded(items, concurrency, task) {
     const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
     await Promise.all(workers);
     return results;
-}
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 /** A counting semaphore: at most `size` holders at once, served in arrival order. */
 class Semaphore {
@@ -2110,7 +2114,269 @@ class SessionPool {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/hold.ts
+// The sampling loop of `hold`: after the first try (or the first pass of `wait`), keep sampling every
+// `interval` until `hold` has elapsed, counting failed samples against `failure_limit` and
+// consecutive probe errors against `error_limit` (Argo Rollouts' failureLimit and
+// consecutiveErrorLimit). Memory stays flat: counts and the worst value are folded in as samples
+// arrive, and each kept sample holds only the values the conditions read, up to a cap.
+
+
+
+
+
+/** Samples kept in the result; later ones are counted (`omitted`) but not kept. */
+const MAX_KEPT_SAMPLES = 10_000;
+/** Longest text kept per sample value or error; the evidence and the last fields keep more. */
+const MAX_SAMPLE_TEXT = 120;
+/** Samples `check` until its hold has elapsed or its outcome is settled; `first` is sample 1. */
+async function holdCheck(check, settings, first, context) {
+    const tally = new HoldTally(check, settings);
+    const startedAt = context.now().getTime();
+    const endAt = startedAt + settings.holdMs;
+    let attempt = first;
+    for (let index = 1;; index++) {
+        // A try the deadline cut short is no sample: it measured nothing about the service.
+        if (!(context.deadline.aborted && attempt.status === 'error'))
+            tally.add(attempt, context.now());
+        const elapsed = () => context.now().getTime() - startedAt;
+        if (context.deadline.aborted) {
+            const reason = messageOf(context.deadline.reason);
+            const where = `${(0,duration/* formatDuration */.a)(elapsed())} into a hold of ${(0,duration/* formatDuration */.a)(settings.holdMs)}`;
+            return tally.end('error', elapsed(), `${reason} (${where})`, 'the gate deadline passed');
+        }
+        if (attempt.status === 'error' && attempt.retryable === false) {
+            const error = `${attempt.error ?? 'error'} (sample ${index} of the hold: trying again cannot help)`;
+            return tally.end('error', elapsed(), error, 'the probe said trying again cannot help');
+        }
+        if (tally.consecutiveErrors > settings.errorLimit) {
+            const error = `${tally.consecutiveErrors} samples in a row could not be taken (error_limit ${settings.errorLimit}); the last: ${attempt.error ?? 'error'}`;
+            return tally.end('error', elapsed(), error, `error_limit ${settings.errorLimit} exceeded`);
+        }
+        if (tally.failed > settings.failureLimit) {
+            return tally.end('fail', elapsed(), undefined, `failure_limit ${settings.failureLimit} exceeded`);
+        }
+        // Samples start every `interval` from the first; a probe slower than that is sampled back to back.
+        const now = context.now().getTime();
+        const nextAt = Math.max(startedAt + index * check.intervalMs, now);
+        if (nextAt > endAt)
+            break;
+        if (nextAt > now)
+            await (0,sleep/* sleep */.y)(nextAt - now, context.deadline);
+        else
+            await new Promise((resolve) => setImmediate(resolve));
+        attempt = context.deadline.aborted ? deadlineAttempt(context.deadline) : await context.next();
+    }
+    return tally.complete(context.now().getTime() - startedAt);
+}
+function deadlineAttempt(deadline) {
+    return { status: 'error', fields: {}, error: messageOf(deadline.reason) };
+}
+/** Counts, the worst value and the kept samples of one hold, folded in one sample at a time. */
+class HoldTally {
+    check;
+    settings;
+    total = 0;
+    passed = 0;
+    warned = 0;
+    failed = 0;
+    errors = 0;
+    consecutiveErrors = 0;
+    samples = [];
+    omitted = 0;
+    worst;
+    lastFields = {};
+    kept;
+    rule;
+    constructor(check, settings) {
+        this.check = check;
+        this.settings = settings;
+        const conditions = check.warn ? [check.expect, check.warn] : [check.expect];
+        const names = conditions.flatMap(expect/* referencedFields */.b_).filter((name) => !/^(baseline|delta)\./.test(name));
+        this.kept = [...new Set(names)];
+        this.rule = worstRule(check.expect);
+    }
+    add(attempt, at) {
+        this.total++;
+        if (attempt.status === 'error') {
+            this.errors++;
+            this.consecutiveErrors++;
+        }
+        else {
+            this.consecutiveErrors = 0;
+            this.lastFields = attempt.fields;
+            if (attempt.status === 'pass')
+                this.passed++;
+            else if (attempt.status === 'warn')
+                this.warned++;
+            else
+                this.failed++;
+            this.foldWorst(attempt.fields);
+        }
+        if (this.samples.length >= MAX_KEPT_SAMPLES) {
+            this.omitted++;
+            return;
+        }
+        const sample = { at: at.toISOString(), status: attempt.status };
+        if (attempt.status === 'error')
+            sample.error = shorten(attempt.error ?? 'error');
+        else
+            sample.values = this.compact(attempt.fields);
+        this.samples.push(sample);
+    }
+    /** The hold ran its full length: pass, or warn when a sample warned; a hold without one good sample never passes. */
+    complete(elapsedMs) {
+        if (this.passed + this.warned === 0) {
+            return this.failed > 0
+                ? this.end('fail', elapsedMs)
+                : this.end('error', elapsedMs, `no sample of the hold could be taken (${this.errors} errors)`);
+        }
+        return this.end(this.warned > 0 ? 'warn' : 'pass', elapsedMs);
+    }
+    end(status, elapsedMs, error, stoppedEarly) {
+        const summary = {
+            holdMs: this.settings.holdMs,
+            intervalMs: this.check.intervalMs,
+            failureLimit: this.settings.failureLimit,
+            errorLimit: this.settings.errorLimit,
+            elapsedMs,
+            total: this.total,
+            passed: this.passed,
+            warned: this.warned,
+            failed: this.failed,
+            errors: this.errors,
+            samples: this.samples,
+            omitted: this.omitted,
+        };
+        if (this.worst)
+            summary.worst = this.worst;
+        if (stoppedEarly)
+            summary.stoppedEarly = stoppedEarly;
+        const outcome = { status, fields: this.lastFields, summary };
+        if (error !== undefined)
+            outcome.error = error;
+        return outcome;
+    }
+    compact(fields) {
+        const values = {};
+        for (const name of this.kept) {
+            const value = (0,evidence/* lookupField */.rL)(fields, name);
+            if (value === undefined)
+                continue;
+            values[name] =
+                typeof value === 'number' || typeof value === 'boolean' || value === null
+                    ? value
+                    : shorten((0,evidence/* formatValue */.Fl)(value));
+        }
+        return values;
+    }
+    foldWorst(fields) {
+        if (!this.rule)
+            return;
+        const value = numeric((0,evidence/* lookupField */.rL)(fields, this.rule.field));
+        if (value === undefined)
+            return;
+        const worse = this.worst === undefined ||
+            (this.rule.higherIsWorse ? value > this.worst.value : value < this.worst.value);
+        if (worse)
+            this.worst = { field: this.rule.field, value };
+    }
+}
+/** `value < 0.01` → the largest value is the worst; `ready >= 3` → the smallest; `not` flips it. */
+function worstRule(condition, negated = false) {
+    switch (condition.type) {
+        case 'or':
+        case 'and':
+            for (const term of condition.terms) {
+                const rule = worstRule(term, negated);
+                if (rule)
+                    return rule;
+            }
+            return undefined;
+        case 'not':
+            return worstRule(condition.operand, !negated);
+        case 'truthy':
+            return undefined;
+        case 'compare': {
+            if ('against' in condition || /^(baseline|delta)\./.test(condition.operand.field))
+                return undefined;
+            const below = condition.op === '<' || condition.op === '<=';
+            const above = condition.op === '>' || condition.op === '>=';
+            if (!below && !above)
+                return undefined;
+            return { field: condition.operand.field, higherIsWorse: below !== negated };
+        }
+    }
+}
+/** A number, or a decimal written as text (PostgreSQL's numeric and bigint arrive as text). */
+function numeric(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim()))
+        return Number(value);
+    return undefined;
+}
+function shorten(text) {
+    return text.length > MAX_SAMPLE_TEXT ? `${text.slice(0, MAX_SAMPLE_TEXT - 1)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/engine/hold-evidence.ts
+// What a held check says in the Evidence cell: the samples in one line (`12/12 samples pass over
+// 10m; worst value 0.004`), instead of the last sample's values, which would hide the others.
+
+
+/** The Evidence of a held check: its error or template, then the samples' summary. */
+function holdEvidence(check, status, summary, error, fields, previous) {
+    const parts = [];
+    if (status === 'error')
+        parts.push(...(0,evidence/* checkEvidence */.K7)(check, status, fields, error));
+    else if (check.evidence)
+        parts.push(...(0,evidence/* renderTemplate */.Xm)(check.evidence, fields, previous));
+    if (summary.total === 0)
+        return parts;
+    if (parts.length > 0)
+        parts.push({ text: '; ' });
+    parts.push(...samplesParts(summary));
+    if (status === 'fail')
+        parts.push({ text: ', expected ' }, { value: check.expectText });
+    if (status === 'warn')
+        parts.push({ text: '; warn ' }, { value: check.warnText ?? '' }, { text: ' did not hold' });
+    return parts;
+}
+/** `9/12 samples pass, 3 warn over 10m; worst value 0.007` (counts are the engine's, values the source's). */
+function samplesParts(summary) {
+    const counts = [`${summary.passed}/${summary.total} samples pass`];
+    if (summary.warned > 0)
+        counts.push(`${summary.warned} warn`);
+    if (summary.failed > 0)
+        counts.push(`${summary.failed} fail (failure_limit ${summary.failureLimit})`);
+    if (summary.errors > 0)
+        counts.push(`${summary.errors} error (error_limit ${summary.errorLimit} in a row)`);
+    // A full hold is said as written (`over 10m`); one that ended early, as far as it got.
+    const span = summary.stoppedEarly
+        ? `after ${(0,duration/* formatDuration */.a)(summary.elapsedMs)} of ${(0,duration/* formatDuration */.a)(summary.holdMs)} (stopped: ${summary.stoppedEarly})`
+        : `over ${(0,duration/* formatDuration */.a)(summary.holdMs)}`;
+    const parts = [{ text: `${counts.join(', ')} ${span}` }];
+    if (summary.worst) {
+        parts.push({ text: `; worst ${summary.worst.field} ` }, { value: (0,evidence/* formatValue */.Fl)(summary.worst.value) });
+    }
+    return parts;
+}
+/**
+ * Why a hold cannot finish before the gate's deadline, or undefined when it can. Such a hold could
+ * never pass; the check ends `error` at once instead of sampling until the deadline cuts it.
+ */
+function holdBeyondDeadline(check, gateTimeoutMs) {
+    if (!check.hold || gateTimeoutMs === undefined || check.hold.holdMs < gateTimeoutMs)
+        return undefined;
+    return `hold ${(0,duration/* formatDuration */.a)(check.hold.holdMs)} cannot end before the gate's deadline (${(0,duration/* formatDuration */.a)(gateTimeoutMs)}); raise the 'timeout' input (the CLI's --timeout) above the hold plus any wait, or shorten hold`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run.ts
+
+
+
+
 
 
 
@@ -2138,7 +2404,7 @@ async function evaluateGate(gate, options) {
     const deadlineTimer = gateTimeoutMs === undefined
         ? undefined
         : setTimeout(() => deadline.abort(new DOMException(deadlineText(gateTimeoutMs), 'TimeoutError')), gateTimeoutMs);
-    const sessions = new SessionPool(options.probes, options.environment, options.closeLimitMs ?? CLOSE_LIMIT_MS, options.concurrency ?? probe/* DEFAULT_CONCURRENCY */.WH);
+    const sessions = new SessionPool(options.probes, options.environment, options.closeLimitMs ?? CLOSE_LIMIT_MS, options.concurrency ?? probe_contract/* DEFAULT_CONCURRENCY */.W);
     const warnings = [];
     const context = {
         sessions,
@@ -2148,6 +2414,7 @@ async function evaluateGate(gate, options) {
         baseline: options.baseline,
         debug: (message) => options.environment.debug(message),
         abortGraceMs: options.abortGraceMs ?? ABORT_GRACE_MS,
+        gateTimeoutMs,
     };
     // Preconditions and scenarios share one bounded pool: evidence for both is gathered at once.
     const all = [...gate.preconditions, ...gate.scenarios];
@@ -2155,7 +2422,7 @@ async function evaluateGate(gate, options) {
     const remaining = new Map(all.map((scenario) => [scenario, scenario.checks.length]));
     let results;
     try {
-        const perSource = new SourceLimits(options.probes, options.environment.sources, options.concurrency ?? probe/* DEFAULT_CONCURRENCY */.WH);
+        const perSource = new SourceLimits(options.probes, options.environment.sources, options.concurrency ?? probe_contract/* DEFAULT_CONCURRENCY */.W);
         results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
             const result = await perSource.for(check).use(() => runCheck(check, context));
             const left = remaining.get(scenario) - 1;
@@ -2206,34 +2473,58 @@ async function runCheck(check, context) {
     const waitUntil = started.getTime() + (check.waitMs ?? 0);
     let attempts = 0;
     let attempt;
+    // A hold that cannot end before the deadline could never pass: say so at once, not after waiting.
+    const beyond = holdBeyondDeadline(check, context.gateTimeoutMs);
     for (;;) {
+        if (beyond) {
+            attempt = { status: 'error', fields: {}, error: beyond };
+            break;
+        }
         attempts++;
         attempt = await tryOnce(check, context);
         const timeLeft = waitUntil - context.now().getTime();
-        if (attempt.status === 'pass' || attempt.retryable === false)
+        if (holds(attempt) || attempt.retryable === false)
             break;
         if (timeLeft <= 0 || context.deadline.aborted)
             break;
-        await sleep(Math.min(check.intervalMs, timeLeft), context.deadline);
+        await (0,sleep/* sleep */.y)(Math.min(check.intervalMs, timeLeft), context.deadline);
         if (context.deadline.aborted)
             break;
     }
-    if (attempts > 1 && attempt.status !== 'pass' && !context.deadline.aborted) {
+    if (attempts > 1 && !holds(attempt) && !context.deadline.aborted) {
         attempt.error &&=
             attempt.retryable === false
                 ? `${attempt.error} (stopped after ${attempts} tries: trying again cannot help)`
                 : `${attempt.error} (still failing after ${attempts} tries over ${(0,duration/* formatDuration */.a)(check.waitMs ?? 0)})`;
     }
+    // `wait` ends at the first pass; `hold` starts there (or at the first try without `wait`).
+    let hold;
+    if (check.hold && !beyond && (check.waitMs === undefined || holds(attempt))) {
+        const held = await holdCheck(check, check.hold, attempt, {
+            now: context.now,
+            deadline: context.deadline,
+            next: () => {
+                attempts++;
+                return tryOnce(check, context);
+            },
+        });
+        hold = held.summary;
+        attempt = { status: held.status, fields: held.fields, ...(held.error ? { error: held.error } : {}) };
+    }
+    const previous = context.baseline?.checks.get(check.id);
     const result = {
         id: check.id,
         kind: check.kind,
         status: attempt.status,
         fields: attempt.fields,
         expect: check.expectText,
-        evidence: (0,evidence/* checkEvidence */.K7)(check, attempt.status, attempt.fields, attempt.error, context.baseline?.checks.get(check.id), probe.failureFields, probe.noteFields),
+        evidence: hold
+            ? holdEvidence(check, attempt.status, hold, attempt.error, attempt.fields, previous)
+            : (0,evidence/* checkEvidence */.K7)(check, attempt.status, attempt.fields, attempt.error, previous, probe.failureFields, probe.noteFields),
         reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
         target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
         attempts,
+        ...(hold ? { hold } : {}),
         startedAt: started.toISOString(),
         durationMs: context.now().getTime() - started.getTime(),
         line: check.position.line,
@@ -2261,7 +2552,15 @@ async function tryOnce(check, context) {
         return deadlineError(context);
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new DOMException(timeoutText(check), 'TimeoutError')), check.timeoutMs);
-    const signal = AbortSignal.any([timeout.signal, context.deadline]);
+    // One signal for the try that the deadline also aborts. Not `AbortSignal.any`: every signal it
+    // makes stays attached to the long-lived deadline signal, ~250 bytes a try, which a hold of
+    // thousands of samples would pile up; this listener is removed when the try ends.
+    const onDeadline = () => timeout.abort(context.deadline.reason);
+    if (context.deadline.aborted)
+        onDeadline();
+    else
+        context.deadline.addEventListener('abort', onDeadline, { once: true });
+    const signal = timeout.signal;
     try {
         // `open` cannot see the signal, so there is nothing to wait for once it aborts.
         const opened = await settleWithin(context.sessions.get(check.kind), signal, 0);
@@ -2277,6 +2576,7 @@ async function tryOnce(check, context) {
     }
     finally {
         clearTimeout(timer);
+        context.deadline.removeEventListener('abort', onDeadline);
     }
 }
 /**
@@ -2292,7 +2592,7 @@ function failedTry(settled, check, context) {
             context.debug(`${check.kind} check ${check.id} at the deadline: ${messageOf(error)}`);
         return deadlineError(context);
     }
-    if (error instanceof probe/* ProbeError */.B2) {
+    if (error instanceof errors/* ProbeError */.B) {
         return {
             status: 'error',
             fields: {},
@@ -2318,19 +2618,31 @@ function timeoutText(check) {
 function judge(check, fields, previous) {
     try {
         const lookup = (name) => (0,compare/* baselineLookup */.ET)(name, fields, previous, evidence/* lookupField */.rL);
-        const holds = (0,expect/* evaluateCondition */.F9)(check.expect, lookup);
-        return { status: holds ? 'pass' : 'fail', fields };
+        if (!(0,expect/* evaluateCondition */.F9)(check.expect, lookup))
+            return { status: 'fail', fields };
+        if (!check.warn)
+            return { status: 'pass', fields };
+        try {
+            return { status: (0,expect/* evaluateCondition */.F9)(check.warn, lookup) ? 'pass' : 'warn', fields };
+        }
+        catch (error) {
+            return evaluationError('warn', check.warnText ?? '', error, fields);
+        }
     }
     catch (error) {
-        // Anything but a known evaluation error is a bug; it still ends as this check's error, not the run's.
-        const reason = error instanceof expect/* ExpectEvaluationError */.wv ? error.message : `internal error: ${messageOf(error)}`;
-        const available = Object.keys(fields).join(', ') || 'none';
-        return {
-            status: 'error',
-            fields,
-            error: `expect '${check.expectText}': ${reason} (fields: ${available})`,
-        };
+        return evaluationError('expect', check.expectText, error, fields);
     }
+}
+/** A condition that could not be evaluated is this check's error, never a pass or a warning. */
+function evaluationError(key, text, error, fields) {
+    // Anything but a known evaluation error is a bug; it still ends as this check's error, not the run's.
+    const reason = error instanceof expect/* ExpectEvaluationError */.wv ? error.message : `internal error: ${messageOf(error)}`;
+    const available = Object.keys(fields).join(', ') || 'none';
+    return { status: 'error', fields, error: `${key} '${text}': ${reason} (fields: ${available})` };
+}
+/** Expect held: a pass, or a warn (expect held, warn did not). */
+function holds(attempt) {
+    return attempt.status === 'pass' || attempt.status === 'warn';
 }
 function deadlineText(gateTimeoutMs) {
     return `the gate's deadline (${(0,duration/* formatDuration */.a)(gateTimeoutMs)}) passed before this check finished`;
@@ -2340,104 +2652,6 @@ function deadlineError(context) {
 }
 /** Checks of different sources run side by side; this caps the whole gate's in-flight work. */
 const MAX_CHECKS_IN_FLIGHT = 256;
-
-
-/***/ }),
-
-/***/ 92678:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rg: () => (/* binding */ runGate),
-/* harmony export */   YN: () => (/* binding */ registerKnownSecrets)
-/* harmony export */ });
-/* unused harmony exports SECRET_NAME, isSecretVariable, probeEnvironment */
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44381);
-/* harmony import */ var _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17903);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
-
-
-
-/**
- * Names of environment variables whose values are treated as secrets wherever they show up:
- * anything holding TOKEN, SECRET, PASSWORD, PRIVATE, CREDENTIAL, an API or access key, a DSN or a
- * connection string, and names ending in _PASS, _PWD, _PW, _KEY, _PIN, _SALT, _AUTH or _CREDS.
- * A bare PWD (the shell's working directory) is not one.
- */
-const SECRET_NAME = new RegExp([
-    'TOKEN',
-    'SECRET',
-    'PASSWORD',
-    'PASSWD',
-    'PASSPHRASE',
-    'PRIVATE',
-    'CREDENTIAL',
-    'COOKIE',
-    'AUTHORIZATION',
-    '(API|ACCESS|AUTH|SIGNING|ENCRYPTION|MASTER|LICEN[CS]E)_?KEY',
-    'DATABASE_URL',
-    'DSN',
-    'CONN(ECTION)?_?STR(ING)?',
-    '_(PASS|PWD|PW|KEY|KEYS|PIN|SALT|AUTH|CREDS?)$',
-].join('|'), 'i');
-/**
- * Values a secret-named variable holds when it is a setting, not a credential: a boolean word, or
- * a whole number of up to 7 digits with an optional unit (SESSION_TOKEN_TTL=3600, REDACT_TOKENS=true,
- * TOKEN_TIMEOUT=30s). Masking these would hide every "3600" and "true" in the reports. A credential a
- * probe actually uses is registered by the probe whatever it looks like.
- */
-const SETTING_VALUE = /^(?:true|false|yes|no|on|off|null|none|[+-]?\d{1,7}(?:\.\d{1,3})?(?:ms|s|m|h|d)?)$/i;
-/** True when an environment variable's name and value make it a secret (see SECRET_NAME, SETTING_VALUE). */
-function isSecretVariable(name, value) {
-    if (!value || name.startsWith('INPUT_CONFIG'))
-        return false;
-    return SECRET_NAME.test(name) && !SETTING_VALUE.test(value.trim());
-}
-/** A function that hides a value everywhere: removed from reports, and every form of it masked in logs. */
-function secretAdder(redactor, mask) {
-    return (value) => {
-        for (const form of redactor.add(value))
-            mask(form);
-    };
-}
-/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
-function registerKnownSecrets(env, redactor, mask, extra = []) {
-    const add = secretAdder(redactor, mask);
-    for (const [name, value] of Object.entries(env)) {
-        if (isSecretVariable(name, value))
-            add(value);
-    }
-    for (const value of extra)
-        add(value);
-}
-/** The world as probes see it: sources, environment, workspace, token, secret registration. */
-function probeEnvironment(gate, settings) {
-    const environment = {
-        sources: gate.sources,
-        env: settings.env,
-        workspace: settings.workspace,
-        addSecret: secretAdder(settings.redactor, settings.mask),
-        // Masked by the sink the caller writes it through.
-        debug: settings.debug,
-    };
-    if (settings.githubToken)
-        environment.githubToken = settings.githubToken;
-    return environment;
-}
-/** Evaluates a gate with the registered probes, as both the action and the CLI do. */
-function runGate(gate, settings) {
-    const environment = probeEnvironment(gate, settings);
-    return (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluateGate */ .DR)(gate, {
-        probes: _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .probeRegistry */ .k,
-        environment,
-        concurrency: settings.concurrency,
-        gateTimeoutMs: settings.gateTimeoutMs,
-        tool: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL */ .j,
-        ...(settings.baseline ? { baseline: settings.baseline } : {}),
-        ...(settings.decisionMode ? { decisionMode: settings.decisionMode } : {}),
-        ...(settings.onScenario ? { onScenario: settings.onScenario } : {}),
-    });
-}
 
 
 /***/ }),
@@ -2956,27 +3170,22 @@ function paramsOf(extras) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* binding */ ProbeError),
-/* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
-/* harmony export */   _y: () => (/* binding */ defineProbe)
+/* harmony export */   B2: () => (/* reexport safe */ _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__.B),
+/* harmony export */   WH: () => (/* reexport safe */ _shared_probe_contract_js__WEBPACK_IMPORTED_MODULE_1__.W),
+/* harmony export */   _y: () => (/* binding */ defineProbe),
+/* harmony export */   hg: () => (/* binding */ defineSourceEntry)
 /* harmony export */ });
-/** Checks in flight at once per source when the caller does not say (the `concurrency` input's default). */
-const DEFAULT_CONCURRENCY = 8;
-/**
- * Thrown by a probe when it cannot answer; the message is shown to the user as is. Anything else
- * a probe throws is reported as an internal error of the probe, never as evidence.
- */
-class ProbeError extends Error {
-    name = 'ProbeError';
-    retryable;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.retryable = options.retryable ?? true;
-    }
-}
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58382);
+/* harmony import */ var _shared_probe_contract_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85074);
+
+
 /** Helps probe modules keep their definition's generic type without casts at the registry. */
 function defineProbe(definition) {
     return definition;
+}
+/** Helps a probe type its `sources:` entry: `resolve` receives what its schema parsed. */
+function defineSourceEntry(entry) {
+    return entry;
 }
 
 
@@ -3022,7 +3231,7 @@ function singleSeriesFieldRead(extras) {
 
 /***/ }),
 
-/***/ 17903:
+/***/ 41767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3112,7 +3321,25 @@ const gitHubSpecSchema = mapping.transform((value, context) => {
     return fail('github needs run (a run id), workflow (a workflow file or name) or job (a job of the current run)');
 });
 
+// EXTERNAL MODULE: ./src/shared/text.ts
+var shared_text = __nccwpck_require__(24646);
+;// CONCATENATED MODULE: ./src/probes/github/source.ts
+// `sources.github`: the repository checks read when they name none.
+
+
+
+/** What a gate file may write under `sources.github`. */
+const gitHubSourceSchema = schemas/* strictObject */.rej({ repository: schemas/* string */.YjP().optional() });
+/** The repository defaults to GITHUB_REPOSITORY (the repository the workflow runs in). */
+const gitHubSourceEntry = (0,probe/* defineSourceEntry */.hg)({
+    schema: gitHubSourceSchema,
+    resolve: (written, env) => ({
+        repository: written?.repository ?? (0,shared_text/* nonEmpty */.hq)(env.GITHUB_REPOSITORY),
+    }),
+});
+
 ;// CONCATENATED MODULE: ./src/probes/github/index.ts
+
 
 
 
@@ -3175,12 +3402,13 @@ function gitHubDescribe(spec, sources) {
 const githubProbe = (0,probe/* defineProbe */._y)({
     kind: 'github',
     schema: gitHubSpecSchema,
+    sourceEntry: gitHubSourceEntry,
     fields: () => GITHUB_FIELDS,
     defaultExpect: () => 'conclusion == success',
     reproduce: (spec, _extras, sources) => gitHubReproduce(spec, sources),
     describe: (spec, _extras, sources) => gitHubDescribe(spec, sources),
     open: async (environment) => {
-        const { openGitHubSession } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38843));
+        const { openGitHubSession } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59420));
         return openGitHubSession(environment);
     },
 });
@@ -3484,7 +3712,26 @@ function checked(spec, path, context) {
     return spec;
 }
 
+;// CONCATENATED MODULE: ./src/probes/kubernetes/source.ts
+// `sources.kubernetes`: the namespace and kubeconfig context checks use when they name none.
+
+
+
+/** What a gate file may write under `sources.kubernetes`. */
+const kubernetesSourceSchema = schemas/* strictObject */.rej({
+    namespace: schemas/* string */.YjP().optional(),
+    context: schemas/* string */.YjP().optional(),
+});
+const kubernetesSourceEntry = (0,probe/* defineSourceEntry */.hg)({
+    schema: kubernetesSourceSchema,
+    resolve: (written) => ({
+        namespace: (0,shared_text/* nonEmpty */.hq)(written?.namespace),
+        context: (0,shared_text/* nonEmpty */.hq)(written?.context),
+    }),
+});
+
 ;// CONCATENATED MODULE: ./src/probes/kubernetes/index.ts
+
 
 
 
@@ -3561,15 +3808,49 @@ function kubernetesDescribe(spec, sources) {
 const kubernetesProbe = (0,probe/* defineProbe */._y)({
     kind: 'kubernetes',
     schema: kubernetesSpecSchema,
+    sourceEntry: kubernetesSourceEntry,
     fields: kubernetesFields,
     defaultExpect: kubernetesDefaultExpect,
     reproduce: (spec, _extras, sources) => kubernetesReproduce(spec, sources),
     describe: (spec, _extras, sources) => kubernetesDescribe(spec, sources),
     async open(environment) {
         // The client library is most of the bundle's start-up time: load it only for gates that use it.
-        const { openKubernetesSession } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85237));
+        const { openKubernetesSession } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7355));
         return openKubernetesSession(environment);
     },
+});
+
+// EXTERNAL MODULE: ./src/shared/duration-schema.ts
+var duration_schema = __nccwpck_require__(3649);
+;// CONCATENATED MODULE: ./src/probes/postgres/source.ts
+// `sources.postgres`: which database the postgres checks ask and how long a statement may run.
+
+
+
+
+const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+/** What a gate file may write under `sources.postgres`. */
+const postgresSourceSchema = schemas/* strictObject */.rej({
+    url: schemas/* string */.YjP()
+        .optional()
+        .meta({ description: 'libpq URL; use ${DATABASE_URL}, never an inline password.' }),
+    statement_timeout: duration_schema/* durationSchema */.s.optional(),
+    max_connections: schemas/* number */.aig()
+        .int('use a whole number of connections, e.g. 4')
+        .min(1, 'use at least 1 (1 runs the checks one at a time on one connection)')
+        .optional()
+        .meta({
+        description: 'Most connections the gate opens to this database at once (default: the concurrency input; 1 = one at a time).',
+    }),
+});
+/** The URL defaults to DATABASE_URL, the statement timeout to 15 s. */
+const postgresSourceEntry = (0,probe/* defineSourceEntry */.hg)({
+    schema: postgresSourceSchema,
+    resolve: (written, env) => ({
+        url: written?.url ?? (0,shared_text/* nonEmpty */.hq)(env.DATABASE_URL),
+        statementTimeoutMs: written?.statement_timeout ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+        ...(written?.max_connections === undefined ? {} : { maxConnections: written.max_connections }),
+    }),
 });
 
 // EXTERNAL MODULE: ./src/probes/postgres/sql-text.ts
@@ -3577,6 +3858,7 @@ var sql_text = __nccwpck_require__(31995);
 ;// CONCATENATED MODULE: ./src/probes/postgres/index.ts
 // The light half of the `postgres` probe: validation, defaults, reproduce command. `pg` is loaded
 // only by session.ts (and the files it imports), when a gate actually runs a postgres check.
+
 
 
 
@@ -3603,6 +3885,7 @@ const postgresProbe = (0,probe/* defineProbe */._y)({
     kind: 'postgres',
     schema: postgresSql,
     extraKeys: { params: postgresParams.optional() },
+    sourceEntry: postgresSourceEntry,
     // Columns are known only once the query has run; the engine reports unknown fields then.
     fields: () => undefined,
     defaultExpect: () => 'rows > 0',
@@ -3627,8 +3910,8 @@ const postgresProbe = (0,probe/* defineProbe */._y)({
 
 // EXTERNAL MODULE: ./src/probes/prometheus/fields.ts
 var fields = __nccwpck_require__(57615);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(97840);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __nccwpck_require__(85497);
 // EXTERNAL MODULE: ./src/probes/http/secrets.ts
 var secrets = __nccwpck_require__(20993);
 ;// CONCATENATED MODULE: ./src/probes/prometheus/reproduce.ts
@@ -3760,7 +4043,71 @@ const prometheusExtraKeys = {
         .meta({ description: 'Template for the Evidence cell; {{field}} inserts a value.' }),
 };
 
+;// CONCATENATED MODULE: ./src/probes/prometheus/source.ts
+
+
+// RFC 9110 token: what a header name may be made of.
+const source_HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
+/** `sources.prometheus.url`: the API's base URL, the part before `/api/v1`. */
+const baseUrl = schemas/* string */.YjP().superRefine((value, context) => {
+    // `${PROMETHEUS_URL:-}` may expand to nothing: the check then says which variable to set.
+    if (value.trim() === '')
+        return;
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        context.addIssue({
+            code: 'custom',
+            message: `'${value}' is not a URL; write the base URL before /api/v1, e.g. http://prometheus:9090`,
+        });
+        return;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        context.addIssue({
+            code: 'custom',
+            message: `'${parsed.protocol}' is not supported; use http:// or https://`,
+        });
+    }
+    if (/\/api\/v1\/?$/.test(parsed.pathname)) {
+        context.addIssue({
+            code: 'custom',
+            message: `write the base URL without /api/v1 (the probe adds /api/v1/query): ${value.replace(/\/api\/v1\/?$/, '')}`,
+        });
+    }
+});
+const source_headers = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).superRefine((value, context) => {
+    for (const [name, headerValue] of Object.entries(value)) {
+        if (!source_HEADER_NAME.test(name))
+            context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
+        if (/[\r\n\0]/.test(headerValue))
+            context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
+    }
+});
+/** The value under `sources.prometheus` in a gate file. */
+const prometheusSourceSchema = schemas/* strictObject */.rej({
+    url: baseUrl.optional().meta({
+        description: 'Base URL of the Prometheus HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics, Grafana Cloud), before /api/v1; default: the PROMETHEUS_URL environment variable.',
+    }),
+    headers: source_headers.optional().meta({
+        description: "Headers sent with every query (Authorization: 'Bearer ${PROM_TOKEN}', X-Scope-OrgID); every value is treated as a secret.",
+    }),
+})
+    .meta({ description: 'Where prometheus checks send their queries.' });
+/** Builds the loaded source from the file's section and the environment. */
+function prometheusSource(section, env) {
+    const url = [section?.url, env.PROMETHEUS_URL].find((value) => value !== undefined && value.trim() !== '');
+    return { ...(url === undefined ? {} : { url: url.trim() }), headers: section?.headers ?? {} };
+}
+/** `sources.prometheus`: the URL defaults to PROMETHEUS_URL; every header value is a secret. */
+const prometheusSourceEntry = (0,probe/* defineSourceEntry */.hg)({
+    schema: prometheusSourceSchema,
+    resolve: (written, env) => prometheusSource(written, env),
+});
+
 ;// CONCATENATED MODULE: ./src/probes/prometheus/index.ts
+
 
 
 
@@ -3770,6 +4117,7 @@ const prometheusProbe = (0,probe/* defineProbe */._y)({
     kind: 'prometheus',
     schema: prometheusSpecSchema,
     extraKeys: prometheusExtraKeys,
+    sourceEntry: prometheusSourceEntry,
     fields: () => fields/* PROMETHEUS_FIELDS */.tF,
     // Never used: expect is required for this probe (see prometheusExtraKeys); kept true to the fields.
     defaultExpect: () => 'series > 0',
@@ -4531,7 +4879,8 @@ const EN = {
     owner: 'Owner',
     file: 'Gate file',
     baseline: 'Compared with',
-    status: { pass: 'pass', fail: 'fail', error: 'error', waived: 'waived' },
+    status: { pass: 'pass', warn: 'warn', fail: 'fail', error: 'error', waived: 'waived' },
+    warned: (name, priority, precondition) => `${precondition ? 'precondition' : `${priority} scenario`} ${name} passed with a warning: its \`warn\` condition did not hold`,
     allPassed: englishAllPassed,
     rowsLeftOut: (count) => `${english(count, 'row', 'rows')} left out to fit the size limit`,
 };
@@ -4550,6 +4899,7 @@ const RU = {
     file: 'Файл гейта',
     baseline: 'Сравнение с',
     allPassed: russianAllPassed,
+    warned: (name, priority, precondition) => `${precondition ? 'предусловие' : `${priority}-сценарий`} ${name} пройден с предупреждением: условие \`warn\` не выполнено`,
     rowsLeftOut: (count) => `${russian(count, 'строка не показана', 'строки не показаны', 'строк не показано')} из-за ограничения размера`,
 };
 /** The phrases for a report language. */
@@ -4577,12 +4927,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(14031);
+// EXTERNAL MODULE: ./src/shared/text.ts
+var shared_text = __nccwpck_require__(24646);
 ;// CONCATENATED MODULE: ./src/report/fit.ts
 
-const RANK = { fail: 0, error: 0, waived: 1, pass: 2 };
+
+// A warning is kept with the waived rows: not blocking, but a risk the reader must see.
+const RANK = { fail: 0, error: 0, warn: 1, waived: 1, pass: 2 };
 const WORD = {
     fail: 'failing',
     error: 'erroring',
+    warn: 'warning',
     waived: 'waived',
     pass: 'passing',
 };
@@ -4608,11 +4963,11 @@ function fitReport(result, maxBytes, fullReport, render) {
     };
     let low = 0;
     let high = ranked.length;
-    if (byteLength(attempt(0)) > maxBytes)
+    if ((0,shared_text/* utf8Length */.wI)(attempt(0)) > maxBytes)
         return cutAtLine(attempt(0), maxBytes, notice(ranked, [], fullReport, maxBytes));
     while (low < high) {
         const middle = Math.ceil((low + high) / 2);
-        if (byteLength(attempt(middle)) <= maxBytes)
+        if ((0,shared_text/* utf8Length */.wI)(attempt(middle)) <= maxBytes)
             low = middle;
         else
             high = middle - 1;
@@ -4624,7 +4979,7 @@ function notice(ranked, shown, fullReport, maxBytes) {
     const kept = new Set(shown);
     const parts = [];
     let blockingLeftOut = false;
-    for (const status of ['fail', 'error', 'waived', 'pass']) {
+    for (const status of ['fail', 'error', 'warn', 'waived', 'pass']) {
         const total = ranked.filter((row) => row.status === status).length;
         const left = ranked.filter((row) => row.status === status && !kept.has(row)).length;
         if (left === 0)
@@ -4651,7 +5006,7 @@ function capList(items, maxBytes) {
     const kept = [];
     let used = 0;
     for (const item of items) {
-        used += byteLength(item) + 2;
+        used += (0,shared_text/* utf8Length */.wI)(item) + 2;
         if (used > maxBytes) {
             kept.push(`… and ${items.length - kept.length} more (in the full report)`);
             break;
@@ -4660,18 +5015,14 @@ function capList(items, maxBytes) {
     }
     return kept;
 }
-/** UTF-8 size of a text. */
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
 /**
  * Cuts at the last line end that fits and closes with the notice, so the result is at most
  * `maxBytes`. A line is never cut: a partial row could leave a code span open and make the rest live.
  */
 function cutAtLine(text, maxBytes, closing) {
     const tail = `\n…\n\n${closing}\n`;
-    const budget = Math.max(0, maxBytes - byteLength(tail));
-    const head = Buffer.from(text, 'utf8').subarray(0, budget).toString('utf8');
+    const budget = Math.max(0, maxBytes - (0,shared_text/* utf8Length */.wI)(tail));
+    const head = (0,shared_text/* cutToBytes */.zP)(text, budget);
     const lineEnd = head.lastIndexOf('\n');
     return `${lineEnd < 0 ? '' : head.slice(0, lineEnd)}${tail}`;
 }
@@ -4682,10 +5033,17 @@ var i18n = __nccwpck_require__(31640);
 
 
 
+
 /** GitHub's limits, in bytes: check-run summary/text and one step's job summary. */
 const CHECK_RUN_LIMIT_BYTES = 65_535;
 const JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
+const STATUS_ICON = {
+    pass: '✅',
+    warn: '🔶',
+    fail: '❌',
+    error: '⚠️',
+    waived: '🟡',
+};
 /** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
 function renderMarkdown(result, options = {}) {
     const phrases = (0,i18n/* phrasesFor */.s)(result.gate.language);
@@ -4698,7 +5056,7 @@ function renderMarkdown(result, options = {}) {
         return text;
     };
     const full = compose(result, phrases, options, undefined, line);
-    if (options.maxBytes === undefined || byteLength(full) <= options.maxBytes)
+    if (options.maxBytes === undefined || (0,shared_text/* utf8Length */.wI)(full) <= options.maxBytes)
         return full;
     return fitReport(result, options.maxBytes, options.fullReport, (selection) => compose(result, phrases, options, selection, line));
 }
@@ -4736,7 +5094,8 @@ function shortTitle(result) {
     const { counts } = result;
     if (result.decision === 'go') {
         const waived = counts.waived > 0 ? `, ${counts.waived} waived` : '';
-        return `Go — ${counts.passed}/${counts.total} scenarios pass${waived}`;
+        const warned = counts.warned ? `, ${counts.warned} with a warning` : '';
+        return `Go — ${counts.passed}/${counts.total} scenarios pass${warned}${waived}`;
     }
     const preconditions = result.basis.filter((item) => item.kind === 'precondition-not-passed').length;
     const p0 = result.basis.filter((item) => item.kind === 'p0-not-passed');
@@ -4813,12 +5172,14 @@ function basisText(basis, phrases) {
 function risksSection(risks, phrases, list) {
     if (risks.length === 0)
         return `- ${phrases.none}`;
-    return list(risks.map(riskText))
+    return list(risks.map((risk) => riskText(risk, phrases)))
         .map((risk) => `- ${risk}`)
         .join('\n');
 }
-function riskText(risk) {
+function riskText(risk, phrases) {
     switch (risk.kind) {
+        case 'warned':
+            return phrases.warned(`"${(0,report_escape/* escapeCellText */.pS)(risk.name)}"`, risk.priority, risk.precondition === true);
         case 'note':
             return (0,report_escape/* escapeCellText */.pS)(risk.text);
         case 'waived': {
@@ -5097,6 +5458,7 @@ const COLOURS = {
     pass: '\u001b[32m',
     fail: '\u001b[31m',
     error: '\u001b[33m',
+    warn: '\u001b[35m',
     waived: '\u001b[36m',
     go: '\u001b[1;32m',
     'no-go': '\u001b[1;31m',
@@ -5132,6 +5494,117 @@ function clean(text) {
 }
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+
+/***/ }),
+
+/***/ 65948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ runGate)
+/* harmony export */ });
+/* unused harmony export probeEnvironment */
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71057);
+/* harmony import */ var _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(41767);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27194);
+
+
+
+
+/** The world as probes see it: sources, environment, workspace, token, secret registration. */
+function probeEnvironment(gate, settings) {
+    const environment = {
+        sources: gate.sources,
+        env: settings.env,
+        workspace: settings.workspace,
+        addSecret: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretAdder */ .vm)(settings.redactor, settings.mask),
+        // Masked by the sink the caller writes it through.
+        debug: settings.debug,
+    };
+    if (settings.githubToken)
+        environment.githubToken = settings.githubToken;
+    return environment;
+}
+/** Evaluates a gate with the registered probes, as both the action and the CLI do. */
+function runGate(gate, settings) {
+    const environment = probeEnvironment(gate, settings);
+    return (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluateGate */ .DR)(gate, {
+        probes: _probes_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .probeRegistry */ .k,
+        environment,
+        concurrency: settings.concurrency,
+        gateTimeoutMs: settings.gateTimeoutMs,
+        tool: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL */ .j,
+        ...(settings.baseline ? { baseline: settings.baseline } : {}),
+        ...(settings.decisionMode ? { decisionMode: settings.decisionMode } : {}),
+        ...(settings.onScenario ? { onScenario: settings.onScenario } : {}),
+    });
+}
+
+
+/***/ }),
+
+/***/ 27194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YN: () => (/* binding */ registerKnownSecrets),
+/* harmony export */   vm: () => (/* binding */ secretAdder)
+/* harmony export */ });
+/* unused harmony exports SECRET_NAME, isSecretVariable */
+/**
+ * Names of environment variables whose values are treated as secrets wherever they show up:
+ * anything holding TOKEN, SECRET, PASSWORD, PRIVATE, CREDENTIAL, an API or access key, a DSN or a
+ * connection string, and names ending in _PASS, _PWD, _PW, _KEY, _PIN, _SALT, _AUTH or _CREDS.
+ * A bare PWD (the shell's working directory) is not one.
+ */
+const SECRET_NAME = new RegExp([
+    'TOKEN',
+    'SECRET',
+    'PASSWORD',
+    'PASSWD',
+    'PASSPHRASE',
+    'PRIVATE',
+    'CREDENTIAL',
+    'COOKIE',
+    'AUTHORIZATION',
+    '(API|ACCESS|AUTH|SIGNING|ENCRYPTION|MASTER|LICEN[CS]E)_?KEY',
+    'DATABASE_URL',
+    'DSN',
+    'CONN(ECTION)?_?STR(ING)?',
+    '_(PASS|PWD|PW|KEY|KEYS|PIN|SALT|AUTH|CREDS?)$',
+].join('|'), 'i');
+/**
+ * Values a secret-named variable holds when it is a setting, not a credential: a boolean word, or
+ * a whole number of up to 7 digits with an optional unit (SESSION_TOKEN_TTL=3600, REDACT_TOKENS=true,
+ * TOKEN_TIMEOUT=30s). Masking these would hide every "3600" and "true" in the reports. A credential a
+ * probe actually uses is registered by the probe whatever it looks like.
+ */
+const SETTING_VALUE = /^(?:true|false|yes|no|on|off|null|none|[+-]?\d{1,7}(?:\.\d{1,3})?(?:ms|s|m|h|d)?)$/i;
+/** True when an environment variable's name and value make it a secret (see SECRET_NAME, SETTING_VALUE). */
+function isSecretVariable(name, value) {
+    if (!value || name.startsWith('INPUT_CONFIG'))
+        return false;
+    return SECRET_NAME.test(name) && !SETTING_VALUE.test(value.trim());
+}
+/** A function that hides a value everywhere: removed from reports, and every form of it masked in logs. */
+function secretAdder(redactor, mask) {
+    return (value) => {
+        for (const form of redactor.add(value))
+            mask(form);
+    };
+}
+/** Registers secrets the process can know of before any probe runs: tokens, passwords, DSNs. */
+function registerKnownSecrets(env, redactor, mask, extra = []) {
+    const add = secretAdder(redactor, mask);
+    for (const [name, value] of Object.entries(env)) {
+        if (isSecretVariable(name, value))
+            add(value);
+    }
+    for (const value of extra)
+        add(value);
 }
 
 
@@ -5213,6 +5686,100 @@ function formatDecimal(value) {
     const magnitude = (negative ? -value.digits : value.digits).toString().padStart(value.scale + 1, '0');
     const text = `${magnitude.slice(0, -value.scale)}.${magnitude.slice(-value.scale)}`.replace(/\.?0+$/, '');
     return negative && text !== '0' ? `-${text}` : text;
+}
+
+
+/***/ }),
+
+/***/ 3649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ durationSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88532);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85497);
+
+
+/** A duration written as `30s`, `5m`, `1h30m`, `250ms` or seconds; parsed to milliseconds. */
+const durationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()])
+    .transform((value, context) => {
+    const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value);
+    if (ms === undefined) {
+        context.addIssue({
+            code: 'custom',
+            message: `'${String(value)}' is not a duration; write it like 30s, 5m or 1h30m`,
+        });
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    }
+    return ms;
+})
+    .meta({ description: 'A duration: 250ms, 30s, 5m, 1h30m, or a number of seconds.' });
+
+
+/***/ }),
+
+/***/ 85497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses `500ms`, `30s`, `5m`, `1h`, `1m30s` or a bare number of seconds into milliseconds.
+ * Returns undefined for anything else so the caller can name the file and line.
+ */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    const parts = text.match(/\d+(?:\.\d+)?(?:ms|s|m|h)/g);
+    if (!parts || parts.join('') !== text)
+        return undefined;
+    let total = 0;
+    for (const part of parts) {
+        const [, amount, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(part);
+        total += Number(amount) * UNIT_MS[unit];
+    }
+    return total;
+}
+/** Formats milliseconds the way users write them (`1m30s`, `15s`, `250ms`). */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    const rest = seconds % 60;
+    return rest === 0 ? `${minutes}m` : `${minutes}m${rest}s`;
+}
+
+
+/***/ }),
+
+/***/ 58382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ ProbeError)
+/* harmony export */ });
+/**
+ * Thrown by a probe when it cannot answer; the message is shown to the user as is. Anything else
+ * a probe throws is reported as an internal error of the probe, never as evidence.
+ */
+class ProbeError extends Error {
+    name = 'ProbeError';
+    retryable;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.retryable = options.retryable ?? true;
+    }
 }
 
 
@@ -12173,6 +12740,18 @@ function syntaxError(source, error) {
 
 /***/ }),
 
+/***/ 85074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ DEFAULT_CONCURRENCY)
+/* harmony export */ });
+/** Checks in flight at once per source when the caller does not say (the `concurrency` input's default). */
+const DEFAULT_CONCURRENCY = 8;
+
+
+/***/ }),
+
 /***/ 86717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12217,6 +12796,89 @@ function singleQuote(value) {
 /** Quotes `value` as one shell word, leaving it bare when no character in it is special. */
 function shellQuote(value) {
     return BARE_WORD.test(value) ? value : singleQuote(value);
+}
+
+
+/***/ }),
+
+/***/ 47362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/**
+ * Waits `ms`, or less when `signal` aborts first. Resolves true when the whole time passed and
+ * false when the signal cut it short, so each caller decides what an abort means (the engine
+ * simply stops waiting; the GitHub client gives up a rate-limit wait; a probe says why it stopped).
+ */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve(false);
+        const timer = setTimeout(() => finish(true), ms);
+        function onAbort() {
+            finish(false);
+        }
+        function finish(slept) {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(slept);
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 24646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   hq: () => (/* binding */ nonEmpty),
+/* harmony export */   wI: () => (/* binding */ utf8Length),
+/* harmony export */   zP: () => (/* binding */ cutToBytes)
+/* harmony export */ });
+/**
+ * Folds every run of whitespace (newlines included) into one space and trims, so a message fits in
+ * a table cell or a log line; longer than `maxChars` characters, it is cut with `…`.
+ */
+function oneLine(text, maxChars = Number.POSITIVE_INFINITY) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    // A string has at least as many UTF-16 units as characters: short ones need no counting.
+    if (flat.length <= maxChars)
+        return flat;
+    const chars = [...flat];
+    return chars.length > maxChars ? `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…` : flat;
+}
+/** Length of `text` in UTF-8 bytes, the unit GitHub's size limits count in. */
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * The longest start of `text` that is at most `maxBytes` UTF-8 bytes, never ending inside a
+ * character (a cut multi-byte character would show as U+FFFD).
+ */
+function cutToBytes(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = Math.max(0, Math.floor(maxBytes));
+    // Step back over continuation bytes (10xxxxxx) to the start of the character cut in two.
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+        end -= 1;
+    return bytes.subarray(0, end).toString('utf8');
+}
+/** `value`, or undefined when it is missing or empty (an unset `${VAR}` or `KEY=` in the environment). */
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
+/** The first line of `text` that is not blank, trimmed: the gist of a multi-line library message. */
+function firstLine(text) {
+    return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim();
 }
 
 
@@ -31087,8 +31749,8 @@ function readInput(env, name) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
-var run = __nccwpck_require__(44381);
+// EXTERNAL MODULE: ./src/engine/run.ts + 4 modules
+var run = __nccwpck_require__(71057);
 // EXTERNAL MODULE: ./src/report/sink.ts
 var sink = __nccwpck_require__(86443);
 ;// CONCATENATED MODULE: ./src/action-sink.ts
@@ -31185,16 +31847,18 @@ async function lastGo(context) {
     return found;
 }
 
-// EXTERNAL MODULE: ./src/config/load.ts + 2 modules
-var config_load = __nccwpck_require__(66191);
+// EXTERNAL MODULE: ./src/config/load.ts + 7 modules
+var config_load = __nccwpck_require__(94805);
 // EXTERNAL MODULE: ./src/config/problems.ts
 var config_problems = __nccwpck_require__(34968);
 // EXTERNAL MODULE: ./src/engine/decision.ts
 var decision = __nccwpck_require__(47706);
-// EXTERNAL MODULE: ./src/environment.ts
-var environment = __nccwpck_require__(92678);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(97840);
+// EXTERNAL MODULE: ./src/run-gate.ts
+var run_gate = __nccwpck_require__(65948);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(27194);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __nccwpck_require__(85497);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -31281,8 +31945,8 @@ function getInputs(read = (name) => readInput(process.env, name)) {
     return inputs;
 }
 
-// EXTERNAL MODULE: ./src/probes/registry.ts + 13 modules
-var registry = __nccwpck_require__(17903);
+// EXTERNAL MODULE: ./src/probes/registry.ts + 17 modules
+var registry = __nccwpck_require__(41767);
 // EXTERNAL MODULE: ./src/report/bundle.ts
 var report_bundle = __nccwpck_require__(9932);
 // EXTERNAL MODULE: ./src/engine/evidence.ts
@@ -31300,11 +31964,11 @@ var markdown = __nccwpck_require__(21601);
  * posts no check run never pays for it. Returns undefined (with a warning) when it cannot be made;
  * every other report goes on regardless.
  */
-async function beginCheckRun(settings) {
+async function openCheckRun(settings) {
     const [{ createGitHubClient, parseRepository }, gitHubContext, checkRun] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96584)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19556)),
-        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158)),
+        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4105)),
     ]);
     const headSha = gitHubContext.resolveHeadSha({
         inputSha: settings.sha,
@@ -31332,7 +31996,7 @@ async function beginCheckRun(settings) {
         settings.warn(`No check run: ${error.message}`);
         return undefined;
     }
-    const started = await checkRun.startCheckRun(octokit, target);
+    const started = await checkRun.createInProgressCheckRun(octokit, target);
     if (started.warning) {
         settings.warn(started.warning);
         // A refused create (fork PR, missing checks: write) would only be refused again.
@@ -31369,7 +32033,8 @@ function annotationsFor(result) {
     for (const row of [...result.preconditions, ...result.scenarios]) {
         if (row.status === 'pass')
             continue;
-        const blocking = row.status !== 'waived' && row.priority === 'P0';
+        // A warning never blocks: it is annotated at `warning` level, like a waived or P1 row.
+        const blocking = row.status !== 'waived' && row.status !== 'warn' && row.priority === 'P0';
         const reasons = new Set(row.checks.filter((check) => check.status !== 'pass').map((check) => (0,evidence/* evidenceText */.rS)(check.evidence)));
         annotations.push({
             path: result.file,
@@ -31391,6 +32056,7 @@ const OUTPUT = {
     failed: 'failed',
     errors: 'errors',
     waived: 'waived',
+    warned: 'warned',
     reportMarkdown: 'report-markdown',
     reportJson: 'report-json',
     checkRunId: 'check-run-id',
@@ -31412,6 +32078,7 @@ function stepOutputs(result, bundle, checkRun, summaryPath = '') {
         [OUTPUT.failed]: String(result.counts.failed),
         [OUTPUT.errors]: String(result.counts.errors),
         [OUTPUT.waived]: String(result.counts.waived),
+        [OUTPUT.warned]: String(result.counts.warned ?? 0),
         [OUTPUT.reportMarkdown]: bundle?.markdown ?? '',
         [OUTPUT.reportJson]: bundle?.json ?? '',
         [OUTPUT.checkRunId]: checkRun ? String(checkRun.id) : '',
@@ -31429,6 +32096,7 @@ var terminal = __nccwpck_require__(87496);
 
 const TREND_ICON = {
     pass: '✅',
+    warn: '🔶',
     fail: '❌',
     error: '⚠️',
     waived: '🟡',
@@ -31486,7 +32154,13 @@ var i18n = __nccwpck_require__(31640);
 /** GitHub refuses a comment body above 65,536 characters; a margin keeps the closing lines. */
 const COMMENT_LIMIT_CHARS = 65_536;
 const BODY_BUDGET_CHARS = COMMENT_LIMIT_CHARS - 2_048;
-const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️', waived: '🟡' };
+const STATUS_ICON = {
+    pass: '✅',
+    warn: '🔶',
+    fail: '❌',
+    error: '⚠️',
+    waived: '🟡',
+};
 /** The comment's Markdown, at most {@link COMMENT_LIMIT_CHARS} characters. */
 function renderComment(result, context = {}) {
     const phrases = (0,i18n/* phrasesFor */.s)(result.gate.language);
@@ -31744,6 +32418,7 @@ async function deploymentStatus(result, inputs, env, sink) {
 
 
 
+
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 async function main_run(env = process.env) {
     const redactor = new redact/* Redactor */.pO();
@@ -31753,14 +32428,14 @@ async function main_run(env = process.env) {
     try {
         const inputs = getInputs((name) => readInput(env, name));
         const mask = (value) => actions.call((core) => core.setSecret(value));
-        (0,environment/* registerKnownSecrets */.YN)(env, redactor, mask, [inputs.githubToken]);
+        (0,secrets/* registerKnownSecrets */.YN)(env, redactor, mask, [inputs.githubToken]);
         const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
         const gate = await loadGate(inputs, workspace, env, sink);
         if (!gate)
             return;
         const warn = (message) => sink.log('warning', message);
         // The check run is created while the baseline and the evidence are gathered, not before.
-        const checkRun = startCheckRun(inputs, env, warn);
+        const checkRun = openCheckRunIfWanted(inputs, env, warn);
         const baseline = await resolveBaseline(inputs.baseline, {
             gateId: gate.meta.id,
             workspace,
@@ -31816,14 +32491,14 @@ async function loadGate(inputs, workspace, env, sink) {
         return undefined;
     }
 }
-function startCheckRun(inputs, env, warn) {
+function openCheckRunIfWanted(inputs, env, warn) {
     if (!inputs.checkRun)
         return Promise.resolve(undefined);
     if (!inputs.githubToken) {
         warn('No check run: the github-token input is empty.');
         return Promise.resolve(undefined);
     }
-    return beginCheckRun({
+    return openCheckRun({
         token: inputs.githubToken,
         name: inputs.checkName,
         sha: inputs.sha,
@@ -31836,7 +32511,7 @@ function startCheckRun(inputs, env, warn) {
 }
 function evaluate(gate, context) {
     const { inputs, sink } = context;
-    return (0,environment/* runGate */.Rg)(gate, {
+    return (0,run_gate/* runGate */.R)(gate, {
         env: context.env,
         workspace: context.workspace,
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
@@ -31913,7 +32588,7 @@ function basisLine(basis) {
  * one copy of every probe. Its code loads only when called.
  */
 async function runCli(argv) {
-    const [{ processIo }, { cli }] = await Promise.all([__nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 71604)), __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 7409))]);
+    const [{ processIo }, { cli }] = await Promise.all([__nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 71604)), __nccwpck_require__.e(/* import() */ 748).then(__nccwpck_require__.bind(__nccwpck_require__, 27748))]);
     process.exitCode = await cli(argv, processIo());
 }
 /** True when node was started on this file, as the runner starts `node dist/index.js`. */
