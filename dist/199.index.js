@@ -13,6 +13,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_run_artifacts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70272);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47663);
 /* harmony import */ var _report_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75229);
+/* harmony import */ var _shared_map_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26975);
+
 
 
 
@@ -32,7 +34,7 @@ async function readHistory(octokit, query) {
         }),
         (0,_github_run_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactsByRun */ .ar)(octokit, { owner, repo, name: query.artifactName }),
     ]);
-    const read = await mapInBatches(runs, HISTORY_DOWNLOADS_IN_FLIGHT, async (run) => {
+    const read = await (0,_shared_map_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .mapBounded */ .y)(runs, HISTORY_DOWNLOADS_IN_FLIGHT, async (run) => {
         try {
             return await readRun(octokit, query, run, artifacts.get(run.id));
         }
@@ -76,19 +78,6 @@ async function readRun(octokit, query, run, artifactId) {
         status: row.status,
     }));
     return { id: run.id, url: run.url, rows };
-}
-/** `task` over `items` with at most `limit` in flight; results in input order. */
-async function mapInBatches(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 

@@ -1959,21 +1959,11 @@ var compare = __nccwpck_require__(66228);
 var engine_decision = __nccwpck_require__(47706);
 // EXTERNAL MODULE: ./src/engine/evidence.ts
 var evidence = __nccwpck_require__(59061);
+// EXTERNAL MODULE: ./src/shared/map-bounded.ts
+var map_bounded = __nccwpck_require__(26975);
 ;// CONCATENATED MODULE: ./src/engine/limit.ts
-/** Runs at most `concurrency` tasks at a time; returns results in input order. */
-async function mapBounded(items, concurrency, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
-    await Promise.all(workers);
-    return results;
-}
+// Bounded mapping lives at the bottom so baseline (below the engine) can share it.
+
 /** A counting semaphore: at most `size` holders at once, served in arrival order. */
 class Semaphore {
     size;
@@ -2423,7 +2413,7 @@ async function evaluateGate(gate, options) {
     let results;
     try {
         const perSource = new SourceLimits(options.probes, options.environment.sources, options.concurrency ?? probe_contract/* DEFAULT_CONCURRENCY */.W);
-        results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
+        results = await (0,map_bounded/* mapBounded */.y)(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
             const result = await perSource.for(check).use(() => runCheck(check, context));
             const left = remaining.get(scenario) - 1;
             remaining.set(scenario, left);
@@ -5797,6 +5787,30 @@ class ProbeError extends Error {
  */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 26975:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ mapBounded)
+/* harmony export */ });
+/** Runs at most `concurrency` tasks at a time; returns results in input order. */
+async function mapBounded(items, concurrency, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
 }
 
 

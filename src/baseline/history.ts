@@ -7,6 +7,7 @@ import { artifactsByRun, listCompletedRuns, type EarlierRun } from '../github/ru
 import { BaselineUnavailable, readBundleText } from './load.js';
 import { reportSchema } from './report-schema.js';
 import type { EarlierRows } from './trend.js';
+import { mapBounded } from '../shared/map-bounded.js';
 
 /** Downloads in flight at once. */
 export const HISTORY_DOWNLOADS_IN_FLIGHT = 4;
@@ -42,7 +43,7 @@ export async function readHistory(
     }),
     artifactsByRun(octokit, { owner, repo, name: query.artifactName }),
   ]);
-  const read = await mapInBatches(runs, HISTORY_DOWNLOADS_IN_FLIGHT, async (run) => {
+  const read = await mapBounded(runs, HISTORY_DOWNLOADS_IN_FLIGHT, async (run) => {
     try {
       return await readRun(octokit, query, run, artifacts.get(run.id));
     } catch (error) {
@@ -90,22 +91,4 @@ async function readRun(
     status: row.status,
   }));
   return { id: run.id, url: run.url, rows };
-}
-
-/** `task` over `items` with at most `limit` in flight; results in input order. */
-async function mapInBatches<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
