@@ -21,7 +21,10 @@ interface Step {
   env?: Record<string, string>;
 }
 interface Job {
+  needs?: string | string[];
+  if?: string;
   env?: Record<string, string>;
+  strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown> };
   steps?: Step[];
 }
 interface Workflow {
@@ -57,12 +60,13 @@ const RUNNER_ENV: Record<string, string> = Object.fromEntries(
   ].map((name) => [name, `runner-${name.toLowerCase()}`]),
 );
 
-/** The step's environment as the runner gives it; a `${{ … }}` value stands in as a number. */
+/** The step's environment as the runner gives it; each `${{ … }}` in a value stands in as a number. */
 function stepEnv(workflow: Workflow, job: Job, step: Step): Record<string, string> {
   const declared = { ...workflow.env, ...job.env, ...step.env };
   const filled: Record<string, string> = {};
   for (const [name, value] of Object.entries(declared)) {
-    filled[name] = value.includes('${{') ? '21985095587' : value;
+    // `${{ matrix.environment }}.shop.example.com` stays a host name.
+    filled[name] = value.replace(/\$\{\{[\s\S]*?\}\}/g, '21985095587');
   }
   return { ...RUNNER_ENV, ...filled };
 }
@@ -87,6 +91,22 @@ const cases = WORKFLOWS.flatMap((name) => {
   );
 });
 
+// A `merge:` step runs no probe: it reads the bundles of earlier jobs, not the gate file's sources.
+const isMerge = (step: Step): boolean => (step.with?.merge ?? '') !== '';
+const probeCases = cases.filter((c) => !isMerge(c.step));
+const mergeCases = cases.filter((c) => isMerge(c.step));
+
+/** An artifact name as a job of the matrix would spell it: each `${{ … }}` stands in as `x`. */
+const sampleName = (name: string): string => name.replace(/\$\{\{[\s\S]*?\}\}/g, 'x');
+/** download-artifact's `pattern` (a glob over artifact names) as a regular expression. */
+const patternRegex = (pattern: string): RegExp =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.')}$`,
+  );
+
 describe('example workflows against action.yml and their gate file', () => {
   it('every example workflow runs the action', () => {
     expect(new Set(cases.map((c) => c.name))).toEqual(new Set(WORKFLOWS));
@@ -105,7 +125,7 @@ describe('example workflows against action.yml and their gate file', () => {
     expect(read.filter((name) => !(name in action.outputs))).toEqual([]);
   });
 
-  it.each(cases)(
+  it.each(probeCases)(
     '$path ($jobId): the gate file gets every ${VAR} it needs from env',
     ({ path, text, workflow, job, step }) => {
       const gate = gateFileOf(text, path);
@@ -117,7 +137,7 @@ describe('example workflows against action.yml and their gate file', () => {
     },
   );
 
-  it.each(cases)(
+  it.each(probeCases)(
     '$path ($jobId): every test report the gate reads is downloaded or written earlier in the job',
     ({ path, text, workflow, job, step }) => {
       const gate = gateFileOf(text, path);
@@ -152,6 +172,49 @@ describe('example workflows against action.yml and their gate file', () => {
       expect(upload!.if).toBe('always()');
       expect(upload!.with?.name).toBe(input(step, 'artifact-name'));
       expect(upload!.with?.path?.replace(/\/$/, '')).toBe(input(step, 'output-dir'));
+    },
+  );
+  it.each(cases.filter((c) => c.job.strategy?.matrix !== undefined))(
+    '$path ($jobId): a matrix job uploads its bundle under a name of its own, so no job overwrites another',
+    ({ job, step }) => {
+      const keys = Object.keys(job.strategy!.matrix!).filter((key) => key !== 'include' && key !== 'exclude');
+      const upload = job
+        .steps!.slice(job.steps!.indexOf(step) + 1)
+        .find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+      const name = upload?.with?.name ?? '';
+      expect(keys.filter((key) => !name.includes(`matrix.${key} }}`))).toEqual([]);
+      expect(job.strategy!['fail-fast']).toBe(false);
+    },
+  );
+
+  it.each(cases.filter((c) => (c.step.with?.shard ?? '') !== ''))(
+    '$path ($jobId): a shard only reports (fail-on: never) and a later merge job reads its bundle',
+    ({ workflow, jobId, job, step }) => {
+      expect(step.with?.['fail-on']).toBe('never');
+      expect(step.with?.shard).toMatch(/^\$\{\{ matrix\.\w+ \}\}\/\d+$/);
+      const upload = job
+        .steps!.slice(job.steps!.indexOf(step) + 1)
+        .find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+      const merging = mergeCases.filter(
+        (c) => c.workflow === workflow && [c.job.needs].flat().includes(jobId),
+      );
+      expect(merging.length).toBe(1);
+      const download = merging[0]!.job.steps!.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+      expect(sampleName(upload!.with!.name!)).toMatch(patternRegex(download!.with!.pattern!));
+    },
+  );
+
+  it.each(mergeCases)(
+    '$path ($jobId): the merge job runs after every gate job, whatever they ended with, and reads all their bundles',
+    ({ job, step }) => {
+      expect(job.needs).toBeDefined();
+      expect(job.if).toBe('always()');
+      const before = job.steps!.slice(0, job.steps!.indexOf(step));
+      const download = before.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+      // One directory for every artifact: the bundles' names differ per environment and shard.
+      expect(download?.with).toMatchObject({ 'merge-multiple': true, pattern: expect.any(String) });
+      const directory = (download!.with!.path ?? '.').replace(/\/$/, '');
+      expect(step.with!.merge).toBe(`${directory}/*.json`);
     },
   );
 });
