@@ -42,8 +42,10 @@ interface Workflow {
     string,
     {
       name?: string;
-      strategy?: { matrix?: { include?: { leg: string; failing: string }[] } };
-      steps?: { id?: string; uses?: string; with?: Record<string, string> }[];
+      needs?: string;
+      if?: string;
+      strategy?: { matrix?: { include?: { leg: string; failing: string; shard?: string }[] } };
+      steps?: { id?: string; uses?: string; with?: Record<string, string | boolean> }[];
     }
   >;
 }
@@ -101,10 +103,27 @@ describe('the e2e gate file matches the manifests and the workflow', () => {
 
   it('expects failures only of scenarios the gate has', () => {
     const legs = workflow.jobs.gate?.strategy?.matrix?.include ?? [];
-    expect(legs.map((leg) => leg.leg)).toEqual(['go', 'no-go']);
+    expect(legs.map((leg) => leg.leg)).toEqual(['go', 'no-go', 'shard-1-of-2', 'shard-2-of-2']);
     const ids = gate.scenarios.map((scenario) => scenario.id);
     for (const leg of legs)
       for (const id of leg.failing.split(' ').filter(Boolean)) expect(ids).toContain(id);
+  });
+});
+
+describe("the e2e workflow's two-shard leg is merged at the end", () => {
+  it('runs shards 1/2 and 2/2 on the go fixtures, and the merge job reads both bundles after every leg', () => {
+    const legs = workflow.jobs.gate?.strategy?.matrix?.include ?? [];
+    const shards = legs.filter((leg) => leg.shard);
+    expect(shards.map((leg) => [leg.leg, leg.shard, leg.failing])).toEqual([
+      ['shard-1-of-2', '1/2', ''],
+      ['shard-2-of-2', '2/2', ''],
+    ]);
+    const merge = workflow.jobs.merge!;
+    expect(merge).toMatchObject({ needs: 'gate', if: '${{ always() }}' });
+    const download = merge.steps?.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(download?.with).toMatchObject({ pattern: 'gate-report-shard-*', 'merge-multiple': true });
+    const step = merge.steps?.find((s) => s.id === 'merge');
+    expect(step).toMatchObject({ uses: './', with: { merge: `${String(download!.with!.path)}/*.json` } });
   });
 });
 
