@@ -11,6 +11,7 @@ import {
   gateFileSchemaFor,
   preconditionShape,
   scenarioShape,
+  sourcesSchemaFor,
 } from '../src/config/schema.js';
 import { probeRegistry } from '../src/probes/registry.js';
 import { reportSchema } from '../src/baseline/report-schema.js';
@@ -44,6 +45,8 @@ function checkVariants(shape: z.ZodRawShape): z.ZodObject[] {
 /** The gate file's schema as zod: the loader's top level with every check typed by its probe. */
 export function gateFileInputSchema(): z.ZodType {
   return gateFileSchemaFor(probeRegistry).extend({
+    // The loader reads each `sources.<kind>` in either form; editors see both as a union.
+    sources: sourcesSchemaFor(probeRegistry, true),
     preconditions: z
       .array(z.union(checkVariants(preconditionShape)))
       .default([])

@@ -18,6 +18,12 @@ const status = z.enum(['pass', 'warn', 'fail', 'error', 'waived']);
 export const reportCheckSchema = z.looseObject({
   id: z.string(),
   kind: z.string(),
+  source: z
+    .string()
+    .optional()
+    .describe(
+      'The named source the check asked (`default` for the single form); absent for kinds without sources.',
+    ),
   status: z.enum(['pass', 'warn', 'fail', 'error']),
   fields: z.record(z.string(), fieldValue),
   error: z.string().optional(),

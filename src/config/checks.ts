@@ -10,12 +10,15 @@ import type { Locator } from './locator.js';
 import type { Check } from './model.js';
 import { didYouMean, type Problem } from './problems.js';
 import { checkSchemaFor, commonCheckShape, preconditionShape, type ProbeDefinitions } from './schema.js';
+import { chooseSource, type SourceChoices } from './sources.js';
 
 /** What building checks needs from the loader's options. */
 export interface CheckOptions {
   /** Path shown in messages (as the user wrote it). */
   file: string;
   probes: ProbeDefinitions;
+  /** The source names of each kind, once `sources:` validated (else `source:` is not checked against them). */
+  sourceChoices?: SourceChoices;
 }
 
 const DEFAULT_INTERVAL_MS = 10_000;
@@ -79,6 +82,16 @@ export class CheckBuilder {
       return undefined;
     }
     const data: Record<string, unknown> = parsed.data;
+    const source = chooseSource(
+      kind,
+      data.source as string | undefined,
+      this.options.probes,
+      this.options.sourceChoices,
+    );
+    if ('problem' in source) {
+      this.report(source.atSource ? [...path, 'source'] : path, source.problem);
+      return undefined;
+    }
     const spec = data[kind];
     const extras: Record<string, unknown> = {};
     for (const key of Object.keys(probe.extraKeys ?? {}))
@@ -118,6 +131,7 @@ export class CheckBuilder {
       position: this.locate.value(path),
     };
     if (typeof data.name === 'string') check.name = data.name;
+    if (source.name !== undefined) check.source = source.name;
     if (typeof data.evidence === 'string') check.evidence = data.evidence;
     if (typeof data.wait === 'number') check.waitMs = data.wait;
     if (warn) Object.assign(check, { warn, warnText });

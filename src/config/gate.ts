@@ -1,10 +1,10 @@
 // Turning the validated top level into a Gate: defaults, ids, sources and the runnable checks.
-import type { Sources } from '../shared/probe-contract.js';
 import { CheckBuilder } from './checks.js';
 import type { Locator } from './locator.js';
 import type { Gate, Scenario } from './model.js';
 import type { Problem } from './problems.js';
 import { preconditionShape, type GateFileInput, type ProbeDefinitions } from './schema.js';
+import { resolveSources } from './sources.js';
 
 /** What building a gate needs from the loader's options. */
 export interface GateOptions {
@@ -40,7 +40,12 @@ export function buildGate(
     priority: input.defaults.priority ?? 'P0',
   };
   const sources = resolveSources(options.probes, input.sources, options.env);
-  const builder = new CheckBuilder(options, locate, problems, defaults.timeoutMs);
+  const builder = new CheckBuilder(
+    { ...options, sourceChoices: sources.choices },
+    locate,
+    problems,
+    defaults.timeoutMs,
+  );
 
   const preconditions: Scenario[] = input.preconditions.map((raw, index) => {
     const path = ['preconditions', index];
@@ -103,22 +108,10 @@ export function buildGate(
       language: meta.language ?? 'en',
       risks: meta.risks,
     },
-    sources,
+    sources: sources.defaults,
+    namedSources: sources.named,
     defaults,
     preconditions,
     scenarios,
   };
-}
-
-/** Every probe's `sources:` entry as it reads it: what was written, with the probe's defaults. */
-function resolveSources(
-  probes: ProbeDefinitions,
-  written: Readonly<Record<string, unknown>>,
-  env: GateOptions['env'],
-): Sources {
-  const entries = Object.entries(probes).flatMap(([kind, probe]) =>
-    probe.sourceEntry ? [[kind, probe.sourceEntry.resolve(written[kind], env)] as const] : [],
-  );
-  // Each entry is what its probe's resolve returned, which is the type that probe adds to Sources.
-  return Object.fromEntries(entries) as unknown as Sources;
 }

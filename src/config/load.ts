@@ -9,6 +9,7 @@ import { Locator } from './locator.js';
 import type { Gate } from './model.js';
 import { ConfigError, type Problem } from './problems.js';
 import { gateFileSchemaFor } from './schema.js';
+import { sourceKeysAt } from './sources.js';
 import { expandDocument, yamlMessage } from './yaml.js';
 
 export { templateFields } from './checks.js';
@@ -79,7 +80,12 @@ export function parseGate(text: string, options: LoadOptions): Gate {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      reportIssue(issue, [], locate, problems, options.file, knownKeysAt(schema, issue.path));
+      // `sources.<kind>` takes either form, so its keys come from the probe's single form.
+      const known =
+        issue.path[0] === 'sources'
+          ? sourceKeysAt(options.probes, issue.path)
+          : knownKeysAt(schema, issue.path);
+      reportIssue(issue, [], locate, problems, options.file, known);
     }
     // Checks are validated too, so one run shows every problem in the file, not the first layer only.
     validateChecksOf(data, options, DEFAULT_TIMEOUT_MS, locate, problems);

@@ -1,3 +1,4 @@
+import type { NamedSources } from '../shared/named-sources.js';
 import type { Sources } from '../shared/probe-contract.js';
 import type { Condition } from './expect.js';
 import type { HoldSettings } from './hold.js';
@@ -29,6 +30,8 @@ export interface Check {
   id: string;
   name?: string;
   kind: string;
+  /** The named source the check uses (`default` unless `source:` says), for kinds that have sources. */
+  source?: string;
   spec: unknown;
   extras: Record<string, unknown>;
   expect: Condition;
@@ -72,7 +75,10 @@ export interface Gate {
   file: string;
   version: 1;
   meta: GateMeta;
+  /** Each kind's `default` source (or its defaults when only named sources were written). */
   sources: Sources;
+  /** Every source by kind and name (the single form is the source `default`); absent: `sources` only. */
+  namedSources?: NamedSources;
   defaults: { timeoutMs: number; priority: Priority };
   preconditions: Scenario[];
   scenarios: Scenario[];

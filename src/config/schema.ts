@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../shared/duration-schema.js';
 import type { ProbeDefinition } from '../shared/probe-contract.js';
+import { sourceFieldSchema, sourceJsonSchema } from './sources.js';
 
 export { durationSchema };
 
@@ -44,10 +45,21 @@ export const gateMetaSchema = z.strictObject({
 /** The probes a gate file may use, by the key users write in a check (the registry's light definitions). */
 export type ProbeDefinitions = Readonly<Record<string, ProbeDefinition<unknown>>>;
 
-/** `sources:`: one optional entry per probe that declares one, under its kind, validated by its own schema. */
-export function sourcesSchemaFor(probes: ProbeDefinitions): z.ZodDefault<z.ZodObject> {
+/**
+ * `sources:`: one optional entry per probe that declares one, under its kind: the probe's single
+ * form or named sources of that form (see sources.ts). `forEditors`: as schema/gate.schema.json
+ * shows it (both forms as a union) instead of as the loader reads it.
+ */
+export function sourcesSchemaFor(probes: ProbeDefinitions, forEditors = false): z.ZodDefault<z.ZodObject> {
   const entries = Object.entries(probes).flatMap(([kind, probe]) =>
-    probe.sourceEntry ? [[kind, probe.sourceEntry.schema.optional()] as const] : [],
+    probe.sourceEntry
+      ? [
+          [
+            kind,
+            forEditors ? sourceJsonSchema(probe.sourceEntry) : sourceFieldSchema(kind, probe.sourceEntry),
+          ] as const,
+        ]
+      : [],
   );
   return z.strictObject(Object.fromEntries(entries)).default({});
 }
@@ -98,6 +110,10 @@ export const commonCheckShape = {
       'A second, stricter condition: when expect holds but this does not, the check is `warn` (Go, listed as a residual risk).',
   }),
   timeout: durationSchema.optional().meta({ description: 'Per try (default defaults.timeout).' }),
+  source: z.string().optional().meta({
+    description:
+      "Which named source of this probe's kind the check uses (a key under sources.<kind>); default: the source `default`.",
+  }),
 };
 
 /** A precondition is a check that must have a name. */

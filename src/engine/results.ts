@@ -20,6 +20,8 @@ export interface CheckResult {
   id: string;
   name?: string;
   kind: string;
+  /** The named source the check asked (`default` for the single form); absent for kinds without sources. */
+  source?: string;
   status: CheckStatus;
   /** What the last try measured. */
   fields: Fields;

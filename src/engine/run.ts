@@ -72,6 +72,7 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
     options.environment,
     options.closeLimitMs ?? CLOSE_LIMIT_MS,
     options.concurrency ?? DEFAULT_CONCURRENCY,
+    gate.namedSources,
   );
   const warnings: string[] = [];
 
@@ -91,11 +92,7 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
   const remaining = new Map(all.map((scenario) => [scenario, scenario.checks.length]));
   let results: CheckResult[];
   try {
-    const perSource = new SourceLimits(
-      options.probes,
-      options.environment.sources,
-      options.concurrency ?? DEFAULT_CONCURRENCY,
-    );
+    const perSource = new SourceLimits(options.probes, sessions, options.concurrency ?? DEFAULT_CONCURRENCY);
     results = await mapBounded(flat, MAX_CHECKS_IN_FLIGHT, async ({ scenario, check }) => {
       const result = await perSource.for(check).use(() => runCheck(check, context));
       const left = remaining.get(scenario)! - 1;
@@ -220,8 +217,8 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
           probe.failureFields,
           probe.noteFields,
         ),
-    reproduce: safely(() => probe.reproduce(check.spec, check.extras, context.sessions.sources)),
-    target: safely(() => probe.describe(check.spec, check.extras, context.sessions.sources)),
+    reproduce: safely(() => context.sessions.reproduce(probe, check)),
+    target: safely(() => context.sessions.describe(probe, check)),
     attempts,
     ...(hold ? { hold } : {}),
     startedAt: started.toISOString(),
@@ -229,6 +226,7 @@ async function runCheck(check: Check, context: RunContext): Promise<CheckResult>
     line: check.position.line,
   };
   if (check.name) result.name = check.name;
+  if (check.source !== undefined) result.source = check.source;
   if (attempt.error !== undefined) result.error = attempt.error;
   return result;
 }
@@ -261,7 +259,7 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
   const signal = timeout.signal;
   try {
     // `open` cannot see the signal, so there is nothing to wait for once it aborts.
-    const opened = await settleWithin(context.sessions.get(check.kind), signal, 0);
+    const opened = await settleWithin(context.sessions.get(check.kind, check.source), signal, 0);
     if (opened.kind !== 'value' || opened.late) return failedTry(opened, check, context);
     const session = opened.value;
     // A probe that throws before returning its promise is handled like one that rejects.

@@ -1,4 +1,5 @@
 import type { Check } from '../config/model.js';
+import { DEFAULT_SOURCE, sourceLabel, sourcesView, type NamedSources } from '../shared/named-sources.js';
 import type { ProbeDefinition, ProbeEnvironment, ProbeSession, Sources } from '../shared/probe-contract.js';
 import { Semaphore, settleWithin } from './limit.js';
 
@@ -10,20 +11,25 @@ export function messageOf(error: unknown): string {
 
 type Probes = Readonly<Record<string, ProbeDefinition<unknown>>>;
 
-/** One semaphore per source, so no database, cluster or origin sees more than `concurrency` checks at once. */
+/**
+ * One semaphore per source, so no database, cluster or origin sees more than `concurrency` checks at
+ * once: per kind and named source, and within it per what the probe's `source()` names (an origin).
+ */
 export class SourceLimits {
   private readonly limits = new Map<string, Semaphore>();
   constructor(
     private readonly probes: Probes,
-    private readonly sources: Sources,
+    private readonly sessions: SessionPool,
     private readonly concurrency: number,
   ) {}
 
   for(check: Check): Semaphore {
     const probe = this.probes[check.kind]!;
-    let key = check.kind;
+    const named = `${check.kind}\0${check.source ?? DEFAULT_SOURCE}`;
+    let key = named;
     try {
-      key = `${check.kind}:${probe.source?.(check.spec, check.extras, this.sources) ?? ''}`;
+      const sources = this.sessions.sourcesFor(check.kind, check.source);
+      key = `${named}\0${probe.source?.(check.spec, check.extras, sources) ?? ''}`;
     } catch {
       // A source that cannot be named shares its kind's limit.
     }
@@ -37,7 +43,7 @@ export class SourceLimits {
 }
 
 /**
- * Opens each probe's session once, on first use, and closes each opened one exactly once at the
+ * Opens each probe's session once per named source, on first use, and closes each opened one exactly once at the
  * end — also when the deadline passed or checks failed. Closing is bounded by `closeLimitMs` so a
  * hung open or close cannot hold the report back past the gate's deadline.
  */
@@ -49,23 +55,44 @@ export class SessionPool {
     private readonly closeLimitMs: number,
     /** The per-source bound, passed to each session so it can size its connections to it. */
     private readonly concurrency: number,
+    /** Every source by kind and name; without it each kind has only `environment.sources`. */
+    private readonly named?: NamedSources,
   ) {}
 
-  get sources(): Sources {
-    return this.environment.sources;
+  /** The sources a check of `kind` sees: its kind's entry is its named source (`default` when unnamed). */
+  sourcesFor(kind: string, source: string | undefined): Sources {
+    return sourcesView(this.environment.sources, this.named, kind, source);
   }
 
-  get(kind: string): Promise<ProbeSession<unknown>> {
-    let session = this.sessions.get(kind);
+  /** The command that shows the same evidence, against the check's own source. */
+  reproduce(probe: ProbeDefinition<unknown>, check: Check): string {
+    const sources = this.sourcesFor(check.kind, check.source);
+    return probe.reproduce(check.spec, check.extras, sources, check.source);
+  }
+
+  /** What was looked at, and where when the check uses a named source: `… (source billing)`. */
+  describe(probe: ProbeDefinition<unknown>, check: Check): string {
+    const sources = this.sourcesFor(check.kind, check.source);
+    const described = probe.describe(check.spec, check.extras, sources, check.source);
+    return check.source === undefined || check.source === DEFAULT_SOURCE
+      ? described
+      : `${described} (source ${check.source})`;
+  }
+
+  /** The session of one named source of a kind: each has its own connection, client and secrets. */
+  get(kind: string, source?: string): Promise<ProbeSession<unknown>> {
+    const key = sourceLabel(kind, source);
+    let session = this.sessions.get(key);
     if (!session) {
       const probe = this.probes[kind]!;
       // An `open` that throws before returning its promise fails like one that rejects.
-      session = new Promise<ProbeSession<unknown>>((resolve) =>
-        resolve(probe.open(this.environment, { concurrency: this.concurrency })),
-      );
-      // A rejected open is remembered so every check of that kind reports the same cause once each.
+      session = new Promise<ProbeSession<unknown>>((resolve) => {
+        const environment = { ...this.environment, sources: this.sourcesFor(kind, source) };
+        resolve(probe.open(environment, { concurrency: this.concurrency }));
+      });
+      // A rejected open is remembered so every check of that source reports the same cause once each.
       session.catch(() => undefined);
-      this.sessions.set(kind, session);
+      this.sessions.set(key, session);
     }
     return session;
   }

@@ -1,4 +1,12 @@
-import type { Basis, GateResult, ResidualRisk, ScenarioResult, ScenarioStatus } from '../engine/results.js';
+import type {
+  Basis,
+  CheckResult,
+  GateResult,
+  ResidualRisk,
+  ScenarioResult,
+  ScenarioStatus,
+} from '../engine/results.js';
+import { DEFAULT_SOURCE } from '../shared/named-sources.js';
 import {
   codeBlock,
   escapeCellText,
@@ -205,10 +213,16 @@ function riskText(risk: ResidualRisk, phrases: Phrases): string {
   }
 }
 
+/** A check's command; one against a named source says which in a trailing comment (still pastes). */
+function commandLine(check: CheckResult): string {
+  const named = check.source !== undefined && check.source !== DEFAULT_SOURCE;
+  return named ? `${check.reproduce}  # source: ${oneLine(check.source!)}` : check.reproduce;
+}
+
 function commandsSection(result: GateResult, phrases: Phrases): string {
   const lines: string[] = [];
   for (const scenario of [...result.preconditions, ...result.scenarios]) {
-    const commands = [...new Set(scenario.checks.map((check) => check.reproduce))];
+    const commands = [...new Set(scenario.checks.map(commandLine))];
     if (commands.length === 0) continue;
     lines.push(`# ${oneLine(scenario.name)}`, ...commands, '');
   }

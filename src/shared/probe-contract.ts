@@ -28,6 +28,7 @@ export interface SourceEntry<Written = unknown, Source = unknown> {
 
 /** What a probe may read from the world besides its own spec. */
 export interface ProbeEnvironment {
+  /** Its own kind's entry is the source the session talks to (one session per named source). */
   sources: Sources;
   /** The process environment (GITHUB_*, KUBECONFIG, …) as plain values. */
   env: Env;
@@ -91,14 +92,18 @@ export interface ProbeDefinition<S = unknown> {
   fields(spec: S): readonly string[] | undefined;
   /** The `expect` used when a check has none. */
   defaultExpect(spec: S): string;
-  /** The shell command a person would run to see the same evidence. */
-  reproduce(spec: S, extras: Record<string, unknown>, sources: Sources): string;
+  /**
+   * The shell command a person would run to see the same evidence. `sources.<kind>` is the source
+   * the check uses; `sourceName` is its name (`default` for the single form), so a command against
+   * a named source can point at it (a kube context, a database URL) instead of the default's variable.
+   */
+  reproduce(spec: S, extras: Record<string, unknown>, sources: Sources, sourceName?: string): string;
   /** Fields that explain a failure (e.g. the failing tests' names), added to the Evidence when a check does not pass. */
   readonly failureFields?: readonly string[];
   /** Fields added to the Evidence whatever the status when they are not empty (e.g. tests that passed only on a retry). */
   readonly noteFields?: readonly string[];
   /** One-line description of what is looked at, for logs and the JSON report. */
-  describe(spec: S, extras: Record<string, unknown>, sources: Sources): string;
+  describe(spec: S, extras: Record<string, unknown>, sources: Sources, sourceName?: string): string;
   /**
    * Which source a check talks to (an HTTP origin, a database): the engine keeps at most
    * `concurrency` checks in flight per source. Default: one source per probe kind.

@@ -39,10 +39,15 @@ function resourceWord(spec: KubernetesSpec): string {
   return spec.kind === 'custom' ? `${spec.plural}.${spec.version}.${spec.group}` : KIND_INFO[spec.kind].short;
 }
 
-/** `kubectl -n NS get deploy A B`, `kubectl get ns -l SEL`, `kubectl get jobs -A -l SEL`. */
+/**
+ * `kubectl -n NS get deploy A B`, `kubectl get ns -l SEL`, `kubectl get jobs -A -l SEL`; with
+ * `--context CTX` first when the source names a kubeconfig context (each named cluster has its own).
+ */
 export function kubernetesReproduce(spec: KubernetesSpec, sources: Sources): string {
   const namespace = namespaceOf(spec, sources);
   const words = ['kubectl'];
+  const context = sources.kubernetes.context;
+  if (context !== undefined && context !== '') words.push('--context', shellQuote(context));
   if (namespace === '*') words.push('get', resourceWord(spec), '-A');
   else {
     if (namespace !== undefined) words.push('-n', shellQuote(namespace));

@@ -1,7 +1,9 @@
 // The light half of the `postgres` probe: validation, defaults, reproduce command. `pg` is loaded
 // only by session.ts (and the files it imports), when a gate actually runs a postgres check.
 import { z } from 'zod';
+import { DEFAULT_SOURCE } from '../../shared/named-sources.js';
 import { singleQuote } from '../../shared/quote.js';
+import { urlWithoutPassword } from '../../shared/url.js';
 import { defineProbe, type ProbeEnvironment, type ProbeSession, type SessionOptions } from '../probe.js';
 import { postgresSourceEntry } from './source.js';
 import { inlineParams, paramsOf, sqlTextProblem } from './sql-text.js';
@@ -35,9 +37,13 @@ export const postgresProbe = defineProbe<string>({
   // Columns are known only once the query has run; the engine reports unknown fields then.
   fields: () => undefined,
   defaultExpect: () => 'rows > 0',
-  reproduce(sql, extras): string {
-    // Never the real URL: a person running this has DATABASE_URL in their own shell.
-    return `psql "$DATABASE_URL" -c ${singleQuote(inlineParams(sql.trim(), paramsOf(extras)))}`;
+  reproduce(sql, extras, sources, sourceName): string {
+    const query = singleQuote(inlineParams(sql.trim(), paramsOf(extras)));
+    // The default source: a person running this has DATABASE_URL in their own shell. A named one:
+    // its own URL, without the password (psql asks, or reads PGPASSWORD / ~/.pgpass).
+    const named = sourceName !== undefined && sourceName !== DEFAULT_SOURCE;
+    const url = named ? urlWithoutPassword(sources.postgres.url) : undefined;
+    return `psql ${url === undefined ? '"$DATABASE_URL"' : singleQuote(url)} -c ${query}`;
   },
   describe(sql): string {
     const lines = sql

@@ -17,7 +17,8 @@ export const prometheusProbe: ProbeDefinition<PrometheusSpec> = defineProbe<Prom
   // Never used: expect is required for this probe (see prometheusExtraKeys); kept true to the fields.
   defaultExpect: () => 'series > 0',
   failureFields: ['warnings'],
-  reproduce: (spec, _extras, sources) => prometheusReproduce(spec, sources.prometheus),
+  reproduce: (spec, _extras, sources, sourceName) =>
+    prometheusReproduce(spec, sources.prometheus, sourceName),
   describe: (spec) => prometheusDescribe(spec),
   // Each Prometheus (Thanos, Mimir…) gets its own concurrency limit.
   source: (_spec, _extras, sources) =>

@@ -1,6 +1,8 @@
 import { formatDuration } from '../../shared/duration.js';
 import { headerPlaceholder } from '../http/secrets.js';
+import { DEFAULT_SOURCE } from '../../shared/named-sources.js';
 import { singleQuote } from '../../shared/quote.js';
+import { urlWithoutPassword } from '../../shared/url.js';
 import type { PrometheusSource } from './source.js';
 import type { PrometheusSpec } from './schema.js';
 
@@ -9,17 +11,25 @@ const URL_WORD = '$PROMETHEUS_URL';
 
 /**
  * `curl -sG "$PROMETHEUS_URL/api/v1/query" --data-urlencode 'query=…'`, or query_range over the same
- * window ending when it is run. Header values are secrets: they appear as shell variables.
+ * window ending when it is run. Header values are secrets: they appear as shell variables. A named
+ * source's command is written against its own URL (without credentials), not PROMETHEUS_URL.
  */
-export function prometheusReproduce(spec: PrometheusSpec, source: PrometheusSource | undefined): string {
+export function prometheusReproduce(
+  spec: PrometheusSpec,
+  source: PrometheusSource | undefined,
+  sourceName?: string,
+): string {
+  const named = sourceName !== undefined && sourceName !== DEFAULT_SOURCE;
+  const base = (named ? urlWithoutPassword(source?.url) : undefined)?.replace(/\/+$/, '');
   const words: string[] = [];
   const range = spec.rangeMs !== undefined && spec.stepMs !== undefined;
   if (range) words.push('end=$(date +%s);');
   words.push('curl', '-sG');
   for (const name of Object.keys(source?.headers ?? {}))
     words.push('-H', `"${name}: ${headerPlaceholder(name)}"`);
+  const path = `/api/v1/${range ? 'query_range' : 'query'}`;
   words.push(
-    `"${URL_WORD}/api/v1/${range ? 'query_range' : 'query'}"`,
+    base === undefined ? `"${URL_WORD}${path}"` : singleQuote(`${base}${path}`),
     '--data-urlencode',
     singleQuote(`query=${spec.query}`),
   );
