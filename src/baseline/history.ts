@@ -79,7 +79,7 @@ async function readRun(
   } catch {
     throw new BaselineUnavailable(`its ${query.gateId}.json is not JSON`);
   }
-  const parsed = reportSchema.safeParse(data);
+  const parsed = reportSchema().safeParse(data);
   if (!parsed.success)
     throw new BaselineUnavailable(`its ${query.gateId}.json is not a regression-gate report`);
   if (parsed.data.gate.id !== query.gateId) {

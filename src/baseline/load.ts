@@ -18,7 +18,7 @@ export function parseBaseline(text: string, source: string, gateId: string): Bas
   } catch {
     throw new BaselineUnavailable(`${source} is not JSON; point 'baseline' at a <gate.id>.json report`);
   }
-  const parsed = reportSchema.safeParse(data);
+  const parsed = reportSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new BaselineUnavailable(
