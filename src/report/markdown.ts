@@ -4,7 +4,7 @@ import {
   escapeCellText,
   escapeMarkdown,
   inlineCode,
-  oneLine,
+  stripControlAndLineBreaks,
   renderEvidenceCell,
 } from './escape.js';
 import { utf8Length } from '../shared/text.js';
@@ -24,7 +24,8 @@ export interface MarkdownOptions {
   omitTitle?: boolean;
 }
 
-const STATUS_ICON: Record<ScenarioStatus, string> = {
+/** The icon of each row status, in every report that shows rows (the full report and the comment). */
+export const STATUS_ICON: Record<ScenarioStatus, string> = {
   pass: '✅',
   warn: '🔶',
   fail: '❌',
@@ -210,7 +211,7 @@ function commandsSection(result: GateResult, phrases: Phrases): string {
   for (const scenario of [...result.preconditions, ...result.scenarios]) {
     const commands = [...new Set(scenario.checks.map((check) => check.reproduce))];
     if (commands.length === 0) continue;
-    lines.push(`# ${oneLine(scenario.name)}`, ...commands, '');
+    lines.push(`# ${stripControlAndLineBreaks(scenario.name)}`, ...commands, '');
   }
   return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
 }
