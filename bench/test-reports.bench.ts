@@ -90,6 +90,8 @@ function junitCase(index: number): string {
 
 interface ChildResult {
   ms: number;
+  /** User + system CPU time of the parse: steadier than `ms` on a shared, loaded machine. */
+  cpuMs: number;
   maxRssBytes: number;
   passed: number;
   failed: number;
@@ -139,14 +141,17 @@ async function parseInChild(script: string, report: string): Promise<ChildResult
 async function childMain(report: string): Promise<void> {
   const { readTestReports } = await import('../src/probes/tests/session.js');
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const fields = await readTestReports(
     { report, names: NAMES },
     path.dirname(report),
     new AbortController().signal,
   );
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const result: ChildResult = {
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     passed: fields.passed as number,
     failed: fields.failed as number,
@@ -181,6 +186,12 @@ export default async function bench(): Promise<BenchRow[]> {
         pass: go.ms <= 2000,
       },
       {
+        name: `go test -json ${megabytes(goSize)}: parse CPU time`,
+        figure: `${Math.round(go.cpuMs)} ms`,
+        target: '',
+        pass: undefined,
+      },
+      {
         name: `go test -json ${megabytes(goSize)}: peak RSS`,
         figure: megabytes(go.maxRssBytes),
         target: '< 150 MB',
@@ -189,6 +200,12 @@ export default async function bench(): Promise<BenchRow[]> {
       {
         name: `JUnit XML ${megabytes(junitSize)}: parse time`,
         figure: `${Math.round(junit.ms)} ms`,
+        target: '',
+        pass: undefined,
+      },
+      {
+        name: `JUnit XML ${megabytes(junitSize)}: parse CPU time`,
+        figure: `${Math.round(junit.cpuMs)} ms`,
         target: '',
         pass: undefined,
       },

@@ -97,7 +97,7 @@ export const REPORT_SCHEMA_PATH = path.join(path.dirname(SCHEMA_PATH), 'report.s
 
 /** The JSON report's schema text, from the schema `baseline:` validates earlier reports with. */
 export function reportJsonSchemaText(): string {
-  const generated = z.toJSONSchema(reportSchema, {
+  const generated = z.toJSONSchema(reportSchema(), {
     target: 'draft-2020-12',
     io: 'output',
     unrepresentable: 'any',

@@ -107,18 +107,21 @@ export async function actOnDecision(
   links: DecisionLinks,
 ): Promise<void> {
   const tasks: Promise<void>[] = [];
-  if (inputs.comment !== 'never') tasks.push(comment(result, inputs, env, sink, links));
+  if (inputs.comment !== 'never') tasks.push(comment({ result, inputs, env, sink, links }));
   if (inputs.deploymentId !== '') tasks.push(deploymentStatus(result, inputs, env, sink));
   await Promise.all(tasks);
 }
 
-async function comment(
-  result: PublicResult,
-  inputs: ActionInputs,
-  env: Env,
-  sink: ArtefactSink,
-  links: DecisionLinks,
-): Promise<void> {
+/** What `actOnDecision` was given, as one value for the tasks that need all of it. */
+interface Decision {
+  result: PublicResult;
+  inputs: ActionInputs;
+  env: Env;
+  sink: ArtefactSink;
+  links: DecisionLinks;
+}
+
+async function comment({ result, inputs, env, sink, links }: Decision): Promise<void> {
   const warn = (message: string): void => sink.log('warning', message);
   const [{ readEventPayload, workflowRunUrl }, { runPullRequests }] = await Promise.all([
     import('./github/context.js'),

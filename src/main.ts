@@ -20,7 +20,7 @@ import { stepOutputs } from './report/outputs.js';
 import { Redactor, type PublicResult } from './report/redact.js';
 import type { ArtefactSink } from './report/sink.js';
 import { renderTerminal } from './report/terminal.js';
-import { oneLine } from './report/escape.js';
+import { stripControlAndLineBreaks } from './report/escape.js';
 import { renderTrend, type PublicHistory } from './report/trend.js';
 import { renderComment } from './report/comment.js';
 import { workflowRunUrl } from './github/context.js';
@@ -59,7 +59,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const history = await trendOf(publicResult, await earlier, inputs, env, sink);
     await publish(publicResult, { inputs, workspace, env, history }, await checkRun, sink);
     if (publicResult.decision === 'no-go' && inputs.failOn !== 'never') {
-      sink.fail(oneLine(`No-Go: ${publicResult.basis.map(basisLine).join('; ')}`));
+      sink.fail(stripControlAndLineBreaks(`No-Go: ${publicResult.basis.map(basisLine).join('; ')}`));
     }
   } catch (error) {
     sink.fail(messageOf(error));

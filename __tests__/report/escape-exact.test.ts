@@ -7,12 +7,12 @@ import {
   escapeCellText,
   escapeMarkdown,
   inlineCode,
-  oneLine,
+  stripControlAndLineBreaks,
   renderEvidenceCell,
   stripControl,
 } from '../../src/report/escape.js';
 
-describe('stripControl and oneLine', () => {
+describe('stripControl and stripControlAndLineBreaks', () => {
   it.each([
     ['an ANSI colour (CSI with parameters)', '\u001b[1;31mred\u001b[0m', 'red'],
     ['an OSC title ended by BEL', 'a\u001b]0;title\u0007b', 'ab'],
@@ -32,7 +32,7 @@ describe('stripControl and oneLine', () => {
   });
 
   it('puts every line break and tab on one line, CRLF as one space', () => {
-    expect(oneLine('a\r\nb\rc\nd\te')).toBe('a b c d e');
+    expect(stripControlAndLineBreaks('a\r\nb\rc\nd\te')).toBe('a b c d e');
   });
 });
 

@@ -1,4 +1,5 @@
 // The one pattern engine every user-supplied regex runs on: RE2 semantics, linear time.
+import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { compilePattern, Pattern, PatternError } from '../../src/shared/pattern.js';
 
@@ -60,4 +61,45 @@ describe('patterns', () => {
     expect(error.message).toContain(message);
     expect(error.offset).toBe(offset);
   });
+});
+
+describe('plain-text patterns (matched as string searches, not through RE2)', () => {
+  const texts = [
+    '',
+    'TestWebhook_Replay',
+    'TestWebhook_ReplayIdempotent',
+    'x TestWebhook_Replay',
+    'a.b',
+    'axb',
+    'a\nb',
+    'end$',
+    'TestA',
+    'TestA/case',
+    '-/x',
+  ];
+  const sources = [
+    '^TestWebhook_Replay',
+    'Replay$',
+    '^TestA$',
+    'Webhook',
+    '^',
+    '$',
+    '^$',
+    'a\\.b',
+    'end\\$',
+    '^\\-/x$',
+    'b$',
+  ];
+  const flagSets = ['', 's', 'u', 'm'];
+  it.each(sources.flatMap((source) => flagSets.map((flags) => [source, flags])))(
+    '/%s/%s agrees with RE2 on every sample text',
+    (source, flags) => {
+      const pattern = compilePattern(source, flags);
+      const re2 = RE2JS.compile(
+        source,
+        flags.includes('m') ? RE2JS.MULTILINE : flags.includes('s') ? RE2JS.DOTALL : 0,
+      );
+      for (const text of texts) expect([text, pattern.test(text)]).toEqual([text, re2.test(text)]);
+    },
+  );
 });

@@ -4,7 +4,7 @@
 // unreadable is skipped with a notice: history is context, never a reason to fail.
 import type { GitHubClient } from '../github/client.js';
 import { artifactsByRun, listCompletedRuns, type EarlierRun } from '../github/run-artifacts.js';
-import { BaselineUnavailable, readBundleText } from './load.js';
+import { BaselineUnavailable, readBundleText, type EarlierBundlesQuery } from './load.js';
 import { reportSchema } from './report-schema.js';
 import type { EarlierRows } from './trend.js';
 import { mapBounded } from '../shared/map-bounded.js';
@@ -13,14 +13,7 @@ import { mapBounded } from '../shared/map-bounded.js';
 export const HISTORY_DOWNLOADS_IN_FLIGHT = 4;
 
 /** What reading the history needs. */
-export interface HistoryQuery {
-  owner: string;
-  repo: string;
-  workflow: string;
-  branch: string;
-  currentRunId?: number;
-  artifactName: string;
-  gateId: string;
+export interface HistoryQuery extends EarlierBundlesQuery {
   /** N: earlier runs to read. */
   limit: number;
   notice: (message: string) => void;
@@ -79,7 +72,7 @@ async function readRun(
   } catch {
     throw new BaselineUnavailable(`its ${query.gateId}.json is not JSON`);
   }
-  const parsed = reportSchema.safeParse(data);
+  const parsed = reportSchema().safeParse(data);
   if (!parsed.success)
     throw new BaselineUnavailable(`its ${query.gateId}.json is not a regression-gate report`);
   if (parsed.data.gate.id !== query.gateId) {

@@ -18,7 +18,7 @@ export function parseBaseline(text: string, source: string, gateId: string): Bas
   } catch {
     throw new BaselineUnavailable(`${source} is not JSON; point 'baseline' at a <gate.id>.json report`);
   }
-  const parsed = reportSchema.safeParse(data);
+  const parsed = reportSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new BaselineUnavailable(
@@ -44,8 +44,8 @@ export async function loadBaselineFile(path: string, shownAs: string, gateId: st
   return parseBaseline(text, shownAs, gateId);
 }
 
-/** Where to look for the last accepted run. */
-export interface LastGoQuery {
+/** Which earlier runs' bundles to read: this workflow's runs on this branch, this run left out. */
+export interface EarlierBundlesQuery {
   owner: string;
   repo: string;
   /** Workflow file name, e.g. `deploy.yml`. */
@@ -55,6 +55,10 @@ export interface LastGoQuery {
   currentRunId?: number;
   artifactName: string;
   gateId: string;
+}
+
+/** Where to look for the last accepted run. */
+export interface LastGoQuery extends EarlierBundlesQuery {
   /** Runs looked at, newest first (default 20). */
   limit?: number;
 }

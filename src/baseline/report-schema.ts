@@ -1,102 +1,113 @@
 import { z } from 'zod';
 
+/** `build`'s value, built on the first call. */
+function builtOnce<T>(build: () => T): () => T {
+  let value: { built: T } | undefined;
+  return () => (value ??= { built: build() }).built;
+}
+
 /**
- * The parts of a `<gate.id>.json` bundle that another run reads back as its baseline. Unknown keys
- * are kept (`looseObject`) so bundles from newer versions still compare.
+ * The JSON report's schema, as written by writeBundle and read back by `baseline:` and `history:`:
+ * the parts of a `<gate.id>.json` bundle another run reads back. Unknown keys are kept
+ * (`looseObject`) so bundles from newer versions still compare. Built on first use, not at load:
+ * constructing these zod schemas costs tens of milliseconds of start-up that a gate without
+ * `baseline:` or `history:` never needs.
  */
-const fieldValue = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.null(),
-  z.array(z.string()),
-  z.record(z.string(), z.string()),
-]);
+export const reportSchema = builtOnce(() => {
+  const fieldValue = z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(z.string()),
+    z.record(z.string(), z.string()),
+  ]);
 
-const status = z.enum(['pass', 'warn', 'fail', 'error', 'waived']);
+  const status = z.enum(['pass', 'warn', 'fail', 'error', 'waived']);
 
-export const reportCheckSchema = z.looseObject({
-  id: z.string(),
-  kind: z.string(),
-  source: z
-    .string()
-    .optional()
-    .describe(
-      'The named source the check asked (`default` for the single form); absent for kinds without sources.',
-    ),
-  status: z.enum(['pass', 'warn', 'fail', 'error']),
-  fields: z.record(z.string(), fieldValue),
-  error: z.string().optional(),
-  expect: z.string(),
-  durationMs: z.number(),
-  attempts: z.number(),
-});
-
-export const reportScenarioSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  priority: z.enum(['P0', 'P1', 'P2']),
-  status,
-  checkStatus: z.enum(['pass', 'warn', 'fail', 'error']),
-  regression: z.enum(['new', 'known']).optional(),
-  checks: z.array(reportCheckSchema),
-  evidence_text: z.string(),
-});
-
-const trendStatus = z.enum(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
-
-/** `history: N`: the per-scenario trend over the earlier runs read and this one (oldest first). */
-export const reportHistorySchema = z
-  .object({
-    window: z.number().describe('Earlier runs asked for (`history: N`).'),
-    runs: z
-      .array(z.object({ id: z.number().optional(), url: z.string().optional(), current: z.boolean() }))
-      .describe('Runs whose bundle was read, oldest first; the last is this run (`current: true`).'),
-    skipped: z.number().describe('Earlier runs skipped: no artifact, or an unreadable bundle.'),
-    scenarios: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        statuses: z.array(trendStatus).describe('One per run of `runs`, same order.'),
-        flaky: z.boolean().describe('Passed and did not pass more than once in the window.'),
-        failingSince: z
-          .object({ runId: z.number().optional(), url: z.string().optional(), atLeast: z.boolean() })
-          .optional()
-          .describe('When this run did not pass: the first run of the streak that did not pass.'),
-      }),
-    ),
-  })
-  .meta({ title: 'history' });
-
-/** The JSON report, as written by writeBundle and read back by `baseline:`. */
-export const reportSchema = z
-  .looseObject({
-    schema_version: z.literal(1),
-    tool: z.object({ name: z.string(), version: z.string() }),
-    file: z.string(),
-    gate: z.looseObject({ id: z.string(), title: z.string() }),
-    startedAt: z.string(),
-    finishedAt: z.string(),
+  const reportCheckSchema = z.looseObject({
+    id: z.string(),
+    kind: z.string(),
+    source: z
+      .string()
+      .optional()
+      .describe(
+        'The named source the check asked (`default` for the single form); absent for kinds without sources.',
+      ),
+    status: z.enum(['pass', 'warn', 'fail', 'error']),
+    fields: z.record(z.string(), fieldValue),
+    error: z.string().optional(),
+    expect: z.string(),
     durationMs: z.number(),
-    decision: z.enum(['go', 'no-go']),
-    preconditions: z.array(reportScenarioSchema),
-    scenarios: z.array(reportScenarioSchema),
-    counts: z.object({
-      passed: z.number(),
-      failed: z.number(),
-      errors: z.number(),
-      waived: z.number(),
-      warned: z.number().optional(),
-      total: z.number(),
-    }),
-    baseline: z
-      .object({ source: z.string(), decision: z.enum(['go', 'no-go']), finishedAt: z.string() })
-      .optional(),
-    history: reportHistorySchema.optional(),
-  })
-  .meta({
-    title: 'regression-gate report',
-    description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
+    attempts: z.number(),
   });
 
-export type BaselineReport = z.output<typeof reportSchema>;
+  const reportScenarioSchema = z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    priority: z.enum(['P0', 'P1', 'P2']),
+    status,
+    checkStatus: z.enum(['pass', 'warn', 'fail', 'error']),
+    regression: z.enum(['new', 'known']).optional(),
+    checks: z.array(reportCheckSchema),
+    evidence_text: z.string(),
+  });
+
+  const trendStatus = z.enum(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
+
+  /** `history: N`: the per-scenario trend over the earlier runs read and this one (oldest first). */
+  const reportHistorySchema = z
+    .object({
+      window: z.number().describe('Earlier runs asked for (`history: N`).'),
+      runs: z
+        .array(z.object({ id: z.number().optional(), url: z.string().optional(), current: z.boolean() }))
+        .describe('Runs whose bundle was read, oldest first; the last is this run (`current: true`).'),
+      skipped: z.number().describe('Earlier runs skipped: no artifact, or an unreadable bundle.'),
+      scenarios: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          statuses: z.array(trendStatus).describe('One per run of `runs`, same order.'),
+          flaky: z.boolean().describe('Passed and did not pass more than once in the window.'),
+          failingSince: z
+            .object({ runId: z.number().optional(), url: z.string().optional(), atLeast: z.boolean() })
+            .optional()
+            .describe('When this run did not pass: the first run of the streak that did not pass.'),
+        }),
+      ),
+    })
+    .meta({ title: 'history' });
+
+  /** The JSON report, as written by writeBundle and read back by `baseline:`. */
+  return z
+    .looseObject({
+      schema_version: z.literal(1),
+      tool: z.object({ name: z.string(), version: z.string() }),
+      file: z.string(),
+      gate: z.looseObject({ id: z.string(), title: z.string() }),
+      startedAt: z.string(),
+      finishedAt: z.string(),
+      durationMs: z.number(),
+      decision: z.enum(['go', 'no-go']),
+      preconditions: z.array(reportScenarioSchema),
+      scenarios: z.array(reportScenarioSchema),
+      counts: z.object({
+        passed: z.number(),
+        failed: z.number(),
+        errors: z.number(),
+        waived: z.number(),
+        warned: z.number().optional(),
+        total: z.number(),
+      }),
+      baseline: z
+        .object({ source: z.string(), decision: z.enum(['go', 'no-go']), finishedAt: z.string() })
+        .optional(),
+      history: reportHistorySchema.optional(),
+    })
+    .meta({
+      title: 'regression-gate report',
+      description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
+    });
+});
+
+export type BaselineReport = z.output<ReturnType<typeof reportSchema>>;

@@ -99,21 +99,21 @@ class Parser {
   }
 
   private parseOr(): Condition {
-    const terms = [this.parseAnd()];
-    while (this.isWord('or')) {
-      this.take();
-      terms.push(this.parseAnd());
-    }
-    return terms.length === 1 ? terms[0]! : { type: 'or', terms };
+    return this.parseJoined('or', () => this.parseAnd());
   }
 
   private parseAnd(): Condition {
-    const terms = [this.parseUnary()];
-    while (this.isWord('and')) {
+    return this.parseJoined('and', () => this.parseUnary());
+  }
+
+  /** Terms joined by `word` (`a or b or c`); a single term is itself. */
+  private parseJoined(word: 'or' | 'and', parseTerm: () => Condition): Condition {
+    const terms = [parseTerm()];
+    while (this.isWord(word)) {
       this.take();
-      terms.push(this.parseUnary());
+      terms.push(parseTerm());
     }
-    return terms.length === 1 ? terms[0]! : { type: 'and', terms };
+    return terms.length === 1 ? terms[0]! : { type: word, terms };
   }
 
   private parseUnary(): Condition {

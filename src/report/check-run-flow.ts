@@ -1,7 +1,7 @@
 import { evidenceText } from '../engine/evidence.js';
 import type { CheckRunTarget } from './check-run.js';
 import type { CheckAnnotation, CheckRunReport } from './check-run-output.js';
-import { oneLine, stripControl } from './escape.js';
+import { stripControlAndLineBreaks, stripControl } from './escape.js';
 import { CHECK_RUN_LIMIT_BYTES, renderMarkdown, shortTitle } from './markdown.js';
 import type { PublicResult } from './redact.js';
 import type { ArtefactSink } from './sink.js';
@@ -109,7 +109,7 @@ export function annotationsFor(result: PublicResult): CheckAnnotation[] {
       startLine: row.line,
       level: blocking ? 'failure' : 'warning',
       // Plain text in the log and the check run: no control, bidirectional or zero-width characters.
-      title: oneLine(`${row.name}: ${row.status}`),
+      title: stripControlAndLineBreaks(`${row.name}: ${row.status}`),
       message: stripControl([...reasons].join('\n') || row.status),
     });
   }

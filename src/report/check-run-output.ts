@@ -1,7 +1,7 @@
 // What a check run shows, fitted into the Checks API's limits: its report type, the byte and
 // character cuts, and annotations in the form the API takes.
 import { cutToBytes, utf8Length } from '../shared/text.js';
-import { oneLine, stripControl } from './escape.js';
+import { stripControlAndLineBreaks, stripControl } from './escape.js';
 
 /** The check run's conclusion: Go is `success`, No-Go is `failure`. */
 export type CheckRunConclusion = 'success' | 'failure' | 'neutral';
@@ -93,7 +93,7 @@ export function toApiAnnotation(annotation: CheckAnnotation): ApiAnnotation {
     end_line: end,
     annotation_level: annotation.level,
     // Annotations are plain text, but invisible and bidirectional characters would still hide or reverse it.
-    title: cutChars(oneLine(annotation.title), CHECK_RUN_LIMITS.annotationTitleChars),
+    title: cutChars(stripControlAndLineBreaks(annotation.title), CHECK_RUN_LIMITS.annotationTitleChars),
     message: fitBytes(
       stripControl(annotation.message === '' ? annotation.title : annotation.message),
       CHECK_RUN_LIMITS.annotationMessageBytes,

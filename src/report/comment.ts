@@ -4,21 +4,13 @@
 import type { ScenarioResult, ScenarioStatus } from '../engine/results.js';
 import { escapeCellText, escapeMarkdown, inlineCode, renderEvidenceCell } from './escape.js';
 import { phrasesFor } from './i18n.js';
-import { headline, shortTitle } from './markdown.js';
+import { headline, shortTitle, STATUS_ICON } from './markdown.js';
 import type { PublicResult } from './redact.js';
 import { renderTrend, runLink, type PublicHistory } from './trend.js';
 
 /** GitHub refuses a comment body above 65,536 characters; a margin keeps the closing lines. */
 export const COMMENT_LIMIT_CHARS = 65_536;
 const BODY_BUDGET_CHARS = COMMENT_LIMIT_CHARS - 2_048;
-
-const STATUS_ICON: Record<ScenarioStatus, string> = {
-  pass: '✅',
-  warn: '🔶',
-  fail: '❌',
-  error: '⚠️',
-  waived: '🟡',
-};
 
 /** What the comment links to and carries besides the result. */
 export interface CommentContext {

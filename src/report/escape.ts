@@ -27,8 +27,11 @@ export function stripControl(text: string): string {
     .replace(INVISIBLE, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
-/** Clean text on one line: for a table cell, a list item, a heading or a log line. */
-export function oneLine(text: string): string {
+/**
+ * Control characters removed and each line break or tab made a space (no other whitespace is
+ * touched, unlike shared/text.ts's `oneLine`): for a table cell, a list item, a heading or a log line.
+ */
+export function stripControlAndLineBreaks(text: string): string {
   return stripControl(text).replace(/\r\n|[\r\n\t]/g, ' ');
 }
 
@@ -50,7 +53,7 @@ type Piece = { markdown: string } | { code: string };
 
 /** The escaped pieces of a value (or author text) outside code: `@` and `#<digit>` as code, the rest escaped text. */
 function valuePieces(value: string, author = false): Piece[] {
-  const text = oneLine(value);
+  const text = stripControlAndLineBreaks(value);
   const pieces: Piece[] = [];
   let markdown = '';
   let code = '';
@@ -81,8 +84,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** A value inside the author's link destination `[text](…{{field}}…)`: percent-encoded, so it stays in the URL. */
 function encodeInUrl(value: string): string {
-  return encodeURI(oneLine(value).replace(LONE_SURROGATE, '\uFFFD')).replace(/[()]/g, (char) =>
-    char === '(' ? '%28' : '%29',
+  return encodeURI(stripControlAndLineBreaks(value).replace(LONE_SURROGATE, '\uFFFD')).replace(
+    /[()]/g,
+    (char) => (char === '(' ? '%28' : '%29'),
   );
 }
 
@@ -101,7 +105,7 @@ function escapePipes(text: string): string {
  * padded where CommonMark would otherwise strip or misread a space or backtick, pipes escaped for tables.
  */
 export function inlineCode(value: string): string {
-  const clean = oneLine(value);
+  const clean = stripControlAndLineBreaks(value);
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const spaced = clean.startsWith(' ') && clean.endsWith(' ') && clean.trim() !== '';
@@ -141,7 +145,7 @@ export function renderEvidenceCell(
 ): string {
   const atoms: Atom[] = [];
   for (const part of parts) {
-    if ('text' in part) for (const char of oneLine(part.text)) atoms.push({ char });
+    if ('text' in part) for (const char of stripControlAndLineBreaks(part.text)) atoms.push({ char });
     else atoms.push(part.change ? { value: part.value, change: part.change } : { value: part.value });
   }
   const out = new CellWriter(author);
@@ -190,7 +194,7 @@ export function renderEvidenceCell(
 
 function atomText(atom: Atom): string {
   if ('char' in atom) return atom.char;
-  return oneLine(atom.change ? `${atom.value} (${atom.change})` : atom.value);
+  return stripControlAndLineBreaks(atom.change ? `${atom.value} (${atom.change})` : atom.value);
 }
 
 function isPunctuation(char: string): boolean {

@@ -12,7 +12,7 @@ import {
   escapeCellText,
   escapeMarkdown,
   inlineCode,
-  oneLine,
+  stripControlAndLineBreaks,
   renderEvidenceCell,
 } from './escape.js';
 import { utf8Length } from '../shared/text.js';
@@ -32,7 +32,8 @@ export interface MarkdownOptions {
   omitTitle?: boolean;
 }
 
-const STATUS_ICON: Record<ScenarioStatus, string> = {
+/** The icon of each row status, in every report that shows rows (the full report and the comment). */
+export const STATUS_ICON: Record<ScenarioStatus, string> = {
   pass: '✅',
   warn: '🔶',
   fail: '❌',
@@ -216,7 +217,7 @@ function riskText(risk: ResidualRisk, phrases: Phrases): string {
 /** A check's command; one against a named source says which in a trailing comment (still pastes). */
 function commandLine(check: CheckResult): string {
   const named = check.source !== undefined && check.source !== DEFAULT_SOURCE;
-  return named ? `${check.reproduce}  # source: ${oneLine(check.source!)}` : check.reproduce;
+  return named ? `${check.reproduce}  # source: ${stripControlAndLineBreaks(check.source!)}` : check.reproduce;
 }
 
 function commandsSection(result: GateResult, phrases: Phrases): string {
@@ -224,7 +225,7 @@ function commandsSection(result: GateResult, phrases: Phrases): string {
   for (const scenario of [...result.preconditions, ...result.scenarios]) {
     const commands = [...new Set(scenario.checks.map(commandLine))];
     if (commands.length === 0) continue;
-    lines.push(`# ${oneLine(scenario.name)}`, ...commands, '');
+    lines.push(`# ${stripControlAndLineBreaks(scenario.name)}`, ...commands, '');
   }
   return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
 }

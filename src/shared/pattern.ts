@@ -17,11 +17,16 @@ export class Pattern {
     /** The pattern as written, between the slashes. */
     readonly source: string,
     readonly flags: string,
-    private readonly compiled: RE2JS,
+    private readonly compiled: RE2JS | Literal,
   ) {}
 
   test(text: string): boolean {
-    return this.compiled.test(text);
+    if (this.compiled instanceof RE2JS) return this.compiled.test(text);
+    const { text: literal, atStart, atEnd } = this.compiled;
+    if (atStart && atEnd) return text === literal;
+    if (atStart) return text.startsWith(literal);
+    if (atEnd) return text.endsWith(literal);
+    return text.includes(literal);
   }
 
   toString(): string {
@@ -62,6 +67,8 @@ export function compilePattern(source: string, flags = ''): Pattern {
     if (flag === 's') re2Flags |= RE2JS.DOTALL;
   }
   refuseBacktrackingOnly(source);
+  const literal = literalOf(source, flags);
+  if (literal !== undefined) return new Pattern(source, flags, literal);
   let compiled: RE2JS;
   try {
     // JS spellings RE2 lacks (`\u0041`, `\u{1F600}`, `\cA`, `(?<name>…)`) become their RE2 forms.
@@ -70,6 +77,49 @@ export function compilePattern(source: string, flags = ''): Pattern {
     throw syntaxError(source, error);
   }
   return new Pattern(source, flags, compiled);
+}
+
+/**
+ * A pattern that is plain text, optionally anchored (`^TestWebhook_`, `Replay$`): it matches as a
+ * string search does, so it runs as one (still linear time) instead of through RE2's machine,
+ * which costs a microsecond or more per test name in a report of hundreds of thousands.
+ */
+interface Literal {
+  readonly text: string;
+  /** `^` without the m flag: the text must start with it. */
+  readonly atStart: boolean;
+  /** `$` without the m flag: the text must end with it (RE2's `$` is the very end, like `\z`). */
+  readonly atEnd: boolean;
+}
+
+const SYNTAX = '\\.+*?()[]{}|^$';
+/** Punctuation a backslash turns into itself in RE2. */
+const ESCAPED_LITERALLY = `${SYNTAX}/-`;
+
+/** The pattern as plain text when it is one; undefined when it needs RE2. */
+function literalOf(source: string, flags: string): Literal | undefined {
+  if (flags.includes('i') || /[\uD800-\uDFFF]/.test(source)) return undefined;
+  const atStart = source.startsWith('^');
+  let text = '';
+  let atEnd = false;
+  for (let at = atStart ? 1 : 0; at < source.length; at++) {
+    const char = source[at]!;
+    if (char === '\\') {
+      const next = source[at + 1];
+      if (next === undefined || !ESCAPED_LITERALLY.includes(next)) return undefined;
+      text += next;
+      at++;
+    } else if (char === '$' && at === source.length - 1) {
+      atEnd = true;
+    } else if (SYNTAX.includes(char)) {
+      return undefined;
+    } else {
+      text += char;
+    }
+  }
+  // With m, ^ and $ also match at line ends: RE2 decides.
+  if ((atStart || atEnd) && flags.includes('m')) return undefined;
+  return { text, atStart, atEnd };
 }
 
 /** Backreferences and lookaround need backtracking; say so at the exact place, with what to do instead. */

@@ -1,36 +1,9 @@
 import { z } from 'zod';
+import { httpHeadersSchema, parseHttpUrl } from '../../shared/http-schema.js';
 import { JSON_FIELD_NAME, normalizeJsonPath } from './json-path.js';
 
-// RFC 9110 token: what a header name may be made of.
-const HEADER_NAME = /^[!#$%&'*+\-.^`|~\w]+$/;
-
 const url = z.string().superRefine((value, context) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    context.addIssue({
-      code: 'custom',
-      message: `'${value}' is not a URL; write it as https://host/path`,
-    });
-    return;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    context.addIssue({
-      code: 'custom',
-      message: `'${parsed.protocol}' is not supported; use http:// or https://`,
-    });
-  }
-});
-
-const headers = z.record(z.string(), z.string()).superRefine((value, context) => {
-  for (const [name, headerValue] of Object.entries(value)) {
-    if (!HEADER_NAME.test(name))
-      context.addIssue({ code: 'custom', message: `'${name}' is not a valid header name` });
-    if (/[\r\n\0]/.test(headerValue)) {
-      context.addIssue({ code: 'custom', message: `the value of '${name}' contains a line break` });
-    }
-  }
+  parseHttpUrl(value, context, 'write it as https://host/path');
 });
 
 /** Fields every http check measures; a `json:` field may not take one of these names. */
@@ -69,7 +42,7 @@ export const httpSpecSchema = z.strictObject({
     .transform((value) => value.toUpperCase())
     .default('GET'),
   /** Request headers; values of secret-like names are masked everywhere. */
-  headers: headers.optional(),
+  headers: httpHeadersSchema.optional(),
   /** Request body, sent as is. */
   body: z.string().optional(),
   /** Follow up to 5 redirects; off by default so a 302 to a login page is not mistaken for a 200. */

@@ -65,8 +65,7 @@ function parseEvent(line: string, shown: string, lineNumber: number): GoEvent {
  * values escape every `"`, so `"Key":"` can only be the key itself. Undefined when the field is
  * absent; null when its value has an escape and needs a real parse.
  */
-function quickField(line: string, key: string): string | undefined | null {
-  const marker = `"${key}":"`;
+function quickField(line: string, marker: FieldMarker): string | undefined | null {
   const at = line.indexOf(marker);
   if (at === -1) return undefined;
   const start = at + marker.length;
@@ -75,6 +74,13 @@ function quickField(line: string, key: string): string | undefined | null {
   const value = line.slice(start, end);
   return value.includes('\\') ? null : value;
 }
+
+// Built once: a marker built per call is a fresh string that indexOf flattens on every line.
+const ACTION = '"Action":"';
+const PACKAGE = '"Package":"';
+const TEST = '"Test":"';
+type FieldMarker = typeof ACTION | typeof PACKAGE | typeof TEST;
+const TEST_EVENT = /^\{"Time":"[^"]*","Action":"([^"\\]*)","Package":"([^"\\]*)","Test":"([^"\\]*)"/;
 
 /**
  * The event of a line, fully parsed only when its content matters. Most lines of a large report
@@ -88,15 +94,43 @@ function readEvent(
   needOutput: (test: string | undefined) => boolean,
 ): GoEvent {
   if (!line.endsWith('}')) return parseEvent(line, shown, lineNumber);
-  const action = quickField(line, 'Action');
-  const pkg = quickField(line, 'Package');
-  const test = quickField(line, 'Test');
+  // A test's event as test2json writes it: one regex call instead of three field searches. The
+  // values before each key hold no quote, so each key found here is the first one in the line,
+  // exactly what quickField would find; any other shape takes the field-by-field path.
+  const shaped = TEST_EVENT.exec(line);
+  const action = shaped ? shaped[1]! : quickField(line, ACTION);
+  const pkg = shaped ? shaped[2]! : quickField(line, PACKAGE);
+  const test = shaped ? shaped[3]! : quickField(line, TEST);
   if (typeof action !== 'string' || pkg === null || test === null) return parseEvent(line, shown, lineNumber);
   if (action === 'output' && needOutput(test)) return parseEvent(line, shown, lineNumber);
   if (action === 'build-output' || action === 'fail' || action === 'build-fail')
     return parseEvent(line, shown, lineNumber);
   return { Action: action, Package: pkg, Test: test };
 }
+
+/**
+ * Test names no `names:` entry matches, remembered from their `run` event so that their output and
+ * result events skip the matcher (and its regexes). Bounded: the oldest half is forgotten when it
+ * fills, and a forgotten name is only matched again. Names come from `run` lines, which are short,
+ * so a remembered name never holds a long line in memory.
+ */
+class RecentNames {
+  private current = new Set<string>();
+  private previous = new Set<string>();
+
+  has(name: string): boolean {
+    return this.current.has(name) || this.previous.has(name);
+  }
+
+  add(name: string): void {
+    if (this.current.size >= RECENT_NAMES) {
+      this.previous = this.current;
+      this.current = new Set();
+    }
+    this.current.add(name);
+  }
+}
+const RECENT_NAMES = 32;
 
 /** One run of a go test; runs under `-count=N` or a rerun tool share the key. */
 function goRun(
@@ -129,14 +163,26 @@ export async function parseGoTestJson(
   const reported = new Set<string>();
   let textPackage: string | undefined;
   let events = 0;
+  // Package and test name: `TestA` of two packages, and `TestA` beside `TestA/case`, stay apart.
+  // Built only for tests that are named (or not yet known not to be): most events need no key.
+  const keyOf = (pkg: string, test: string): string => `go\u0000${shown}\u0000${pkg}\u0000${test}`;
+  const unnamed = new RecentNames();
 
+  // A test's events mostly follow each other: the last package looked up answers without hashing.
+  let lastPackage: { name: string; state: PackageState } | undefined;
   const packageState = (name: string): PackageState => {
+    if (lastPackage?.name === name) return lastPackage.state;
     let state = packages.get(name);
     if (!state) {
       state = { failedTests: 0, openTests: 0, output: [] };
       packages.set(name, state);
     }
+    lastPackage = { name, state };
     return state;
+  };
+  const packageEnded = (name: string): void => {
+    packages.delete(name);
+    if (lastPackage?.name === name) lastPackage = undefined;
   };
   const packageFailed = (name: string, reason: string, output: readonly string[]): void => {
     if (reported.has(name)) return;
@@ -192,22 +238,22 @@ export async function parseGoTestJson(
           const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
           packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
         }
-        packages.delete(pkg);
+        packageEnded(pkg);
       } else if (action === 'pass' || action === 'skip') {
         finishRunning(pkg, 'did not finish');
-        packages.delete(pkg);
+        packageEnded(pkg);
       }
       return;
     }
-    // Package and test name: `TestA` of two packages, and `TestA` beside `TestA/case`, stay apart.
-    const key = `go\u0000${shown}\u0000${pkg}\u0000${test}`;
     switch (action) {
       case 'run':
         packageState(pkg).openTests += 1;
-        if (collector.wants([test])) running.set(key, { pkg, test, output: [] });
+        if (unnamed.has(test)) return;
+        if (collector.wants([test])) running.set(keyOf(pkg, test), { pkg, test, output: [] });
+        else unnamed.add(test);
         return;
       case 'output': {
-        const run = running.get(key);
+        const run = running.size === 0 ? undefined : running.get(keyOf(pkg, test));
         if (run) pushLines(run.output, event.Output ?? '', LINES_PER_TEST);
         return;
       }
@@ -217,6 +263,9 @@ export async function parseGoTestJson(
         const state = packageState(pkg);
         state.openTests = Math.max(0, state.openTests - 1);
         if (action === 'fail') state.failedTests += 1;
+        // The collector keeps only named tests: one known to be unnamed needs no key and no match.
+        if (unnamed.has(test)) return;
+        const key = keyOf(pkg, test);
         const run = running.get(key);
         running.delete(key);
         const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';
@@ -233,6 +282,11 @@ export async function parseGoTestJson(
     test === undefined || (running.size > 0 && [...running.values()].some((run) => run.test === test));
 
   await forEachLine(file, shown, signal, (line, lineNumber) => {
+    // Most lines are events with no space to trim: skip the trimming copies for them.
+    if (line.startsWith('{') && line.endsWith('}')) {
+      onEvent(readEvent(line, shown, lineNumber, needOutput));
+      return;
+    }
     const first = line.trimStart();
     if (first === '') return;
     // A `{` line must be an event: a truncated or corrupted write is an error, never skipped.

@@ -32,6 +32,8 @@ export function parseNamePatterns(raws: readonly string[]): NamePattern[] {
   });
 }
 
+const NO_HITS: readonly number[] = Object.freeze([]);
+
 /** Answers which `names:` entries a test matches, given every name the test is known by. */
 export class NameMatcher {
   private readonly exact = new Map<string, number[]>();
@@ -49,16 +51,27 @@ export class NameMatcher {
     });
   }
 
-  /** Indexes of the entries that match any of the test's names; empty when none does. */
-  match(candidates: readonly string[]): number[] {
-    const hits: number[] = [];
+  /**
+   * Indexes of the entries that match any of the test's names; empty when none does. Called for
+   * every test of a report, so it allocates nothing for a test no entry matches.
+   */
+  match(candidates: readonly string[]): readonly number[] {
+    let hits: number[] | undefined;
     for (const candidate of candidates) {
-      for (const index of this.exact.get(candidate) ?? []) if (!hits.includes(index)) hits.push(index);
+      const indexes = this.exact.get(candidate);
+      if (indexes === undefined) continue;
+      hits ??= [];
+      for (const index of indexes) if (!hits.includes(index)) hits.push(index);
     }
     for (const { index, regex } of this.regexes) {
-      if (hits.includes(index)) continue;
-      if (candidates.some((candidate) => regex.test(candidate))) hits.push(index);
+      if (hits?.includes(index)) continue;
+      for (const candidate of candidates) {
+        if (!regex.test(candidate)) continue;
+        hits ??= [];
+        hits.push(index);
+        break;
+      }
     }
-    return hits;
+    return hits ?? NO_HITS;
   }
 }

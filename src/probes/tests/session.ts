@@ -1,11 +1,6 @@
 import path from 'node:path';
-import {
-  ProbeError,
-  type Fields,
-  type ProbeCall,
-  type ProbeEnvironment,
-  type ProbeSession,
-} from '../probe.js';
+import { ProbeError } from '../probe.js';
+import type { Fields, ProbeCall, ProbeEnvironment, ProbeSession } from '../probe.js';
 import { ResultCollector } from './collector.js';
 import { detectFormat } from './detect.js';
 import { expandGlob } from './glob.js';
