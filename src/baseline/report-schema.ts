@@ -35,6 +35,18 @@ export const reportScenarioSchema = z.looseObject({
   regression: z.enum(['new', 'known']).optional(),
   checks: z.array(reportCheckSchema),
   evidence_text: z.string(),
+  line: z.number().optional().describe("The row's line in the gate file (annotations point there)."),
+  environment: z
+    .string()
+    .optional()
+    .describe('Merged bundles of several environments: the environment this row was measured in.'),
+});
+
+/** `shard: K/N`: the slice a matrix job ran and the ids of the scenarios it owned. */
+export const reportShardSchema = z.object({
+  index: z.number().int().min(1).describe('K, 1-based.'),
+  total: z.number().int().min(1).describe('N, the number of shards.'),
+  scenarios: z.array(z.string()).describe('Ids of the scenarios this shard owned.'),
 });
 
 const trendStatus = z.enum(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
@@ -87,6 +99,19 @@ export const reportSchema = z
       .object({ source: z.string(), decision: z.enum(['go', 'no-go']), finishedAt: z.string() })
       .optional(),
     history: reportHistorySchema.optional(),
+    environment: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('The `environment` input of the run; null when none was given.'),
+    shard: reportShardSchema
+      .nullable()
+      .optional()
+      .describe('The `shard` input of the run; null when it ran every scenario.'),
+    merge: z
+      .looseObject({ bundles: z.number(), problems: z.number() })
+      .optional()
+      .describe('Set on the bundle `merge` writes: what was merged, per environment.'),
   })
   .meta({
     title: 'regression-gate report',
