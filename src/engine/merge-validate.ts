@@ -12,6 +12,8 @@ export type MergeInput = { source: string; document: BundleDocument } | { source
 export interface MergeProblem {
   where: string;
   problem: string;
+  /** The environment whose slice it leaves unchecked (its own decision is then No-Go too). */
+  environment?: string | null;
 }
 
 /** The bundles of one environment that passed every check, in shard order. */
@@ -77,6 +79,7 @@ function validateEnvironment(
   if (sharded.length === 0) {
     for (const extra of whole.slice(1)) {
       problems.push({
+        environment: name,
         where: extra.source,
         problem: `is a second bundle of ${where} (the first is ${whole[0]!.source}); each environment runs once, or in shards`,
       });
@@ -85,6 +88,7 @@ function validateEnvironment(
   }
   for (const item of whole) {
     problems.push({
+      environment: name,
       where: item.source,
       problem: `ran every scenario of ${where}, but other bundles of it are shards (${sharded[0]!.source}); merge either one bundle or every shard`,
     });
@@ -98,6 +102,7 @@ function validateEnvironment(
     );
     if (here.length === 0) {
       problems.push({
+        environment: name,
         where: `${where}, shard ${index}/${total}`,
         problem: `is missing: none of the ${items.length} bundle(s) of ${where} is shard ${index}/${total}; its scenarios were not checked (did that job fail before uploading its bundle?)`,
       });
@@ -105,16 +110,18 @@ function validateEnvironment(
     }
     for (const extra of here.slice(1)) {
       problems.push({
+        environment: name,
         where: extra.source,
         problem: `is a second bundle of shard ${index}/${total} of ${where} (the first is ${here[0]!.source}); download each job's bundle once`,
       });
     }
     const chosen = here[0]!;
-    if (claimsHold(chosen, total, where, claimedBy, problems)) bundles.push(chosen);
+    if (claimsHold(chosen, total, where, name, claimedBy, problems)) bundles.push(chosen);
   }
   for (const item of sharded) {
     if (item.document.shard!.total === total) continue;
     problems.push({
+      environment: name,
       where: item.source,
       problem: `is shard ${shardText(item.document.shard!)} but the other shards of ${where} are of ${total}; run every shard with the same N`,
     });
@@ -127,6 +134,7 @@ function claimsHold(
   item: { source: string; document: BundleDocument },
   total: number,
   where: string,
+  name: string | null,
   claimedBy: Map<string, string>,
   problems: MergeProblem[],
 ): boolean {
@@ -143,6 +151,7 @@ function claimsHold(
       ...(absent.length > 0 ? [`claimed ids without a row: ${absent.slice(0, 5).join(', ')}`] : []),
     ];
     problems.push({
+      environment: name,
       where: item.source,
       problem: `(${label}) does not agree with itself: ${parts.join('; ')}`,
     });
@@ -153,12 +162,14 @@ function claimsHold(
     const earlier = claimedBy.get(id);
     if (earlier !== undefined) {
       problems.push({
+        environment: name,
         where: item.source,
         problem: `(${label}) claims scenario '${id}', which ${earlier} claims too; the jobs ran different gate files or shard settings`,
       });
       ok = false;
     } else if (owner !== shard.index) {
       problems.push({
+        environment: name,
         where: item.source,
         problem: `(${label}) claims scenario '${id}', which belongs to shard ${owner}/${total}; the jobs ran different versions of regression-gate or of the gate file`,
       });

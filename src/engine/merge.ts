@@ -62,7 +62,18 @@ export function mergeBundles(inputs: readonly MergeInput[], options: MergeOption
       documents.flatMap((document) => rowsOf(document.preconditions, options.now)),
     );
     const envScenarios = firstById(documents.flatMap((document) => rowsOf(document.scenarios, options.now)));
-    const own = decide(envPreconditions, envScenarios, [], options.mode);
+    // A problem of this environment (a missing shard…) leaves part of it unchecked: its own No-Go.
+    const own = decide(
+      [
+        ...problems.flatMap((problem, index) =>
+          problem.environment === environment.name ? [preconditions[index]!] : [],
+        ),
+        ...envPreconditions,
+      ],
+      envScenarios,
+      [],
+      options.mode,
+    );
     environments.push({
       name: environment.name,
       decision: own.decision,
