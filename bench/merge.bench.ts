@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Gate, Scenario } from '../src/config/model.js';
 import { mergeBundles, type MergeInput } from '../src/engine/merge.js';
 import type { CheckResult, GateResult, ScenarioResult } from '../src/engine/results.js';
-import { selectShard, shardOf } from '../src/engine/shard.js';
+import { fnv1a32, selectShard, shardOf } from '../src/engine/shard.js';
 import { parseBundleDocument } from '../src/baseline/bundle-document.js';
 import { bundleJson } from '../src/report/bundle.js';
 import { checkRunReport } from '../src/report/check-run-flow.js';
@@ -200,8 +200,8 @@ function gateOf(ids: readonly string[]): Gate {
     id: scenarioId,
     name: scenarioId,
     priority: 'P0',
-    // 1 to 4 checks: the work of a scenario varies.
-    checks: Array.from<Scenario['checks'][number]>({ length: 1 + ((index * 7) % 4) }),
+    // 1 to 4 checks, varying with the scenario and not with its number's position in a cycle.
+    checks: Array.from<Scenario['checks'][number]>({ length: 1 + (fnv1a32(`${scenarioId}:checks`) % 4) }),
     position: { line: index + 1, column: 1 },
   }));
   return { scenarios, preconditions: [] } as unknown as Gate;

@@ -211,9 +211,13 @@ function orderByScenario(rows: readonly ScenarioResult[]): ScenarioResult[] {
     if (!first.has(row.id)) first.set(row.id, row.line * 1e6 + index);
   });
   return [...rows].sort(
-    (a, b) =>
-      first.get(a.id)! - first.get(b.id)! || (a.environment ?? '').localeCompare(b.environment ?? '', 'en'),
+    (a, b) => first.get(a.id)! - first.get(b.id)! || byName(a.environment ?? '', b.environment ?? ''),
   );
+}
+
+/** Code-point order: names are compared often here, and the order only has to be stable. */
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export { environmentText };

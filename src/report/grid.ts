@@ -46,16 +46,42 @@ export function gridTable(
   first: string,
   shown: ReadonlySet<ScenarioResult> | undefined,
 ): string {
-  const byId = new Map<string, ScenarioResult[]>();
-  for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
   const header = [first, ...environments].map(escapeCellText);
   const lines = [`| ${header.join(' | ')} |`, `|${'---|'.repeat(header.length)}`];
+  const groups = gridRows(rows, environments, phrases);
   let hidden = 0;
+  for (const group of groups) {
+    if (shown && !group.cells.some((cell) => shown.has(cell))) hidden++;
+    else lines.push(group.line);
+  }
+  if (hidden > 0 && hidden === groups.length)
+    lines.push(`| _${phrases.rowsLeftOut(hidden)}_ |${' |'.repeat(environments.length)}`);
+  return lines.join('\n');
+}
+
+interface GridRow {
+  cells: ScenarioResult[];
+  line: string;
+}
+
+// Shortening renders the report a dozen times: each grid row is grouped and escaped once per table.
+const rendered = new WeakMap<readonly ScenarioResult[], { phrases: Phrases; rows: GridRow[] }>();
+
+function gridRows(
+  rows: readonly ScenarioResult[],
+  environments: readonly string[],
+  phrases: Phrases,
+): GridRow[] {
+  const cached = rendered.get(rows);
+  if (cached && cached.phrases === phrases) return cached.rows;
+  const byId = new Map<string, ScenarioResult[]>();
+  for (const row of rows) {
+    const cells = byId.get(row.id);
+    if (cells) cells.push(row);
+    else byId.set(row.id, [row]);
+  }
+  const result: GridRow[] = [];
   for (const cells of byId.values()) {
-    if (shown && !cells.some((cell) => shown.has(cell))) {
-      hidden++;
-      continue;
-    }
     const head = cells[0]!;
     const priority = head.priority === 'P0' ? '' : ` (${head.priority})`;
     const byEnvironment = new Map(cells.map((cell) => [cell.environment, cell]));
@@ -65,11 +91,10 @@ export function gridTable(
       const word = phrases.status[cell.status];
       return `${STATUS_ICON[cell.status]} ${cell.status === 'pass' ? word : `**${word}**`}`;
     });
-    lines.push(`| ${escapeCellText(head.name)}${priority} | ${statuses.join(' | ')} |`);
+    result.push({ cells, line: `| ${escapeCellText(head.name)}${priority} | ${statuses.join(' | ')} |` });
   }
-  if (hidden > 0 && hidden === byId.size)
-    lines.push(`| _${phrases.rowsLeftOut(hidden)}_ |${' |'.repeat(environments.length)}`);
-  return lines.join('\n');
+  rendered.set(rows, { phrases, rows: result });
+  return result;
 }
 
 /** The environments' names in column order, as the rows carry them. */
