@@ -71,5 +71,7 @@ export function parseBundleDocument(text: string): { document: BundleDocument } 
   if (parsed.data.merge !== undefined) {
     return { problem: 'is itself the bundle of a merge; leave merged bundles out of the glob' };
   }
-  return { document: parsed.data };
+  // The schema only checks (no defaults, no transforms): the parsed JSON is kept rather than
+  // zod's copy of it, so a merge of many bundles holds each row once.
+  return { document: data as BundleDocument };
 }

@@ -19,7 +19,6 @@ import type {
   GateResult,
   MergedEnvironment,
   ScenarioResult,
-  ScenarioStatus,
 } from './results.js';
 
 export type { MergeInput } from './merge-validate.js';
@@ -172,16 +171,15 @@ function problemRow(problem: MergeProblem, index: number): ScenarioResult {
  * is not trusted): the checks combined, then an active waiver applied as the engine does.
  */
 function rowsOf(rows: BundleDocument['scenarios'], now: Date): ScenarioResult[] {
+  // The documents are this merge's own copies: rows are updated in place, not copied again.
   return rows.map((raw) => {
-    const row = raw as unknown as ScenarioResult;
-    const checks = row.checks;
-    const checkStatus = combineChecks(checks.map((check) => check.status));
+    const row = raw as unknown as ScenarioResult & { evidence_text?: string };
+    row.checkStatus = combineChecks(row.checks.map((check) => check.status));
     const active = row.waiver ? isWaiverActive(row.waiver.until, now) : false;
-    const status: ScenarioStatus = !isMet(checkStatus) && active ? 'waived' : checkStatus;
-    const result: ScenarioResult = { ...row, checkStatus, status };
-    delete (result as { evidence_text?: string }).evidence_text;
-    if (row.waiver) result.waiver = { ...row.waiver, active };
-    return result;
+    row.status = !isMet(row.checkStatus) && active ? 'waived' : row.checkStatus;
+    row.evidence_text = undefined;
+    if (row.waiver) row.waiver = { ...row.waiver, active };
+    return row;
   });
 }
 
