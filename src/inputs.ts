@@ -1,5 +1,6 @@
 import { readInput } from './actions-core.js';
 import { parseDuration } from './shared/duration.js';
+import { parseShard, type ShardSpec } from './engine/shard.js';
 
 /** Every input of action.yml, parsed once. Names live here and nowhere else. */
 export const INPUT = {
@@ -18,6 +19,9 @@ export const INPUT = {
   comment: 'comment',
   deploymentId: 'deployment-id',
   history: 'history',
+  environment: 'environment',
+  shard: 'shard',
+  merge: 'merge',
 } as const;
 
 /** `auto` comments when the run belongs to a pull request; `always` also warns when none is found; `never` does not comment. */
@@ -59,7 +63,16 @@ export interface ActionInputs {
   deploymentId: string;
   /** Earlier runs of this workflow on this branch read for the trend; 0 = none. */
   history: number;
+  /** The label of this run (a matrix job's deploy target); '' = none. */
+  environment: string;
+  /** Run only the K-th of N slices of the scenarios; undefined = all of them. */
+  shard?: ShardSpec;
+  /** A glob of bundle .json files to merge instead of running the gate; '' = run the gate. */
+  merge: string;
 }
+
+/** Longest `environment` label: it goes into titles, check-run names and file names. */
+export const MAX_ENVIRONMENT_LENGTH = 64;
 
 /** Thrown for an input that cannot be used; names the input, the value and the expected form. */
 export class InputError extends Error {
@@ -114,6 +127,21 @@ export function getInputs(read: InputReader = (name) => readInput(process.env, n
       `input '${INPUT.history}' is '${historyText}'; use a whole number from 0 (no trend) to ${MAX_HISTORY}`,
     );
   }
+  const environment = read(INPUT.environment).trim();
+  if (environment.length > MAX_ENVIRONMENT_LENGTH || /[\p{Cc}\p{Cf}]/u.test(environment)) {
+    throw new InputError(
+      `input '${INPUT.environment}' must be a short label (at most ${MAX_ENVIRONMENT_LENGTH} characters, one line), such as staging or prod-eu`,
+    );
+  }
+  const shardText = read(INPUT.shard).trim();
+  const shard = shardText === '' ? undefined : parseShard(shardText);
+  if (shard && 'problem' in shard) throw new InputError(`input '${INPUT.shard}' ${shard.problem}`);
+  const merge = read(INPUT.merge).trim();
+  if (merge !== '' && (shard || environment !== '')) {
+    throw new InputError(
+      `input '${INPUT.merge}' merges the bundles of the ${shard ? 'shards' : 'environments'}; leave '${shard ? INPUT.shard : INPUT.environment}' empty in the merge job (the bundles carry their environment and shard)`,
+    );
+  }
   const inputs: ActionInputs = {
     config: text(INPUT.config, '.github/regression-gate.yml'),
     githubToken: read(INPUT.githubToken).trim(),
@@ -129,7 +157,10 @@ export function getInputs(read: InputReader = (name) => readInput(process.env, n
     comment,
     deploymentId,
     history,
+    environment,
+    merge,
   };
   if (language) inputs.language = language;
+  if (shard) inputs.shard = shard;
   return inputs;
 }

@@ -13,18 +13,15 @@ import { runGate } from './run-gate.js';
 import { registerKnownSecrets } from './secrets.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 import { probeRegistry } from './probes/registry.js';
-import { writeBundle, type BundlePaths } from './report/bundle.js';
-import { annotationsFor, openCheckRun, type PendingCheckRun } from './report/check-run-flow.js';
-import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from './report/markdown.js';
-import { stepOutputs } from './report/outputs.js';
-import { Redactor, type PublicResult } from './report/redact.js';
+import { openCheckRun, type PendingCheckRun } from './report/check-run-flow.js';
+import { Redactor } from './report/redact.js';
 import type { ArtefactSink } from './report/sink.js';
-import { renderTerminal } from './report/terminal.js';
 import { stripControlAndLineBreaks } from './report/escape.js';
-import { renderTrend, type PublicHistory } from './report/trend.js';
-import { renderComment } from './report/comment.js';
-import { workflowRunUrl } from './github/context.js';
-import { actOnDecision, startHistory, trendOf, type DecisionLinks } from './act-on-decision.js';
+import { runLabel } from './report/label.js';
+import { selectShard } from './engine/shard.js';
+import { startHistory, trendOf } from './act-on-decision.js';
+import { basisLine, publish } from './publish.js';
+import { runMerge } from './merge-action.js';
 
 /** The action's entry: inputs -> gate -> evidence -> decision -> reports. The only place that fails the step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -37,11 +34,22 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const mask = (value: string): void => actions.call((core) => core.setSecret(value));
     registerKnownSecrets(env, redactor, mask, [inputs.githubToken]);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const gate = await loadGate(inputs, workspace, env, sink);
-    if (!gate) return;
     const warn = (message: string): void => sink.log('warning', message);
+    if (inputs.merge !== '') {
+      // A merge runs no probe: the bundles of earlier jobs become one decision.
+      await runMerge(inputs, { workspace, env, sink, checkRun: openCheckRunIfWanted(inputs, env, warn, '') });
+      return;
+    }
+    const loaded = await loadGate(inputs, workspace, env, sink);
+    if (!loaded) return;
+    const sharded = inputs.shard ? selectShard(loaded, inputs.shard) : undefined;
+    const gate = sharded?.gate ?? loaded;
+    const label = runLabel({
+      ...(inputs.environment ? { environment: inputs.environment } : {}),
+      ...(sharded ? { shard: sharded.shard } : {}),
+    });
     // The check run is created while the baseline and the evidence are gathered, not before.
-    const checkRun = openCheckRunIfWanted(inputs, env, warn);
+    const checkRun = openCheckRunIfWanted(inputs, env, warn, label);
     const baseline = await resolveBaseline(inputs.baseline, {
       gateId: gate.meta.id,
       workspace,
@@ -54,6 +62,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // Earlier runs' bundles are read while the evidence is gathered.
     const earlier = startHistory(inputs, env, gate.meta.id, sink);
     const result = await evaluate(gate, { inputs, workspace, env, redactor, baseline, sink, mask });
+    if (inputs.environment) result.environment = inputs.environment;
+    if (sharded) result.shard = sharded.shard;
     // From here on only the redacted result exists for the reports.
     const publicResult = redactor.redactValue(result);
     const history = await trendOf(publicResult, await earlier, inputs, env, sink);
@@ -79,6 +89,8 @@ async function loadGate(
   try {
     const gate = await loadGateFile(path, { file: inputs.config, env, probes: probeRegistry });
     if (inputs.language) gate.meta.language = inputs.language;
+    // The run's label wins over the file's `gate.environment`: one gate file serves every environment.
+    if (inputs.environment) gate.meta.environment = inputs.environment;
     return gate;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -104,6 +116,7 @@ function openCheckRunIfWanted(
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
+  label: string,
 ): Promise<PendingCheckRun | undefined> {
   if (!inputs.checkRun) return Promise.resolve(undefined);
   if (!inputs.githubToken) {
@@ -112,7 +125,8 @@ function openCheckRunIfWanted(
   }
   return openCheckRun({
     token: inputs.githubToken,
-    name: inputs.checkName,
+    // Each matrix job gets its own check run: `Regression Gate (staging · shard 2/4)`.
+    name: label ? `${inputs.checkName} (${label})` : inputs.checkName,
     sha: inputs.sha,
     env,
     warn,
@@ -147,74 +161,4 @@ function evaluate(gate: Gate, context: EvaluationContext): Promise<GateResult> {
     decisionMode: decisionModeFor(inputs.failOn),
     onScenario: (scenario) => sink.log('debug', `finished: ${scenario.name}`),
   });
-}
-
-/** Where the reports go and what they carry besides the result. */
-interface PublishContext {
-  inputs: ActionInputs;
-  workspace: string;
-  env: NodeJS.ProcessEnv;
-  history: PublicHistory | undefined;
-}
-
-/** Writes every report; each one is attempted even when another fails, so nothing gathered is lost. */
-async function publish(
-  result: PublicResult,
-  context: PublishContext,
-  checkRun: PendingCheckRun | undefined,
-  sink: ArtefactSink,
-): Promise<void> {
-  const { inputs, workspace, env, history } = context;
-  sink.log('info', renderTerminal(result, { colour: true }));
-  let bundle: BundlePaths | undefined;
-  try {
-    bundle = await writeBundle(result, resolve(workspace, inputs.outputDir), sink, history);
-  } catch (error) {
-    sink.log('warning', `The report bundle could not be written to ${inputs.outputDir}: ${messageOf(error)}`);
-  }
-  const fullReport = bundle ? `${inputs.outputDir}/${result.gate.id}.md` : undefined;
-  const trend = history ? `\n${renderTrend(history)}` : '';
-  const budget = JOB_SUMMARY_LIMIT_BYTES - 1024 - Buffer.byteLength(trend);
-  await sink.summary(renderMarkdown(result, { maxBytes: budget, fullReport }) + trend);
-  annotate(result, sink);
-  for (const warning of result.warnings) sink.log('warning', warning);
-  const posted = await checkRun?.finish(result, sink, fullReport);
-  const links = { ...(posted ? { checkRunUrl: posted.url } : {}), ...(history ? { history } : {}) };
-  // Next to the bundle; when the bundle could not be written, its warning already said why.
-  const summaryPath = bundle ? await writeShortSummary(result, context, links, sink) : '';
-  await actOnDecision(result, inputs, env, sink, links);
-  const outputs = stepOutputs(result, bundle, posted, summaryPath);
-  for (const [name, value] of Object.entries(outputs)) sink.output(name, value);
-}
-
-/** `<output-dir>/<gate.id>.summary.md`: the comment's text, for a notification step; '' when it cannot be written. */
-async function writeShortSummary(
-  result: PublicResult,
-  context: PublishContext,
-  links: DecisionLinks,
-  sink: ArtefactSink,
-): Promise<string> {
-  const path = resolve(context.workspace, context.inputs.outputDir, `${result.gate.id}.summary.md`);
-  const runUrl = workflowRunUrl(context.env);
-  try {
-    await sink.file(path, renderComment(result, { ...links, ...(runUrl ? { runUrl } : {}) }), 'markdown');
-    return path;
-  } catch (error) {
-    sink.log('warning', `The short summary could not be written to ${path}: ${messageOf(error)}`);
-    return '';
-  }
-}
-
-/** Log annotations on the gate file's lines (shown on the workflow run), one per row that did not pass. */
-function annotate(result: PublicResult, sink: ArtefactSink): void {
-  for (const annotation of annotationsFor(result)) {
-    const place = { title: annotation.title, file: annotation.path, startLine: annotation.startLine };
-    sink.log(annotation.level === 'failure' ? 'error' : 'warning', annotation.message, place);
-  }
-}
-
-function basisLine(basis: GateResult['basis'][number]): string {
-  if (basis.kind === 'all-passed') return 'all passed';
-  const what = basis.kind === 'precondition-not-passed' ? 'precondition' : 'P0 scenario';
-  return `${what} "${basis.name}" is ${basis.status}`;
 }

@@ -100,7 +100,7 @@ describe('regression-gate validate', () => {
 
 describe('usage', () => {
   it.each([
-    [['frobnicate'], "unknown command 'frobnicate'; use validate or run"],
+    [['frobnicate'], "unknown command 'frobnicate'; use validate, run or merge"],
     [['run', '--bogus'], "Unknown option '--bogus'"],
     [['run', '--concurrency', '0'], "--concurrency is '0'; use a whole number from 1 to 64"],
     [['run', '--timeout', 'soon'], "--timeout is 'soon'; write a duration like 10m, 90s or 1h"],

@@ -9,6 +9,8 @@ import { JOB_SUMMARY_LIMIT_BYTES, renderMarkdown } from '../../src/report/markdo
 import { Redactor, type PublicResult } from '../../src/report/redact.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { countsOf, gateResult, scenarioRow } from '../support/results.js';
+import { mergeBundles } from '../../src/engine/merge.js';
+import { inputOf, rowsResult, shardBundleText, shardInputs } from '../support/bundles.js';
 
 const FULL_REPORT = 'regression-gate-report/REG-1.md';
 
@@ -130,6 +132,41 @@ function largeResult(): GateResult {
   });
 }
 
+/**
+ * A merge of two environments: `staging` in one job, `prod-eu` in two shards. In prod-eu a P0
+ * scenario fails (its decision No-Go); in staging a P1 one fails (Go with a residual risk).
+ */
+function gridResult(language: 'en' | 'ru'): GateResult {
+  const rows = (failing: string, priority: 'P0' | 'P1'): GateResult => {
+    const names = ['Checkout works', 'Invoices are sent', 'Search answers', 'Exports finish'];
+    const scenarios = names.map((name, index) => {
+      const row = scenarioRow(name, name === failing ? 'fail' : 'pass', {
+        line: 10 + index * 4,
+        ...(name === failing ? { priority } : index === 3 ? { priority: 'P2' as const } : {}),
+      });
+      return {
+        ...row,
+        id: `S${index + 1}`,
+        checks: row.checks.map((check) => ({ ...check, line: row.line + 1 })),
+      };
+    });
+    const result = rowsResult([scenarioRow('Deploy run succeeded', 'pass', { line: 6 })], scenarios);
+    result.gate = { ...result.gate, language };
+    return result;
+  };
+  const staging = inputOf(
+    'bundles/REG-1.staging.json',
+    shardBundleText(rows('Search answers', 'P1'), 'staging'),
+  );
+  const prod = shardInputs(rows('Invoices are sent', 'P0'), 'prod-eu', 2);
+  return mergeBundles([...prod, staging], {
+    mode: 'all',
+    now: new Date('2026-02-13T10:05:00.000Z'),
+    tool: { name: 'regression-gate', version: '0.1.0' },
+    gateFile: '.github/regression-gate.yml',
+  });
+}
+
 function checkRunText(result: PublicResult): string {
   const report = checkRunReport(result, FULL_REPORT);
   const annotations = report.annotations.map(
@@ -162,6 +199,8 @@ const cases: Array<[string, () => PublicResult]> = [
   ['no-go-en', () => published(noGoResult('en'))],
   ['no-go-ru', () => published(noGoResult('ru'))],
   ['warn-en', () => published(warnResult())],
+  ['grid-en', () => published(gridResult('en'))],
+  ['grid-ru', () => published(gridResult('ru'))],
 ];
 
 describe('golden reports', () => {

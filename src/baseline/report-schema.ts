@@ -7,13 +7,13 @@ function builtOnce<T>(build: () => T): () => T {
 }
 
 /**
- * The JSON report's schema, as written by writeBundle and read back by `baseline:` and `history:`:
- * the parts of a `<gate.id>.json` bundle another run reads back. Unknown keys are kept
+ * The JSON report's schemas, as written by writeBundle and read back by `baseline:`, `history:`
+ * and `merge`: the parts of a `<gate.id>.json` bundle another run reads back. Unknown keys are kept
  * (`looseObject`) so bundles from newer versions still compare. Built on first use, not at load:
  * constructing these zod schemas costs tens of milliseconds of start-up that a gate without
- * `baseline:` or `history:` never needs.
+ * `baseline:`, `history:` or `merge` never needs.
  */
-export const reportSchema = builtOnce(() => {
+export const reportSchemas = builtOnce(() => {
   const fieldValue = z.union([
     z.string(),
     z.number(),
@@ -51,6 +51,18 @@ export const reportSchema = builtOnce(() => {
     regression: z.enum(['new', 'known']).optional(),
     checks: z.array(reportCheckSchema),
     evidence_text: z.string(),
+    line: z.number().optional().describe("The row's line in the gate file (annotations point there)."),
+    environment: z
+      .string()
+      .optional()
+      .describe('Merged bundles of several environments: the environment this row was measured in.'),
+  });
+
+  /** `shard: K/N`: the slice a matrix job ran and the ids of the scenarios it owned. */
+  const reportShardSchema = z.object({
+    index: z.number().int().min(1).describe('K, 1-based.'),
+    total: z.number().int().min(1).describe('N, the number of shards.'),
+    scenarios: z.array(z.string()).describe('Ids of the scenarios this shard owned.'),
   });
 
   const trendStatus = z.enum(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
@@ -79,7 +91,7 @@ export const reportSchema = builtOnce(() => {
     .meta({ title: 'history' });
 
   /** The JSON report, as written by writeBundle and read back by `baseline:`. */
-  return z
+  const reportSchema = z
     .looseObject({
       schema_version: z.literal(1),
       tool: z.object({ name: z.string(), version: z.string() }),
@@ -103,11 +115,30 @@ export const reportSchema = builtOnce(() => {
         .object({ source: z.string(), decision: z.enum(['go', 'no-go']), finishedAt: z.string() })
         .optional(),
       history: reportHistorySchema.optional(),
+      environment: z
+        .string()
+        .nullable()
+        .optional()
+        .describe('The `environment` input of the run; null when none was given.'),
+      shard: reportShardSchema
+        .nullable()
+        .optional()
+        .describe('The `shard` input of the run; null when it ran every scenario.'),
+      merge: z
+        .looseObject({ bundles: z.number(), problems: z.number() })
+        .optional()
+        .describe('Set on the bundle `merge` writes: what was merged, per environment.'),
     })
     .meta({
       title: 'regression-gate report',
       description: 'The JSON bundle <gate.id>.json written by regression-gate (schema_version 1).',
     });
+
+  return { reportCheckSchema, reportScenarioSchema, reportShardSchema, reportHistorySchema, reportSchema };
 });
+
+/** The whole bundle's schema (see {@link reportSchemas}). */
+export const reportSchema = (): ReturnType<typeof reportSchemas>['reportSchema'] =>
+  reportSchemas().reportSchema;
 
 export type BaselineReport = z.output<ReturnType<typeof reportSchema>>;

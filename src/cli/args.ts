@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../shared/duration.js';
+import { parseShard, type ShardSpec } from '../engine/shard.js';
 import { UsageError } from './usage.js';
 
 /** The gate file used when none is named, as in the action's `config` input. */
@@ -17,6 +18,20 @@ export interface RunOptions {
   gateTimeoutMs: number;
   language?: 'en' | 'ru';
   verbose: boolean;
+  /** `--environment`: the run's label, as the action's `environment` input. */
+  environment?: string;
+  /** `--shard K/N`: only the K-th of N slices of the scenarios. */
+  shard?: ShardSpec;
+}
+
+/** `merge FILES… --out DIR`: bundles of matrix jobs into one decision. */
+export interface MergeOptions {
+  /** Bundle files or globs, as the user wrote them. */
+  patterns: string[];
+  out: string;
+  json: boolean;
+  language?: 'en' | 'ru';
+  failOn: 'no-go' | 'new-failures' | 'never';
 }
 
 export interface ValidateOptions {
@@ -26,10 +41,11 @@ export interface ValidateOptions {
 
 /** What the command line asks for. */
 export type Command =
-  | { name: 'help'; topic: 'main' | 'run' | 'validate' }
+  | { name: 'help'; topic: 'main' | 'run' | 'validate' | 'merge' }
   | { name: 'version' }
   | { name: 'validate'; options: ValidateOptions }
-  | { name: 'run'; options: RunOptions };
+  | { name: 'run'; options: RunOptions }
+  | { name: 'merge'; options: MergeOptions };
 
 /** Parses argv (without node and the script); throws UsageError for anything it cannot use. */
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -39,8 +55,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === '-v' || first === '--version' || first === 'version') return { name: 'version' };
   if (first === 'validate') return parseValidate(rest);
   if (first === 'run') return parseRun(rest);
+  if (first === 'merge') return parseMerge(rest);
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' before the command`);
-  throw new UsageError(`unknown command '${first}'; use validate or run`);
+  throw new UsageError(`unknown command '${first}'; use validate, run or merge`);
 }
 
 function parseValidate(argv: readonly string[]): Command {
@@ -67,6 +84,8 @@ function parseRun(argv: readonly string[]): Command {
     timeout: { type: 'string', default: '15m' },
     language: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    environment: { type: 'string' },
+    shard: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return { name: 'help', topic: 'run' };
@@ -96,14 +115,54 @@ function parseRun(argv: readonly string[]): Command {
     gateTimeoutMs,
     verbose: values.verbose === true,
   };
-  if (values.language !== undefined) {
-    const language = String(values.language);
-    if (language !== 'en' && language !== 'ru') {
-      throw new UsageError(`--language is '${language}'; use en or ru`);
-    }
-    options.language = language;
+  const language = languageOf(values.language);
+  if (language) options.language = language;
+  if (values.environment !== undefined) {
+    const environment = String(values.environment).trim();
+    if (environment === '' || environment.length > 64 || /[\p{Cc}\p{Cf}]/u.test(environment))
+      throw new UsageError(
+        '--environment must be a short one-line label (1 to 64 characters), such as staging',
+      );
+    options.environment = environment;
+  }
+  if (values.shard !== undefined) {
+    const shard = parseShard(String(values.shard));
+    if ('problem' in shard) throw new UsageError(`--shard ${shard.problem}`);
+    options.shard = shard;
   }
   return { name: 'run', options };
+}
+
+function languageOf(value: string | boolean | string[] | undefined): 'en' | 'ru' | undefined {
+  if (value === undefined) return undefined;
+  const language = String(value);
+  if (language !== 'en' && language !== 'ru')
+    throw new UsageError(`--language is '${language}'; use en or ru`);
+  return language;
+}
+
+function parseMerge(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string', short: 'o', default: 'gate-report' },
+    json: { type: 'boolean', default: false },
+    language: { type: 'string' },
+    'fail-on': { type: 'string', default: 'no-go' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) return { name: 'help', topic: 'merge' };
+  if (positionals.length === 0)
+    throw new UsageError(
+      'merge needs the bundle files of the jobs, e.g. merge bundles/*.json --out gate-report',
+    );
+  const out = String(values.out);
+  if (out.trim() === '') throw new UsageError('--out is empty; name a directory for the merged bundle');
+  const failOn = String(values['fail-on']);
+  if (failOn !== 'no-go' && failOn !== 'new-failures' && failOn !== 'never')
+    throw new UsageError(`--fail-on is '${failOn}'; use no-go, new-failures or never`);
+  const options: MergeOptions = { patterns: positionals, out, json: values.json === true, failOn };
+  const language = languageOf(values.language);
+  if (language) options.language = language;
+  return { name: 'merge', options };
 }
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

@@ -4,6 +4,7 @@ import type { Gate, Scenario } from '../config/model.js';
 import { ConfigError, formatProblem } from '../config/problems.js';
 import { messageOf } from '../engine/run.js';
 import { runGate } from '../run-gate.js';
+import { selectShard, type ShardInfo } from '../engine/shard.js';
 import { probeRegistry } from '../probes/registry.js';
 import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
 import type { PublicResult } from '../report/redact.js';
@@ -43,23 +44,27 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOut
     return { exitCode: EXIT.invalid };
   }
   if (options.language) gate.meta.language = options.language;
+  if (options.environment) gate.meta.environment = options.environment;
   if (options.only.length > 0) gate = selectOnly(gate, options.only);
+  let shard: ShardInfo | undefined;
+  if (options.shard) ({ gate, shard } = selectShard(gate, options.shard));
 
   const progress = new Progress(gate, io, say);
   progress.start(options);
-  const result = sink.redactor.redactValue(
-    await runGate(gate, {
-      env: io.env,
-      workspace: io.cwd,
-      ...(githubToken ? { githubToken } : {}),
-      redactor: sink.redactor,
-      mask: () => undefined,
-      debug: (message) => sink.log('debug', `${message}\n`),
-      concurrency: options.concurrency,
-      gateTimeoutMs: options.gateTimeoutMs,
-      onScenario: (scenario) => progress.finished(scenario),
-    }),
-  );
+  const evaluated = await runGate(gate, {
+    env: io.env,
+    workspace: io.cwd,
+    ...(githubToken ? { githubToken } : {}),
+    redactor: sink.redactor,
+    mask: () => undefined,
+    debug: (message) => sink.log('debug', `${message}\n`),
+    concurrency: options.concurrency,
+    gateTimeoutMs: options.gateTimeoutMs,
+    onScenario: (scenario) => progress.finished(scenario),
+  });
+  if (options.environment) evaluated.environment = options.environment;
+  if (shard) evaluated.shard = shard;
+  const result = sink.redactor.redactValue(evaluated);
 
   let bundle: BundlePaths | undefined;
   try {

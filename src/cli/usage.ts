@@ -10,6 +10,7 @@ export const MAIN_HELP = `${TOOL.name} ${TOOL.version} — decide Go/No-Go from 
 Usage:
   ${TOOL.name} validate [FILE...]     check gate files; every problem as file:line:col: message
   ${TOOL.name} run [FILE] [options]   gather the evidence and decide Go/No-Go
+  ${TOOL.name} merge FILE... [options] merge the bundles of matrix jobs into one decision
   ${TOOL.name} --help | --version
 
 FILE defaults to .github/regression-gate.yml.
@@ -49,7 +50,25 @@ Options:
       --timeout DURATION deadline for the whole gate, e.g. 10m (default: 15m)
       --language en|ru   language of the report headings (default: gate.language)
       --verbose          print the probes' debug lines to stderr
+      --environment NAME label the run (title, bundle name <gate.id>.NAME.json), e.g. staging
+      --shard K/N        run only the K-th of N slices of the scenarios (preconditions always run)
   -h, --help             this help
 
 Exit codes: 0 Go, 1 No-Go, 2 invalid gate file or usage.
+`;
+
+export const MERGE_HELP = `Usage: ${TOOL.name} merge FILE... [options]
+
+Merges the JSON bundles of matrix jobs (environments and shards) into one decision, without
+running any check. FILE may be a glob ('bundles/*.json'). A missing or doubled shard, a bundle of
+another gate or format, or a file that cannot be read is an error, and the decision is No-Go.
+
+Options:
+  -o, --out DIR          write the merged bundle (<gate.id>.md and .json) here (default: gate-report)
+      --json             print the merged bundle's JSON to stdout instead of the table
+      --language en|ru   language of the report headings (default: the bundles' gate.language)
+      --fail-on MODE     no-go (default), new-failures, or never (exit 0 whatever the decision)
+  -h, --help             this help
+
+Exit codes: 0 Go, 1 No-Go, 2 bad usage.
 `;

@@ -1,5 +1,6 @@
 import type { GateMeta, Priority } from '../config/model.js';
 import type { Fields } from '../shared/fields.js';
+import type { ShardInfo } from './shard.js';
 
 /**
  * `pass`: expect held; `warn`: expect held but the check's `warn` condition did not (Go, listed
@@ -93,6 +94,8 @@ export interface ScenarioResult {
   /** Against a baseline: `new` when it passed there (or was not there), `known` when it failed there too. */
   regression?: 'new' | 'known';
   line: number;
+  /** In a merge of several environments: the environment this row was measured in. */
+  environment?: string;
 }
 
 /** Why the decision is what it is, rendered in the report's language. */
@@ -137,4 +140,32 @@ export interface GateResult {
   warnings: string[];
   /** The earlier run compared against, when there was one. */
   baseline?: { source: string; decision: Decision; finishedAt: string };
+  /** The `environment` input: the label of this run (a matrix job's deploy target). */
+  environment?: string;
+  /** The `shard` input: which slice of the scenarios this run owned. */
+  shard?: ShardInfo;
+  /** Set on the result of `merge`: what was merged and each environment's own decision. */
+  merge?: MergeSummary;
+}
+
+/** One environment of a merge: its own decision over its rows. */
+export interface MergedEnvironment {
+  /** The environment's label; null for bundles written without one. */
+  name: string | null;
+  decision: Decision;
+  basis: Basis[];
+  counts: Counts;
+  /** Shards merged (1 when the environment ran in one job). */
+  shards: number;
+  /** The bundle files read for it. */
+  files: string[];
+}
+
+/** What `merge` read; its problems are `error` preconditions of the merged result. */
+export interface MergeSummary {
+  /** Bundle files that were read and used. */
+  bundles: number;
+  environments: MergedEnvironment[];
+  /** Files, shards or claims that could not be merged (each an `error` row). */
+  problems: number;
 }

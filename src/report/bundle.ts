@@ -5,6 +5,7 @@ import { renderMarkdown } from './markdown.js';
 import { jsonReplacer, type PublicResult } from './redact.js';
 import type { ArtefactSink } from './sink.js';
 import type { PublicHistory } from './trend.js';
+import { bundleBaseName } from './label.js';
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -47,6 +48,9 @@ export function bundleJson(result: PublicResult, history?: PublicHistory): strin
   const document = {
     schema_version: REPORT_SCHEMA_VERSION,
     ...result,
+    // Always present, so a merge can tell a job that ran everything from one that ran a slice.
+    environment: result.environment ?? null,
+    shard: result.shard ?? null,
     preconditions: result.preconditions.map(withEvidenceText),
     scenarios: result.scenarios.map(withEvidenceText),
     ...(history ? { history } : {}),
@@ -60,16 +64,17 @@ function withEvidenceText<T extends { evidence: GateResult['scenarios'][number][
   return { ...row, evidence_text: evidenceText(row.evidence) };
 }
 
-/** Writes `<gate.id>.md` and `<gate.id>.json` into `directory` through the sink. */
+/** Writes `<base>.md` and `<base>.json` ({@link bundleBaseName}) into `directory` through the sink. */
 export async function writeBundle(
   result: PublicResult,
   directory: string,
   sink: ArtefactSink,
   history?: PublicHistory,
 ): Promise<BundlePaths> {
+  const base = bundleBaseName(result);
   const paths = {
-    markdown: join(directory, `${result.gate.id}.md`),
-    json: join(directory, `${result.gate.id}.json`),
+    markdown: join(directory, `${base}.md`),
+    json: join(directory, `${base}.json`),
   };
   await sink.file(paths.markdown, bundleMarkdown(result), 'markdown');
   await sink.file(paths.json, bundleJson(result, history), 'json');

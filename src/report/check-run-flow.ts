@@ -104,12 +104,15 @@ export function annotationsFor(result: PublicResult): CheckAnnotation[] {
     const reasons = new Set(
       row.checks.filter((check) => check.status !== 'pass').map((check) => evidenceText(check.evidence)),
     );
+    // A merge problem has no check: its evidence says which file or shard and why.
+    if (reasons.size === 0 && row.evidence.length > 0) reasons.add(evidenceText(row.evidence));
+    const where = row.environment === undefined ? '' : ` (${row.environment})`;
     annotations.push({
       path: result.file,
       startLine: row.line,
       level: blocking ? 'failure' : 'warning',
       // Plain text in the log and the check run: no control, bidirectional or zero-width characters.
-      title: stripControlAndLineBreaks(`${row.name}: ${row.status}`),
+      title: stripControlAndLineBreaks(`${row.name}${where}: ${row.status}`),
       message: stripControl([...reasons].join('\n') || row.status),
     });
   }

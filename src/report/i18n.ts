@@ -29,6 +29,19 @@ export interface Phrases {
   allPassed(preconditions: number, p0: number): string;
   /** The placeholder row of a table whose rows were all left out to fit a size limit. */
   rowsLeftOut(count: number): string;
+  /** Merged runs: the heading of the per-environment decisions, and their table's columns. */
+  environments: string;
+  scenarios: string;
+  shard: string;
+  shards: string;
+  /** The heading of the rows that did not pass, under the scenario × environment grid. */
+  notPassed: string;
+  /** A grid cell of a scenario that the environment's bundles do not have. */
+  notRun: string;
+  /** `12/14 pass`. */
+  passCount(passed: number, total: number): string;
+  /** The metadata line of a merge: how many bundles of how many environments. */
+  merged(bundles: number, environments: number): string;
 }
 
 /** `1 row`, `2 rows`. */
@@ -96,6 +109,15 @@ const EN: Phrases = {
     `${precondition ? 'precondition' : `${priority} scenario`} ${name} passed with a warning: its \`warn\` condition did not hold`,
   allPassed: englishAllPassed,
   rowsLeftOut: (count) => `${english(count, 'row', 'rows')} left out to fit the size limit`,
+  environments: 'Environments',
+  scenarios: 'Scenarios',
+  shard: 'Shard',
+  shards: 'Shards',
+  notPassed: 'Rows that did not pass',
+  notRun: 'not run',
+  passCount: (passed, total) => `${passed}/${total} pass`,
+  merged: (bundles, environments) =>
+    `Merged: ${english(bundles, 'bundle', 'bundles')} of ${english(environments, 'environment', 'environments')}`,
 };
 
 const RU: Phrases = {
@@ -117,6 +139,15 @@ const RU: Phrases = {
     `${precondition ? 'предусловие' : `${priority}-сценарий`} ${name} пройден с предупреждением: условие \`warn\` не выполнено`,
   rowsLeftOut: (count) =>
     `${russian(count, 'строка не показана', 'строки не показаны', 'строк не показано')} из-за ограничения размера`,
+  environments: 'Окружения',
+  scenarios: 'Сценарии',
+  shard: 'Шард',
+  shards: 'Шарды',
+  notPassed: 'Строки, которые не прошли',
+  notRun: 'не проверялся',
+  passCount: (passed, total) => `${passed}/${total} пройдено`,
+  merged: (bundles, environments) =>
+    `Объединено: ${russian(bundles, 'отчёт', 'отчёта', 'отчётов')} из ${russian(environments, 'окружения', 'окружений', 'окружений')}`,
 };
 
 /** The phrases for a report language. */

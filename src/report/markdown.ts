@@ -18,6 +18,8 @@ import {
 import { utf8Length } from '../shared/text.js';
 import { capList, fitReport, type Selection } from './fit.js';
 import { phrasesFor, type Phrases } from './i18n.js';
+import { environmentsTable, gridColumns, gridTable, isGrid, notPassedTable } from './grid.js';
+import { runLabel } from './label.js';
 
 /** GitHub's limits, in bytes: check-run summary/text and one step's job summary. */
 export const CHECK_RUN_LIMIT_BYTES = 65_535;
@@ -44,12 +46,12 @@ export const STATUS_ICON: Record<ScenarioStatus, string> = {
 /** The whole human report: decision, metadata, preconditions, matrix, basis, risks, reproduce commands. */
 export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}): string {
   const phrases = phrasesFor(result.gate.language);
-  // Shortening renders the report a dozen times; each row's line is escaped once.
-  const lines = new Map<ScenarioResult, string>();
-  const line = (row: ScenarioResult): string => {
-    let text = lines.get(row);
-    if (text === undefined) lines.set(row, (text = rowLine(row, phrases)));
-    return text;
+  // Shortening renders the report a dozen times; each row's cells are escaped once.
+  const rendered = new Map<ScenarioResult, RowCells>();
+  const line = (row: ScenarioResult): RowCells => {
+    let cells = rendered.get(row);
+    if (cells === undefined) rendered.set(row, (cells = rowCells(row, phrases)));
+    return cells;
   };
   const full = compose(result, phrases, options, undefined, line);
   if (options.maxBytes === undefined || utf8Length(full) <= options.maxBytes) return full;
@@ -64,19 +66,25 @@ function compose(
   phrases: Phrases,
   options: MarkdownOptions,
   selection: Selection | undefined,
-  line: (row: ScenarioResult) => string,
+  line: (row: ScenarioResult) => RowCells,
 ): string {
   const sections: string[] = [];
   const list = (items: string[]): string[] => (selection ? capList(items, selection.listBytes) : items);
   if (!options.omitTitle) sections.push(`# ${headline(result, phrases)}`);
   sections.push(metadata(result, phrases));
-  if (result.preconditions.length > 0) {
+  if (isGrid(result.merge?.environments)) {
+    sections.push(...gridSections(result, phrases, selection, line));
+  } else if (result.preconditions.length > 0) {
     sections.push(
       `## ${phrases.preconditions}`,
       table(result.preconditions, phrases, phrases.precondition, selection, line),
     );
   }
-  sections.push(`## ${phrases.matrix}`, table(result.scenarios, phrases, phrases.scenario, selection, line));
+  if (!isGrid(result.merge?.environments))
+    sections.push(
+      `## ${phrases.matrix}`,
+      table(result.scenarios, phrases, phrases.scenario, selection, line),
+    );
   sections.push(`## ${phrases.decisionHeading}`, decisionSection(result, phrases, list));
   sections.push(`## ${phrases.residualRisks}`, risksSection(result.residualRisks, phrases, list));
   if (result.warnings.length > 0) {
@@ -92,10 +100,42 @@ function compose(
   return `${sections.join('\n\n')}\n`;
 }
 
-/** `✅ Go — <title>` / `❌ No-Go — <title>`. */
+/** `✅ Go — <title>` / `❌ No-Go — <title> (staging · shard 2/4)`. */
 export function headline(result: GateResult, phrases = phrasesFor(result.gate.language)): string {
   const word = result.decision === 'go' ? `✅ ${phrases.go}` : `❌ ${phrases.noGo}`;
-  return `${word} — ${escapeCellText(result.gate.title)}`;
+  const label = runLabel(result);
+  return `${word} — ${escapeCellText(result.gate.title)}${label ? ` (${escapeCellText(label)})` : ''}`;
+}
+
+/**
+ * Several environments: their decisions, the grid of preconditions and scenarios (rows of a merge
+ * problem have no environment and are listed as a matrix first), and the cells that did not pass.
+ */
+function gridSections(
+  result: GateResult,
+  phrases: Phrases,
+  selection: Selection | undefined,
+  line: (row: ScenarioResult) => RowCells,
+): string[] {
+  const environments = result.merge!.environments;
+  const columns = gridColumns(environments);
+  const shown = selection ? new Set(selection.rows) : undefined;
+  const sections = [`## ${phrases.environments}`, environmentsTable(environments, phrases)];
+  const problems = result.preconditions.filter((row) => row.environment === undefined);
+  const preconditions = result.preconditions.filter((row) => row.environment !== undefined);
+  if (problems.length > 0 || preconditions.length > 0) {
+    sections.push(`## ${phrases.preconditions}`);
+    if (problems.length > 0) sections.push(table(problems, phrases, phrases.precondition, selection, line));
+    if (preconditions.length > 0)
+      sections.push(gridTable(preconditions, columns, phrases, phrases.precondition, shown));
+  }
+  sections.push(
+    `## ${phrases.matrix}`,
+    gridTable(result.scenarios, columns, phrases, phrases.scenario, shown),
+  );
+  const failing = notPassedTable([...preconditions, ...result.scenarios], phrases, shown, line);
+  if (failing) sections.push(`### ${phrases.notPassed}`, failing);
+  return sections;
 }
 
 /** A one-line title such as `Go — 7/7 scenarios pass` or `No-Go — 2 P0 scenarios failed`. */
@@ -126,8 +166,15 @@ function metadata(result: GateResult, phrases: Phrases): string {
   const facts = [`${phrases.gate}: ${inlineCode(gate.id)}`];
   if (gate.environment) facts.push(`${phrases.environment}: ${escapeMarkdown(gate.environment)}`);
   if (gate.ownerRole) facts.push(`${phrases.owner}: ${escapeMarkdown(gate.ownerRole)}`);
+  if (result.shard) {
+    const { index, total, scenarios } = result.shard;
+    facts.push(
+      `${phrases.shard}: ${index}/${total} (${phrases.scenarios.toLowerCase()}: ${scenarios.length})`,
+    );
+  }
   facts.push(`${phrases.file}: ${inlineCode(result.file)}`);
   rows.push(facts.join(' · '));
+  if (result.merge) rows.push(phrases.merged(result.merge.bundles, result.merge.environments.length));
   if (result.baseline) {
     const { source, decision, finishedAt } = result.baseline;
     const word = decision === 'go' ? phrases.go : phrases.noGo;
@@ -143,20 +190,27 @@ function table(
   phrases: Phrases,
   first: string,
   selection: Selection | undefined,
-  line: (row: ScenarioResult) => string,
+  line: (row: ScenarioResult) => RowCells,
 ): string {
   // Shortened: the selected rows of this table, those that need attention first.
   const members = new Set(rows);
   const shown = selection ? selection.rows.filter((row) => members.has(row)) : rows;
   const lines = [`| ${first} | ${phrases.evidence} | ${phrases.result} |`, '|---|---|---|'];
-  for (const row of shown) lines.push(line(row));
+  for (const row of shown) lines.push(`| ${line(row).join(' | ')} |`);
   if (shown.length === 0 && rows.length > 0) lines.push(`| _${phrases.rowsLeftOut(rows.length)}_ | | |`);
   return lines.join('\n');
 }
 
-function rowLine(row: ScenarioResult, phrases: Phrases): string {
+/** A matrix row's name, evidence and result cells, escaped. */
+type RowCells = readonly [string, string, string];
+
+function rowCells(row: ScenarioResult, phrases: Phrases): RowCells {
   const priority = row.priority === 'P0' ? '' : ` (${row.priority})`;
-  return `| ${escapeCellText(row.name)}${priority} | ${renderEvidenceCell(row.evidence)} | ${resultCell(row, phrases)} |`;
+  return [
+    `${escapeCellText(row.name)}${priority}`,
+    renderEvidenceCell(row.evidence),
+    resultCell(row, phrases),
+  ];
 }
 
 function resultCell(row: ScenarioResult, phrases: Phrases): string {
@@ -217,15 +271,23 @@ function riskText(risk: ResidualRisk, phrases: Phrases): string {
 /** A check's command; one against a named source says which in a trailing comment (still pastes). */
 function commandLine(check: CheckResult): string {
   const named = check.source !== undefined && check.source !== DEFAULT_SOURCE;
-  return named ? `${check.reproduce}  # source: ${stripControlAndLineBreaks(check.source!)}` : check.reproduce;
+  return named
+    ? `${check.reproduce}  # source: ${stripControlAndLineBreaks(check.source!)}`
+    : check.reproduce;
 }
 
 function commandsSection(result: GateResult, phrases: Phrases): string {
-  const lines: string[] = [];
+  // A merge of several environments has a row per scenario and environment: one entry per scenario.
+  const byId = new Map<string, { name: string; commands: Set<string> }>();
   for (const scenario of [...result.preconditions, ...result.scenarios]) {
-    const commands = [...new Set(scenario.checks.map(commandLine))];
-    if (commands.length === 0) continue;
-    lines.push(`# ${stripControlAndLineBreaks(scenario.name)}`, ...commands, '');
+    const entry = byId.get(scenario.id) ?? { name: scenario.name, commands: new Set<string>() };
+    for (const check of scenario.checks) entry.commands.add(commandLine(check));
+    byId.set(scenario.id, entry);
+  }
+  const lines: string[] = [];
+  for (const { name, commands } of byId.values()) {
+    if (commands.size === 0) continue;
+    lines.push(`# ${stripControlAndLineBreaks(name)}`, ...commands, '');
   }
   return `<details><summary>${phrases.reproduce}</summary>\n\n${codeBlock(lines.join('\n').trimEnd(), 'bash')}\n\n</details>`;
 }

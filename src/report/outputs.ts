@@ -15,6 +15,8 @@ export const OUTPUT = {
   checkRunUrl: 'check-run-url',
   failedScenarios: 'failed-scenarios',
   summaryPath: 'summary-path',
+  environment: 'environment',
+  shard: 'shard',
 } as const;
 
 /** One row of `failed-scenarios`. */
@@ -23,13 +25,21 @@ export interface FailedScenario {
   name: string;
   priority: string;
   status: string;
+  /** In a merge of several environments: where the row was measured. */
+  environment?: string;
 }
 
 /** Every precondition and scenario that did not pass, for a notification step. */
 export function failedScenarios(result: PublicResult): FailedScenario[] {
   return [...result.preconditions, ...result.scenarios]
     .filter((row) => row.status !== 'pass')
-    .map((row) => ({ id: row.id, name: row.name, priority: row.priority, status: row.status }));
+    .map((row) => ({
+      id: row.id,
+      name: row.name,
+      priority: row.priority,
+      status: row.status,
+      ...(row.environment === undefined ? {} : { environment: row.environment }),
+    }));
 }
 
 /** The step outputs for a result, as name -> value. */
@@ -52,5 +62,7 @@ export function stepOutputs(
     [OUTPUT.checkRunUrl]: checkRun?.url ?? '',
     [OUTPUT.failedScenarios]: JSON.stringify(failedScenarios(result)),
     [OUTPUT.summaryPath]: summaryPath,
+    [OUTPUT.environment]: result.environment ?? '',
+    [OUTPUT.shard]: result.shard ? `${result.shard.index}/${result.shard.total}` : '',
   };
 }

@@ -1,4 +1,5 @@
 import { ProbeError } from '../probe.js';
+import { oneLine } from '../../shared/text.js';
 
 /** How much of an error answer's body a message quotes. */
 const QUOTED = 200;
@@ -49,7 +50,7 @@ export function refusalError(
       `prometheus: ${where} refused the query (${status} ${refusal?.errorType ?? 'error'}): ${said}`,
     );
   }
-  const quoted = oneLine(bodyText);
+  const quoted = plainLine(bodyText);
   const detail = quoted ? `: ${quoted}` : '';
   if (status === 401 || status === 403) {
     return new ProbeError(
@@ -107,13 +108,10 @@ export function transportError(
   if (name === 'AbortError')
     return new ProbeError(`prometheus: the query to ${where} was stopped (the check's time ran out)`);
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
-  return new ProbeError(`prometheus: request to ${where} failed (${code || oneLine(message)})`);
+  return new ProbeError(`prometheus: request to ${where} failed (${code || plainLine(message)})`);
 }
 
-function oneLine(text: string): string {
-  const plain = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > QUOTED ? `${plain.slice(0, QUOTED - 1)}…` : plain;
+/** The body as one short line of plain text (HTML error pages lose their tags). */
+function plainLine(text: string): string {
+  return oneLine(text.replace(/<[^>]*>/g, ' '), QUOTED);
 }

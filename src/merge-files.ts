@@ -1,0 +1,55 @@
+// The files a merge reads: every match of its patterns (node's fs.glob), each read and parsed into
+// a bundle or a problem that names it. Nothing here throws: a pattern that matches nothing and a
+// file that cannot be read are problems the merge turns into `error` rows.
+import { glob, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parseBundleDocument } from './baseline/bundle-document.js';
+import type { MergeInput } from './engine/merge.js';
+import { messageOf } from './engine/run.js';
+
+/** Largest bundle read (a 2,000-scenario bundle is a few MB); a larger file is a problem, not an out-of-memory. */
+export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+
+/** Reads every file the patterns match (relative to `cwd`), in path order, each once. */
+export async function readMergeInputs(patterns: readonly string[], cwd: string): Promise<MergeInput[]> {
+  const inputs: MergeInput[] = [];
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    const matched: string[] = [];
+    try {
+      for await (const path of glob(pattern, { cwd })) matched.push(resolve(cwd, path));
+    } catch (error) {
+      inputs.push({ source: pattern, problem: `cannot be searched: ${messageOf(error)}` });
+      continue;
+    }
+    if (matched.length === 0) {
+      inputs.push({
+        source: pattern,
+        problem: `matches no file under ${cwd}; download the jobs' bundles first (actions/download-artifact with pattern and merge-multiple: true)`,
+      });
+    }
+    for (const path of matched) files.add(path);
+  }
+  const sorted = [...files].sort();
+  const read = await Promise.all(sorted.map((path) => readOne(path, shownPath(path, cwd))));
+  return [...inputs, ...read];
+}
+
+async function readOne(path: string, source: string): Promise<MergeInput> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { source, problem: 'is a directory, not a bundle; match the .json files' };
+    if (info.size > MAX_BUNDLE_BYTES) {
+      return { source, problem: `is ${info.size} bytes, more than a bundle can be (${MAX_BUNDLE_BYTES})` };
+    }
+    const parsed = parseBundleDocument(await readFile(path, 'utf8'));
+    return 'problem' in parsed ? { source, problem: parsed.problem } : { source, document: parsed.document };
+  } catch (error) {
+    return { source, problem: `cannot be read: ${messageOf(error)}` };
+  }
+}
+
+function shownPath(path: string, cwd: string): string {
+  const inside = relative(cwd, path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
