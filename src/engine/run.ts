@@ -16,6 +16,7 @@ import { checkEvidence, lookupField } from './evidence.js';
 import { mapBounded, settleWithin, type Settled } from './limit.js';
 import { messageOf, SessionPool, SourceLimits } from './sessions.js';
 import type { CheckResult, GateResult, HoldSummary } from './results.js';
+import { DeadlineRelay } from './deadline-relay.js';
 import { holdCheck, type Attempt } from './hold.js';
 import { holdEvidence, holdBeyondDeadline } from './hold-evidence.js';
 
@@ -78,6 +79,7 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
   const context: RunContext = {
     sessions,
     deadline: deadline.signal,
+    relay: new DeadlineRelay(deadline.signal),
     now,
     probes: options.probes,
     baseline: options.baseline,
@@ -152,6 +154,8 @@ function baselineSummary(baseline: Baseline): NonNullable<GateResult['baseline']
 interface RunContext {
   sessions: SessionPool;
   deadline: AbortSignal;
+  /** Aborts the running tries when the deadline passes (see {@link DeadlineRelay}). */
+  relay: DeadlineRelay;
   now: () => Date;
   probes: EngineOptions['probes'];
   baseline: Baseline | undefined;
@@ -254,10 +258,8 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
   );
   // One signal for the try that the deadline also aborts. Not `AbortSignal.any`: every signal it
   // makes stays attached to the long-lived deadline signal, ~250 bytes a try, which a hold of
-  // thousands of samples would pile up; this listener is removed when the try ends.
-  const onDeadline = (): void => timeout.abort(context.deadline.reason);
-  if (context.deadline.aborted) onDeadline();
-  else context.deadline.addEventListener('abort', onDeadline, { once: true });
+  // thousands of samples would pile up; the relay forgets the try when it ends.
+  context.relay.follow(timeout);
   const signal = timeout.signal;
   try {
     // `open` cannot see the signal, so there is nothing to wait for once it aborts.
@@ -273,7 +275,7 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
     return judge(check, answered.value, context.baseline?.checks.get(check.id));
   } finally {
     clearTimeout(timer);
-    context.deadline.removeEventListener('abort', onDeadline);
+    context.relay.release(timeout);
   }
 }
 
