@@ -1,6 +1,8 @@
 // `npm run demo [-- --no-go] [-- --out DIR]`: the seed's S2 gate (examples/codex-k8s-s2.yml) run by
 // `regression-gate run` against an embedded PostgreSQL and local Kubernetes and GitHub API
-// simulators. Everything it starts is stopped and removed at the end, on failure and on Ctrl-C.
+// simulators, then a metrics gate (scripts/demo/web-metrics.yml) against Prometheus — the real
+// server when it is on PATH, else the Prometheus API simulator. Everything it starts is stopped and
+// removed at the end, on failure and on Ctrl-C.
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,17 +16,22 @@ import { runCommand, shown } from '../src/cli/run.js';
 import { demoCluster, DEMO_NAMESPACE } from './demo/cluster.js';
 import { DEMO_DEPLOY_JOB, DEMO_DEPLOY_RUN_ID, DEMO_REPOSITORY, demoGitHubState } from './demo/github.js';
 import { DEMO_TESTS, writeGoTestReport } from './demo/go-report.js';
+import { startDemoPrometheus, type DemoPrometheus } from './demo/metrics.js';
 import { DEMO_DATABASE, DEMO_READER, seedPlatformDatabase } from './demo/platform-db.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GATE_FILE = path.join(ROOT, 'examples', 'codex-k8s-s2.yml');
+const METRICS_GATE_FILE = path.join(ROOT, 'scripts', 'demo', 'web-metrics.yml');
 
-const HELP = `Usage: npm run demo [-- --no-go] [-- --out DIR]
+const HELP = `Usage: npm run demo [-- --no-go] [-- --prometheus-sim] [-- --out DIR]
 
 Runs examples/codex-k8s-s2.yml with 'regression-gate run' against an embedded PostgreSQL and local
-Kubernetes and GitHub API simulators, prints the result and writes the bundle (default ./gate-report).
+Kubernetes and GitHub API simulators, then scripts/demo/web-metrics.yml against Prometheus (the real
+server when 'prometheus' is on PATH, else a simulator), prints the results and writes the bundles
+(default ./gate-report).
   --no-go     the same, with one leaked run namespace and one approval stuck in 'requested'
-  --out DIR   where the bundle goes
+  --prometheus-sim   the Prometheus API simulator even when 'prometheus' is on PATH
+  --out DIR   where the bundles go
 `;
 
 /** Everything the demo started, stopped in reverse order; safe to call more than once. */
@@ -49,6 +56,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       'no-go': { type: 'boolean', default: false },
+      'prometheus-sim': { type: 'boolean', default: false },
       out: { type: 'string', default: 'gate-report' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -85,7 +93,7 @@ async function main(): Promise<number> {
     const report = path.join(temp, 'worker-domain.json');
     await writeGoTestReport(report);
 
-    const [postgres, kubernetes, github] = await Promise.all([
+    const [postgres, kubernetes, github, prometheus] = await Promise.all([
       startPostgresServer().then((server: PostgresServer) => {
         resources.add(() => server.stop());
         return server;
@@ -98,13 +106,17 @@ async function main(): Promise<number> {
         resources.add(() => sim.close());
         return sim;
       }),
+      startDemoPrometheus({ simulator: values['prometheus-sim'] === true }).then((server: DemoPrometheus) => {
+        resources.add(() => server.stop());
+        return server;
+      }),
     ]);
     const databaseUrl = await seedPlatformDatabase(postgres.adminUrl, { noGo });
 
     const env: Record<string, string | undefined> = {};
     // A developer's own PG*/KUBE*/GITHUB* settings must not leak into the demo's sources.
     for (const [name, value] of Object.entries(process.env)) {
-      if (!/^(PG|KUBE|GITHUB_|GH_|DATABASE_URL$)/.test(name)) env[name] = value;
+      if (!/^(PG|KUBE|GITHUB_|GH_|PROMETHEUS_|DATABASE_URL$)/.test(name)) env[name] = value;
     }
     Object.assign(env, {
       DATABASE_URL: databaseUrl,
@@ -115,6 +127,7 @@ async function main(): Promise<number> {
       GITHUB_REPOSITORY: DEMO_REPOSITORY,
       DEPLOY_RUN_ID: String(DEMO_DEPLOY_RUN_ID),
       GO_TEST_REPORT: path.relative(io.cwd, report),
+      PROMETHEUS_URL: prometheus.url,
     });
     const demoIo: CliIo = { ...io, env };
     const gateFile = shown(GATE_FILE, io.cwd);
@@ -128,26 +141,36 @@ async function main(): Promise<number> {
         `  Kubernetes API simulator   ${kubernetes.url}  namespace ${DEMO_NAMESPACE}: 5 deployments ready, ${noGo ? '1 run namespace left behind' : 'no run namespaces'}`,
         `  GitHub API simulator       ${github.url}  ${DEMO_REPOSITORY} run ${DEMO_DEPLOY_RUN_ID}: "${DEMO_DEPLOY_JOB}" succeeded`,
         `  go test -json report       ${report}  (${DEMO_TESTS.length} tests pass)`,
+        `  Prometheus                 ${prometheus.url}  ${prometheus.description}`,
         `Running: regression-gate run ${gateFile} --out ${values.out}`,
         '',
         '',
       ].join('\n'),
     );
-    const outcome = await runCommand(
-      {
-        file: gateFile,
-        out: String(values.out),
-        json: false,
-        only: [],
-        concurrency: 8,
-        gateTimeoutMs: 2 * 60_000,
-        verbose: false,
-      },
-      demoIo,
+    const run = (file: string): ReturnType<typeof runCommand> =>
+      runCommand(
+        {
+          file,
+          out: String(values.out),
+          json: false,
+          only: [],
+          concurrency: 8,
+          gateTimeoutMs: 2 * 60_000,
+          verbose: false,
+        },
+        demoIo,
+      );
+    const outcome = await run(gateFile);
+    const metricsGateFile = shown(METRICS_GATE_FILE, io.cwd);
+    io.stdout(
+      `\nMetrics from the ${prometheus.description.split(' (')[0]} at ${prometheus.url}: an instant error-rate check and a p99 latency held for 4s.\nRunning: regression-gate run ${metricsGateFile} --out ${values.out}\n\n`,
     );
+    const metrics = await run(metricsGateFile);
     await resources.stopAll();
-    io.stdout('\nThe demo stopped the database and simulators and removed its temporary files.\n');
-    return outcome.exitCode;
+    io.stdout(
+      '\nThe demo stopped the database, Prometheus and the simulators and removed its temporary files.\n',
+    );
+    return Math.max(outcome.exitCode, metrics.exitCode);
   } catch (error) {
     await resources.stopAll();
     process.stderr.write(

@@ -35,6 +35,19 @@ scenarios:
         expect: ready ==
 `,
   );
+  await writeFile(
+    join(dir, 'metrics.yml'),
+    `version: 1
+gate: { id: METRICS-1, title: Metrics }
+sources:
+  prometheus: { url: "\${METRICS_API_URL}" }
+scenarios:
+  - name: errors
+    checks:
+      - prometheus: sum(rate(http_requests_total{code=~"5.."}[5m])) or vector(0)
+        expect: value < 1
+`,
+  );
   await writeFile(join(dir, '.github-default.yml'), '');
 });
 
@@ -44,6 +57,13 @@ describe('regression-gate validate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('good.yml: ok — GOOD-1: 0 preconditions, 1 scenario, 1 check\n');
     expect(run.stderr).toContain('good.yml: note: ${APP_DATABASE_URL} is not set here');
+  });
+
+  it('fills an unset …URL variable with a URL, so a source URL it makes is not a false problem', async () => {
+    const run = await runCli(['validate', 'metrics.yml'], { cwd: dir });
+    expect(run.stdout).toBe('metrics.yml: ok — METRICS-1: 0 preconditions, 1 scenario, 1 check\n');
+    expect(run.stderr).toContain('metrics.yml: note: ${METRICS_API_URL} is not set here');
+    expect(run.code).toBe(0);
   });
 
   it('with --require-env an unset variable is a problem with its line', async () => {

@@ -4,6 +4,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prometheusInstalled } from '../support/prometheus.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -79,10 +80,11 @@ describe('npm run demo', { timeout: 180_000 }, () => {
     expect(existsSync(reportDir(run.stdout))).toBe(false);
     // The reader's password is masked wherever the URL could show up.
     expect(markdown).not.toMatch(/gate_reader:[0-9a-f]{24}@/);
+    await expectMetricsGate(run, prometheusInstalled() ? 'real Prometheus' : 'Prometheus API simulator');
   });
 
   it('--no-go shows the leaked namespace and the stuck approval as the two failing rows, and exits 1', async () => {
-    const run = await runDemo(['--no-go']);
+    const run = await runDemo(['--no-go', '--prometheus-sim']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('NO-GO  Sprint S2 Regression Gate (staging)\nNo-Go — 2 P0 scenarios failed');
     const failing = run.stdout.split('\n').filter((line) => line.startsWith('  FAIL'));
@@ -103,5 +105,29 @@ describe('npm run demo', { timeout: 180_000 }, () => {
       'Day6 approval queue consistency',
     ]);
     expect(existsSync(reportDir(run.stdout))).toBe(false);
+    await expectMetricsGate(run, 'Prometheus API simulator');
   });
 });
+
+/**
+ * The metrics gate after the seed's: an instant error-rate check that passes and a held p99 whose
+ * Evidence is the samples' summary, from the Prometheus the header names — stopped at the end.
+ */
+async function expectMetricsGate(run: DemoRun, served: string): Promise<void> {
+  const url = new RegExp(`Metrics from the ${served} at (http://127\\.0\\.0\\.1:\\d+)`).exec(run.stdout)?.[1];
+  expect(url, run.stdout).toBeDefined();
+  expect(run.stdout).toContain('GO  Web service metrics after deploy (demo)\nGo — 2/2 scenarios pass');
+  expect(run.stdout).toMatch(/ {2}PASS {4}Error rate below 1% now +5xx ratio over the last 5m: 0\n/);
+  expect(run.stdout).toMatch(
+    / {2}PASS {4}p99 latency stays below 500 ms +5\/5 samples pass over 4s; worst value 0\.375/,
+  );
+  const bundle = JSON.parse(await readFile(join(run.out, 'DEMO-WEB-METRICS.json'), 'utf8')) as {
+    decision: string;
+    scenarios: Array<{ checks: Array<{ hold?: { total: number; samples: unknown[] } }> }>;
+  };
+  expect(bundle.decision).toBe('go');
+  const hold = bundle.scenarios[1]!.checks[0]!.hold!;
+  expect(hold.samples).toHaveLength(hold.total);
+  // Stopped: nothing answers where the demo's Prometheus was.
+  await expect(fetch(`${url!}/api/v1/query?query=1`)).rejects.toThrow();
+}

@@ -46,6 +46,7 @@ function loadExample(text: string, file: string, databaseUrl: string): Gate {
     DATABASE_URL: databaseUrl,
     DEPLOY_RUN_ID: '1',
     SHOP_HOST: 'shop.example.com',
+    PROMETHEUS_URL: 'http://prometheus.example.com',
   };
   return parseGate(text, { file, env, probes: probeRegistry });
 }

@@ -11,6 +11,7 @@ const ENV = {
   DATABASE_URL: 'postgres://gate_reader@db.staging.internal:5432/codex_k8s',
   DEPLOY_RUN_ID: '21985095587',
   SHOP_HOST: 'staging.shop.example.com',
+  PROMETHEUS_URL: 'https://prometheus.staging.internal',
 };
 
 const gateFiles = (await readdir('examples')).filter((name) => name.endsWith('.yml')).sort();
@@ -27,6 +28,21 @@ describe('examples', () => {
     expect(expandVariables(text, ENV).missing).toEqual([]);
     const gate = parseGate(text, { file: `examples/${name}`, env: ENV, probes: probeRegistry });
     expect(gate.scenarios.length).toBeGreaterThan(0);
+  });
+
+  it('web-service.yml holds an error-rate SLO for 10 minutes and checks p99 latency', async () => {
+    const text = await readFile('examples/web-service.yml', 'utf8');
+    const gate = parseGate(text, { file: 'examples/web-service.yml', env: ENV, probes: probeRegistry });
+    const checks = gate.scenarios.flatMap((row) => row.checks).filter((check) => check.kind === 'prometheus');
+    expect(checks).toHaveLength(2);
+    const [slo, latency] = checks;
+    expect(slo!.hold).toMatchObject({ holdMs: 600_000, failureLimit: 1 });
+    expect(slo!.intervalMs).toBe(30_000);
+    expect(slo!.expectText).toBe('value < 0.01');
+    expect(slo!.warnText).toBe('value < 0.005');
+    expect(slo!.spec).toMatchObject({ query: expect.stringMatching(/^\(sum\(rate\(.*\/ sum\(rate\(/) });
+    expect(latency!.spec).toMatchObject({ query: expect.stringMatching(/^histogram_quantile\(0\.99, /) });
+    expect(latency!.hold).toBeUndefined();
   });
 
   it('codex-k8s-s2.yml has both preconditions and every row of the seed matrix', async () => {

@@ -11,6 +11,12 @@ import { cliSink } from './sink.js';
 
 // Fits every field a variable usually fills: a URL host, a run id, a namespace, a duration.
 const PLACEHOLDER = '1';
+// A variable named …URL usually fills a whole URL (`url: ${PROMETHEUS_URL}`), which '1' is not.
+const URL_PLACEHOLDER = 'http://1';
+
+function placeholderFor(name: string): string {
+  return /URL$/i.test(name) ? URL_PLACEHOLDER : PLACEHOLDER;
+}
 
 /** `regression-gate validate`: every problem of every file, as file:line:col: message. */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
@@ -20,7 +26,7 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
   for (const file of options.files) {
     const path = resolve(io.cwd, file);
     const unset = options.requireEnv ? [] : await unsetVariables(path, io.env);
-    const env = { ...io.env, ...Object.fromEntries(unset.map((name) => [name, PLACEHOLDER])) };
+    const env = { ...io.env, ...Object.fromEntries(unset.map((name) => [name, placeholderFor(name)])) };
     try {
       const gate = await loadGateFile(path, { file, env, probes: probeRegistry });
       sink.stdout(`${file}: ok — ${summary(gate)}\n`);

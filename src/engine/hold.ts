@@ -2,16 +2,18 @@
 // `interval` until `hold` has elapsed, counting failed samples against `failure_limit` and
 // consecutive probe errors against `error_limit` (Argo Rollouts' failureLimit and
 // consecutiveErrorLimit). Memory stays flat: counts and the worst value are folded in as samples
-// arrive, and each kept sample holds only the values the conditions read, up to a cap.
+// arrive, and each kept sample is a slot in typed arrays (SampleLog) holding only the values the
+// conditions read, up to a cap; nothing else is kept or registered per sample.
 import { formatDuration } from '../shared/duration.js';
 import { referencedFields, type Condition } from '../config/expect.js';
 import type { Check } from '../config/model.js';
 import type { HoldSettings } from '../config/hold.js';
 import type { FieldValue, Fields } from '../probes/probe.js';
-import { formatValue, lookupField } from './evidence.js';
+import { lookupField } from './evidence.js';
 import { sleep } from '../shared/sleep.js';
 import { messageOf } from './sessions.js';
-import type { CheckStatus, HoldSample, HoldSummary } from './results.js';
+import { SampleLog } from './hold-samples.js';
+import type { CheckStatus, HoldSummary } from './results.js';
 
 /** What one try of a check found. */
 export interface Attempt {
@@ -22,8 +24,12 @@ export interface Attempt {
   retryable?: false;
 }
 
-/** Samples kept in the result; later ones are counted (`omitted`) but not kept. */
-export const MAX_KEPT_SAMPLES = 10_000;
+/**
+ * Samples kept in the result; later ones are counted (`omitted`) but not kept. While the hold runs
+ * a sample takes ~25 bytes (see SampleLog); the bundle's objects made of them at the end take ~200,
+ * so the cap bounds the report: 100,000 is a 10m hold sampled every 6 ms.
+ */
+export const MAX_KEPT_SAMPLES = 100_000;
 /** Longest text kept per sample value or error; the evidence and the last fields keep more. */
 const MAX_SAMPLE_TEXT = 120;
 
@@ -96,11 +102,10 @@ class HoldTally {
   failed = 0;
   errors = 0;
   consecutiveErrors = 0;
-  private readonly samples: HoldSample[] = [];
+  private readonly samples: SampleLog;
   private omitted = 0;
   private worst: { field: string; value: number } | undefined;
   private lastFields: Fields = {};
-  private readonly kept: string[];
   private readonly rule: WorstRule | undefined;
 
   constructor(
@@ -109,7 +114,7 @@ class HoldTally {
   ) {
     const conditions = check.warn ? [check.expect, check.warn] : [check.expect];
     const names = conditions.flatMap(referencedFields).filter((name) => !/^(baseline|delta)\./.test(name));
-    this.kept = [...new Set(names)];
+    this.samples = new SampleLog([...new Set(names)], shorten);
     this.rule = worstRule(check.expect);
   }
 
@@ -130,10 +135,7 @@ class HoldTally {
       this.omitted++;
       return;
     }
-    const sample: HoldSample = { at: at.toISOString(), status: attempt.status };
-    if (attempt.status === 'error') sample.error = shorten(attempt.error ?? 'error');
-    else sample.values = this.compact(attempt.fields);
-    this.samples.push(sample);
+    this.samples.add(at.getTime(), attempt.status, attempt.fields, attempt.error);
   }
 
   /** The hold ran its full length: pass, or warn when a sample warned; a hold without one good sample never passes. */
@@ -158,7 +160,7 @@ class HoldTally {
       warned: this.warned,
       failed: this.failed,
       errors: this.errors,
-      samples: this.samples,
+      samples: this.samples.toSamples(),
       omitted: this.omitted,
     };
     if (this.worst) summary.worst = this.worst;
@@ -166,19 +168,6 @@ class HoldTally {
     const outcome: HeldOutcome = { status, fields: this.lastFields, summary };
     if (error !== undefined) outcome.error = error;
     return outcome;
-  }
-
-  private compact(fields: Fields): Fields {
-    const values: Fields = {};
-    for (const name of this.kept) {
-      const value = lookupField(fields, name);
-      if (value === undefined) continue;
-      values[name] =
-        typeof value === 'number' || typeof value === 'boolean' || value === null
-          ? value
-          : shorten(formatValue(value));
-    }
-    return values;
   }
 
   private foldWorst(fields: Fields): void {

@@ -16,11 +16,14 @@ import { holdEvidence, holdBeyondDeadline } from './hold-evidence.js';
 import { settleWithin, type Settled } from './limit.js';
 import type { CheckResult, HoldSummary } from './results.js';
 import { messageOf, type SessionPool } from './sessions.js';
+import type { DeadlineRelay } from './deadline-relay.js';
 
 /** What running a check needs from the gate's run. */
 export interface RunContext {
   sessions: SessionPool;
   deadline: AbortSignal;
+  /** Aborts the running tries when the deadline passes (see {@link DeadlineRelay}). */
+  relay: DeadlineRelay;
   now: () => Date;
   probes: Readonly<Record<string, ProbeDefinition<unknown>>>;
   baseline: Baseline | undefined;
@@ -124,10 +127,8 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
   );
   // One signal for the try that the deadline also aborts. Not `AbortSignal.any`: every signal it
   // makes stays attached to the long-lived deadline signal, ~250 bytes a try, which a hold of
-  // thousands of samples would pile up; this listener is removed when the try ends.
-  const onDeadline = (): void => timeout.abort(context.deadline.reason);
-  if (context.deadline.aborted) onDeadline();
-  else context.deadline.addEventListener('abort', onDeadline, { once: true });
+  // thousands of samples would pile up; the relay forgets the try when it ends.
+  context.relay.follow(timeout);
   const signal = timeout.signal;
   try {
     // `open` cannot see the signal, so there is nothing to wait for once it aborts.
@@ -143,7 +144,7 @@ async function tryOnce(check: Check, context: RunContext): Promise<Attempt> {
     return judge(check, answered.value, context.baseline?.checks.get(check.id));
   } finally {
     clearTimeout(timer);
-    context.deadline.removeEventListener('abort', onDeadline);
+    context.relay.release(timeout);
   }
 }
 

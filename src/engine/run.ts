@@ -10,6 +10,7 @@ import { mapBounded } from './limit.js';
 import type { CheckResult, GateResult } from './results.js';
 import { deadlineText, runCheck, type RunContext } from './run-check.js';
 import { messageOf, SessionPool, SourceLimits } from './sessions.js';
+import { DeadlineRelay } from './deadline-relay.js';
 
 /** What evaluating a gate needs besides the gate. */
 export interface EngineOptions {
@@ -71,6 +72,7 @@ export async function evaluateGate(gate: Gate, options: EngineOptions): Promise<
   const context: RunContext = {
     sessions,
     deadline: deadline.signal,
+    relay: new DeadlineRelay(deadline.signal),
     now,
     probes: options.probes,
     baseline: options.baseline,

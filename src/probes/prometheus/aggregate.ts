@@ -4,11 +4,24 @@ import { ProbeError } from '../probe.js';
 const NAMED_SERIES = 3;
 
 /**
+ * Where the in-place {@link SeriesReader} folds one series: values go into a pending copy of the
+ * totals, which replaces them only when the whole series has been read and found well-formed.
+ */
+export interface SampleFold {
+  /** Starts a series: the pending totals are the current ones. */
+  begin(): void;
+  /** One finite value of the pending series. */
+  add(value: number): void;
+  /** The series ended well-formed: its values count; `metric` gives its label set when asked. */
+  commit(metric: () => Record<string, unknown>): void;
+}
+
+/**
  * Folds series into `series`, `samples`, `min`, `max`, `sum` (compensated, so 1.2 million small
  * rates add up without drift) and the one series' last sample, keeping the first label sets for
  * messages. Holds no samples: memory is the same for 1 series or 100,000.
  */
-export class SeriesAggregate {
+export class SeriesAggregate implements SampleFold {
   series = 0;
   samples = 0;
   min = Number.POSITIVE_INFINITY;
@@ -19,6 +32,8 @@ export class SeriesAggregate {
   last: number | undefined;
   /** `name{label="value", …}` of the first series, for messages. */
   readonly labelSets: string[] = [];
+  /** The totals of the series being read in place (see {@link SampleFold}). */
+  private readonly pending = { samples: 0, min: 0, max: 0, total: 0, compensation: 0, last: 0 };
 
   constructor(readonly kind: 'instant' | 'range') {}
 
@@ -26,47 +41,75 @@ export class SeriesAggregate {
     return this.total + this.compensation;
   }
 
-  /** One item of `data.result` of a vector or matrix answer. */
-  add(item: unknown): void {
+  begin(): void {
+    const pending = this.pending;
+    pending.samples = this.samples;
+    pending.min = this.min;
+    pending.max = this.max;
+    pending.total = this.total;
+    pending.compensation = this.compensation;
+    pending.last = this.last ?? Number.NaN;
+  }
+
+  add(value: number): void {
+    const pending = this.pending;
+    pending.samples++;
+    if (value < pending.min) pending.min = value;
+    if (value > pending.max) pending.max = value;
+    // Neumaier summation: the error of each addition is carried instead of lost.
+    const total = pending.total;
+    const next = total + value;
+    pending.compensation += Math.abs(total) >= Math.abs(value) ? total - next + value : value - next + total;
+    pending.total = next;
+    pending.last = value;
+  }
+
+  commit(metric: () => Record<string, unknown>): void {
+    this.commitPending(this.labelSets.length < NAMED_SERIES ? labelSet(metric()) : undefined);
+  }
+
+  /** One item of `data.result` of a vector or matrix answer, as JSON.parse made it. */
+  addParsed(item: unknown): void {
     if (!isRecord(item) || !isRecord(item.metric)) throw shape('a series without "metric"');
     const labels = labelSet(item.metric);
-    this.series++;
-    if (this.labelSets.length < NAMED_SERIES) this.labelSets.push(labels);
     if (item.histogram !== undefined || item.histograms !== undefined) {
       throw new ProbeError(
         `prometheus: ${labels} is a native histogram, which has no single value; ask for a number, e.g. histogram_quantile(0.99, …) or histogram_count(…)`,
       );
     }
-    if (Array.isArray(item.value)) {
-      this.addSample(item.value, labels);
-      return;
-    }
-    if (!Array.isArray(item.values)) throw shape('a series with neither "value" nor "values"');
-    for (const sample of item.values) this.addSample(sample, labels);
+    this.begin();
+    if (Array.isArray(item.value)) this.add(sampleOf(item.value, labels));
+    else if (!Array.isArray(item.values)) throw shape('a series with neither "value" nor "values"');
+    else for (const sample of item.values) this.add(sampleOf(sample, labels));
+    this.commitPending(labels);
   }
 
   /** A scalar answer (`scalar(…)`, `time()`, a number): one sample, no labels. */
   addScalar(sample: unknown): void {
-    this.series++;
-    this.labelSets.push('scalar');
-    this.addSample(sample, 'the scalar');
+    this.begin();
+    this.add(sampleOf(sample, 'the scalar'));
+    this.commitPending('scalar');
   }
 
-  private addSample(sample: unknown, labels: string): void {
-    if (!Array.isArray(sample) || sample.length !== 2 || typeof sample[1] !== 'string') {
-      throw shape('a sample that is not [time, "value"]');
-    }
-    const value = sampleValue(sample[1], labels, sample[0]);
-    this.samples++;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
-    // Neumaier summation: the error of each addition is carried instead of lost.
-    const next = this.total + value;
-    this.compensation +=
-      Math.abs(this.total) >= Math.abs(value) ? this.total - next + value : value - next + this.total;
-    this.total = next;
-    this.last = value;
+  private commitPending(labels: string | undefined): void {
+    const pending = this.pending;
+    this.series++;
+    if (labels !== undefined && this.labelSets.length < NAMED_SERIES) this.labelSets.push(labels);
+    this.samples = pending.samples;
+    this.min = pending.min;
+    this.max = pending.max;
+    this.total = pending.total;
+    this.compensation = pending.compensation;
+    if (!Number.isNaN(pending.last)) this.last = pending.last;
   }
+}
+
+/** `[time, "value"]` as a number; the shape is checked and NaN/±Inf are errors. */
+function sampleOf(sample: unknown, labels: string): number {
+  if (!Array.isArray(sample) || sample.length !== 2 || typeof sample[1] !== 'string') {
+    throw shape('a sample that is not [time, "value"]');
+  }
+  return sampleValue(sample[1], labels, sample[0]);
 }
 
 /** A sample's value text as a number; NaN and ±Inf are errors that say where they come from. */

@@ -1,13 +1,27 @@
 import { ProbeError } from '../probe.js';
 import { SeriesAggregate } from './aggregate.js';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes.js';
+import { SeriesReader } from './series-reader.js';
 
 /**
- * Reads a Prometheus API answer as it arrives, without holding it whole. The series of
- * `data.result` are cut out of the byte stream one at a time (a small state machine tracks strings
- * and nesting), each is parsed alone with JSON.parse and folded into a {@link SeriesAggregate}, then
- * dropped. Everything else — status, resultType, warnings, a scalar result — is the small
- * "envelope", parsed once at the end. Memory stays at one series plus one network chunk, however
- * many series the answer holds.
+ * Reads a Prometheus API answer as it arrives, without holding it whole. A small state machine
+ * tracks strings and nesting and finds each series of `data.result` in the byte stream. A series
+ * that lies whole in the current network chunk is read in place by a {@link SeriesReader}, which
+ * folds its values into the {@link SeriesAggregate} as it reads them — no string, array or object
+ * per sample. A series cut by a chunk boundary is collected (and its pieces joined) first, then read
+ * the same way. A series the in-place reader does not vouch for (NaN, ±Inf, escapes, other keys,
+ * malformed bytes) is parsed with JSON.parse and folded by the general path, whose checks and
+ * messages are the reference. Everything else — status, resultType, warnings, a scalar result — is
+ * the small "envelope", parsed once at the end. Memory stays at one series plus one network chunk,
+ * however many series the answer holds.
  */
 export class AnswerReader {
   readonly aggregate: SeriesAggregate;
@@ -26,12 +40,14 @@ export class AnswerReader {
   private afterElement = false;
   private envelope = '';
   private readonly decoder = new TextDecoder('utf-8');
+  private readonly reader: SeriesReader;
 
   constructor(
     readonly kind: 'instant' | 'range',
     private readonly limits = { elementBytes: 64 * 1024 * 1024, envelopeBytes: 1024 * 1024 },
   ) {
     this.aggregate = new SeriesAggregate(kind);
+    this.reader = new SeriesReader(this.aggregate);
   }
 
   /** Feeds the next chunk of the body. Throws ProbeError on NaN/±Inf or a malformed answer. */
@@ -66,6 +82,14 @@ export class AnswerReader {
           if (this.inResult && this.depth === 3 && byte === OPEN_BRACE) {
             // A series starts: what came before it belongs to the envelope.
             if (envelopeFrom >= 0) this.addEnvelope(chunk, envelopeFrom, index);
+            const end = this.reader.read(chunk, index);
+            if (end >= 0) {
+              // Read and folded in place: go on after it as after any series.
+              this.afterElement = true;
+              envelopeFrom = end;
+              index = end - 1;
+              continue;
+            }
             envelopeFrom = -1;
             elementFrom = index;
             this.inElement = true;
@@ -183,26 +207,20 @@ export class AnswerReader {
     this.elementBytes = 0;
     this.inElement = false;
     this.afterElement = true;
+    // The reader and the scanner end a well-formed series at the same `}`.
+    if (this.reader.read(bytes, 0) >= 0) return;
     let series: unknown;
     try {
       series = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
       throw malformed((error as Error).message);
     }
-    this.aggregate.add(series);
+    this.aggregate.addParsed(series);
   }
 }
 
 /** The answer without its series: `status`, `data.resultType`, `warnings`, errors, a scalar result. */
 export type Envelope = Record<string, unknown>;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
