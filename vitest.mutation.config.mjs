@@ -19,6 +19,8 @@ export default defineConfig({
       '__tests__/report/redact*.test.ts',
       '__tests__/report/inert-values.test.ts',
       '__tests__/probes/tests/**/*.test.ts',
+      '__tests__/shared/decimal.test.ts',
+      '__tests__/shared/pattern.test.ts',
     ],
     // Spawns dist/index.js: it would judge the committed bundle, not the mutant.
     exclude: [...configDefaults.exclude, '__tests__/probes/tests/through-dist.test.ts'],
