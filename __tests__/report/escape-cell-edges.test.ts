@@ -10,8 +10,8 @@ describe('values next to the author’s code spans', () => {
   });
 
   it('the author’s code span loses one space at each end only when both ends have one, like CommonMark', () => {
-    expect(renderEvidenceCell([{ text: 'run `npm ci`, ` x `, `  `, ` a`, ` `' }])).toBe(
-      'run `npm ci`, `x`, `  `, ` a`, ` `',
+    expect(renderEvidenceCell([{ text: 'run `npm ci`, ` x `, `  `, ` a`, `a `, ` `' }])).toBe(
+      'run `npm ci`, `x`, `  `, ` a`, `a `, ` `',
     );
   });
 });
@@ -19,6 +19,7 @@ describe('values next to the author’s code spans', () => {
 describe('plain text stays as written', () => {
   it('a colon not starting // and www not followed by a dot are not escaped', () => {
     expect(escapeMarkdown('time 12:30 and wwwhat')).toBe('time 12:30 and wwwhat');
+    expect(escapeMarkdown('see a//b')).toBe('see a//b');
   });
 
   it('an unclosed backtick keeps its place in author text', () => {
