@@ -101,6 +101,13 @@ describe('expect: null, lists and maps compare by kind', () => {
     expect(holds('x == a', { x: ['a'] })).toBe(false);
   });
 
+  it('a list equals a list of the same length only, whichever side is shorter', () => {
+    expect(holds('tags == [web, api]', { tags: ['web'] })).toBe(false);
+    expect(holds('tags != [web, api]', { tags: ['web'] })).toBe(true);
+    expect(holds('tags == [web]', { tags: ['web', 'api'] })).toBe(false);
+    expect(holds('tags == [web, api]', { tags: ['web', 'api'] })).toBe(true);
+  });
+
   it('matches a map against its JSON text', () => {
     expect(holds('headers matches /"x-cache":"HIT"/', { headers: { 'x-cache': 'HIT' } })).toBe(true);
     expect(holds('headers matches /object/', { headers: { 'x-cache': 'HIT' } })).toBe(false);

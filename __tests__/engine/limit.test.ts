@@ -102,6 +102,13 @@ describe('sleep', () => {
 });
 
 describe('settleWithin', () => {
+  it('starts no grace before the abort: slow work on a live signal still gives its value', async () => {
+    const live = new AbortController();
+    // The work's own timer is longer than the zero grace, so a grace started too early would win.
+    const slow = new Promise<string>((resolve) => setTimeout(() => resolve('done'), 20));
+    expect(await settleWithin(slow, live.signal, 0)).toEqual({ kind: 'value', value: 'done', late: false });
+  });
+
   it('reports a value or an error, and whether it came after the abort', async () => {
     const live = new AbortController();
     expect(await settleWithin(Promise.resolve(1), live.signal, 0)).toEqual({

@@ -34,6 +34,22 @@ describe('Redactor.add', () => {
     expect(redactorWith('xxabcdyy', 'abcd').redact('xxabcdyy')).toBe('***');
   });
 
+  it('masks a secret whole when another secret is its beginning, whichever was registered first', () => {
+    // The alternation tries its branches in order at each position: the short one first would leave 'efgh'.
+    expect(redactorWith('abcd', 'abcdefgh').redact('key=abcdefgh;')).toBe('key=***;');
+    expect(redactorWith('abcdefgh', 'abcd').redact('key=abcdefgh;')).toBe('key=***;');
+    expect(redactorWith('abcd', 'abcdefgh', 'abcdef').redact('abcdefgh abcdef abcd')).toBe('*** *** ***');
+  });
+
+  it('returns no form an earlier secret already brought (add-mask gets each once)', () => {
+    const redactor = new Redactor();
+    redactor.add('a"bcd');
+    // The JSON form of the first secret is the second secret as written.
+    const added = redactor.add('a\\"bcd');
+    expect(added).not.toContain('a\\"bcd');
+    expect(added).toContain('a&#92;&#34;bcd');
+  });
+
   it('masks regex metacharacters literally', () => {
     const redactor = redactorWith('a.b*c+d?(e)[f]{g}|h^$\\/');
     expect(redactor.redact('x a.b*c+d?(e)[f]{g}|h^$\\/ y')).toBe('x *** y');
@@ -103,6 +119,13 @@ describe('Redactor.maskText on JSON', () => {
     const redactor = redactorWith('pä"ss');
     expect(redactor.maskText('{"a":"x p\\u00e4\\"ss y","b":"\\u00e9"}', 'json')).toBe(
       '{"a":"x *** y","b":"\\u00e9"}',
+    );
+  });
+
+  it('masks a secret inside a token written with escapes no encoder of ours makes (\\/, \\u0070)', () => {
+    const redactor = redactorWith('pass/word');
+    expect(redactor.maskText('{"p":"pass\\/word","q":"\\u0070ass/word x"}', 'json')).toBe(
+      '{"p":"***","q":"*** x"}',
     );
   });
 

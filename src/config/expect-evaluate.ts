@@ -78,6 +78,7 @@ function resolve(operand: Operand, lookup: FieldLookup): Value {
   if (value !== undefined) return value;
   const earlier = EARLIER_RUN.exec(field)?.[1];
   const current = field.replace(EARLIER_RUN, '');
+  // Stryker disable next-line ConditionalExpression: for a baseline. field or a map entry this line is reached only when lookup(`baseline.x`) or lookup(field) was undefined, so the other two terms are already false
   if (earlier === 'delta' && isPresent(lookup(current)) && isPresent(lookup(`baseline.${current}`))) {
     throw new ExpectEvaluationError(
       `'${field}' has no value: '${current}' is not a number in this run or in the baseline`,

@@ -122,6 +122,7 @@ class Parser {
       this.take();
       return { type: 'not', operand: this.nested(token, () => this.parseUnary()) };
     }
+    // Stryker disable next-line ConditionalExpression: only a punct token has the text ( (a string token's text keeps its quotes)
     if (token.kind === 'punct' && token.text === '(') {
       this.take();
       const inner = this.nested(token, () => this.parseOr());
@@ -147,6 +148,7 @@ class Parser {
     if (op.text === '??') throw new ExpectSyntaxError("'??' goes right after a field", op.column);
     this.take();
     const valueToken = this.peek();
+    // Stryker disable next-line ConditionalExpression: only a word token's text can start with baseline. or delta. (a string token's text starts with its quote)
     if (RELATIONS.has(op.text) && valueToken.kind === 'word' && EARLIER_RUN.test(valueToken.text)) {
       return { type: 'compare', operand, op: op.text as ComparisonOperator, against: this.parseOperand() };
     }
@@ -186,6 +188,7 @@ class Parser {
 
   private parseOperand(): Operand {
     const token = this.take();
+    // Stryker disable next-line ConditionalExpression: no other kind of token has a text FIELD_PATTERN accepts (numbers start with a digit, strings with a quote, ops are reserved or symbols)
     if (token.kind !== 'word' || RESERVED.has(token.text) || !FIELD_PATTERN.test(token.text)) {
       throw new ExpectSyntaxError(`expected a field name but found '${token.text}'`, token.column);
     }
@@ -218,6 +221,7 @@ class Parser {
       case 'punct':
         if (token.text === '[') return this.nested(token, () => this.parseList());
         break;
+      // Stryker disable next-line ConditionalExpression: without it an end or op token falls out of the switch to the same throw
       default:
         break;
     }

@@ -26,6 +26,7 @@ export interface ArtefactWriters {
 }
 
 /** Masks everything it is given, then hands it to its writers. */
+// Stryker disable StringLiteral: maskText treats every kind but 'json' alike, so 'text' or 'markdown' turned into '' masks the same
 export class ArtefactSink {
   constructor(
     readonly redactor: Redactor,
@@ -68,3 +69,4 @@ export class ArtefactSink {
     return this.redactor.redactValue(body);
   }
 }
+// Stryker restore StringLiteral
