@@ -287,7 +287,7 @@ function toApiAnnotation(annotation) {
         end_line: end,
         annotation_level: annotation.level,
         // Annotations are plain text, but invisible and bidirectional characters would still hide or reverse it.
-        title: cutChars((0,report_escape/* oneLine */.TN)(annotation.title), CHECK_RUN_LIMITS.annotationTitleChars),
+        title: cutChars((0,report_escape/* stripControlAndLineBreaks */.Bo)(annotation.title), CHECK_RUN_LIMITS.annotationTitleChars),
         message: fitBytes((0,report_escape/* stripControl */.kU)(annotation.message === '' ? annotation.title : annotation.message), CHECK_RUN_LIMITS.annotationMessageBytes, shortNotice, false),
     };
     if (annotation.rawDetails !== undefined && annotation.rawDetails !== '') {

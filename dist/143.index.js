@@ -417,8 +417,7 @@ function parseEvent(line, shown, lineNumber) {
  * values escape every `"`, so `"Key":"` can only be the key itself. Undefined when the field is
  * absent; null when its value has an escape and needs a real parse.
  */
-function quickField(line, key) {
-    const marker = `"${key}":"`;
+function quickField(line, marker) {
     const at = line.indexOf(marker);
     if (at === -1)
         return undefined;
@@ -429,6 +428,11 @@ function quickField(line, key) {
     const value = line.slice(start, end);
     return value.includes('\\') ? null : value;
 }
+// Built once: a marker built per call is a fresh string that indexOf flattens on every line.
+const ACTION = '"Action":"';
+const PACKAGE = '"Package":"';
+const TEST = '"Test":"';
+const TEST_EVENT = /^\{"Time":"[^"]*","Action":"([^"\\]*)","Package":"([^"\\]*)","Test":"([^"\\]*)"/;
 /**
  * The event of a line, fully parsed only when its content matters. Most lines of a large report
  * are `output` of tests nobody named: for those the line is only checked to be a whole JSON
@@ -437,9 +441,13 @@ function quickField(line, key) {
 function readEvent(line, shown, lineNumber, needOutput) {
     if (!line.endsWith('}'))
         return parseEvent(line, shown, lineNumber);
-    const action = quickField(line, 'Action');
-    const pkg = quickField(line, 'Package');
-    const test = quickField(line, 'Test');
+    // A test's event as test2json writes it: one regex call instead of three field searches. The
+    // values before each key hold no quote, so each key found here is the first one in the line,
+    // exactly what quickField would find; any other shape takes the field-by-field path.
+    const shaped = TEST_EVENT.exec(line);
+    const action = shaped ? shaped[1] : quickField(line, ACTION);
+    const pkg = shaped ? shaped[2] : quickField(line, PACKAGE);
+    const test = shaped ? shaped[3] : quickField(line, TEST);
     if (typeof action !== 'string' || pkg === null || test === null)
         return parseEvent(line, shown, lineNumber);
     if (action === 'output' && needOutput(test))
@@ -448,6 +456,27 @@ function readEvent(line, shown, lineNumber, needOutput) {
         return parseEvent(line, shown, lineNumber);
     return { Action: action, Package: pkg, Test: test };
 }
+/**
+ * Test names no `names:` entry matches, remembered from their `run` event so that their output and
+ * result events skip the matcher (and its regexes). Bounded: the oldest half is forgotten when it
+ * fills, and a forgotten name is only matched again. Names come from `run` lines, which are short,
+ * so a remembered name never holds a long line in memory.
+ */
+class RecentNames {
+    current = new Set();
+    previous = new Set();
+    has(name) {
+        return this.current.has(name) || this.previous.has(name);
+    }
+    add(name) {
+        if (this.current.size >= RECENT_NAMES) {
+            this.previous = this.current;
+            this.current = new Set();
+        }
+        this.current.add(name);
+    }
+}
+const RECENT_NAMES = 32;
 /** One run of a go test; runs under `-count=N` or a rerun tool share the key. */
 function goRun(key, shown, pkg, test, outcome, output, note) {
     return { id: key, display: test, context: [shown, pkg], candidates: [test], outcome, output, note };
@@ -465,13 +494,27 @@ async function parseGoTestJson(file, shown, collector, signal) {
     const reported = new Set();
     let textPackage;
     let events = 0;
+    // Package and test name: `TestA` of two packages, and `TestA` beside `TestA/case`, stay apart.
+    // Built only for tests that are named (or not yet known not to be): most events need no key.
+    const keyOf = (pkg, test) => `go\u0000${shown}\u0000${pkg}\u0000${test}`;
+    const unnamed = new RecentNames();
+    // A test's events mostly follow each other: the last package looked up answers without hashing.
+    let lastPackage;
     const packageState = (name) => {
+        if (lastPackage?.name === name)
+            return lastPackage.state;
         let state = packages.get(name);
         if (!state) {
             state = { failedTests: 0, openTests: 0, output: [] };
             packages.set(name, state);
         }
+        lastPackage = { name, state };
         return state;
+    };
+    const packageEnded = (name) => {
+        packages.delete(name);
+        if (lastPackage?.name === name)
+            lastPackage = undefined;
     };
     const packageFailed = (name, reason, output) => {
         if (reported.has(name))
@@ -532,24 +575,26 @@ async function parseGoTestJson(file, shown, collector, signal) {
                     const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
                     packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
                 }
-                packages.delete(pkg);
+                packageEnded(pkg);
             }
             else if (action === 'pass' || action === 'skip') {
                 finishRunning(pkg, 'did not finish');
-                packages.delete(pkg);
+                packageEnded(pkg);
             }
             return;
         }
-        // Package and test name: `TestA` of two packages, and `TestA` beside `TestA/case`, stay apart.
-        const key = `go\u0000${shown}\u0000${pkg}\u0000${test}`;
         switch (action) {
             case 'run':
                 packageState(pkg).openTests += 1;
+                if (unnamed.has(test))
+                    return;
                 if (collector.wants([test]))
-                    running.set(key, { pkg, test, output: [] });
+                    running.set(keyOf(pkg, test), { pkg, test, output: [] });
+                else
+                    unnamed.add(test);
                 return;
             case 'output': {
-                const run = running.get(key);
+                const run = running.size === 0 ? undefined : running.get(keyOf(pkg, test));
                 if (run)
                     pushLines(run.output, event.Output ?? '', LINES_PER_TEST);
                 return;
@@ -561,6 +606,10 @@ async function parseGoTestJson(file, shown, collector, signal) {
                 state.openTests = Math.max(0, state.openTests - 1);
                 if (action === 'fail')
                     state.failedTests += 1;
+                // The collector keeps only named tests: one known to be unnamed needs no key and no match.
+                if (unnamed.has(test))
+                    return;
+                const key = keyOf(pkg, test);
                 const run = running.get(key);
                 running.delete(key);
                 const outcome = action === 'pass' ? 'passed' : action === 'skip' ? 'skipped' : 'failed';
@@ -574,6 +623,11 @@ async function parseGoTestJson(file, shown, collector, signal) {
     // Output is needed for package-level events and for named tests that are running.
     const needOutput = (test) => test === undefined || (running.size > 0 && [...running.values()].some((run) => run.test === test));
     await forEachLine(file, shown, signal, (line, lineNumber) => {
+        // Most lines are events with no space to trim: skip the trimming copies for them.
+        if (line.startsWith('{') && line.endsWith('}')) {
+            onEvent(readEvent(line, shown, lineNumber, needOutput));
+            return;
+        }
         const first = line.trimStart();
         if (first === '')
             return;

@@ -66,7 +66,7 @@ async function readRun(octokit, query, run, artifactId) {
     catch {
         throw new _load_js__WEBPACK_IMPORTED_MODULE_0__.BaselineUnavailable(`its ${query.gateId}.json is not JSON`);
     }
-    const parsed = _report_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .reportSchema */ .Qh.safeParse(data);
+    const parsed = (0,_report_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .reportSchema */ .Q)().safeParse(data);
     if (!parsed.success)
         throw new _load_js__WEBPACK_IMPORTED_MODULE_0__.BaselineUnavailable(`its ${query.gateId}.json is not a regression-gate report`);
     if (parsed.data.gate.id !== query.gateId) {

@@ -72,7 +72,10 @@ async function writeShortSummary(
   links: DecisionLinks,
   sink: ArtefactSink,
 ): Promise<string> {
-  const path = resolve(context.workspace, context.inputs.outputDir, `${bundleBaseName(result)}.summary.md`);
+  // The name is built apart from `resolve`: ncc reads a path expression it can half-evaluate as an
+  // asset pattern and would copy every `*.summary.md` of the repository into dist/.
+  const fileName = `${bundleBaseName(result)}.summary.md`;
+  const path = resolve(context.workspace, context.inputs.outputDir, fileName);
   const runUrl = workflowRunUrl(context.env);
   try {
     await sink.file(path, renderComment(result, { ...links, ...(runUrl ? { runUrl } : {}) }), 'markdown');

@@ -14,6 +14,7 @@ function mergeBundleSchema(): ReturnType<typeof buildMergeBundleSchema> {
   return (built ??= buildMergeBundleSchema());
 }
 
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- the type is the zod schema the body builds
 function buildMergeBundleSchema() {
   const evidencePart = z.union([
     z.object({ text: z.string() }),

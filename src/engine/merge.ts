@@ -14,12 +14,7 @@ import {
   type DecisionMode,
 } from './decision.js';
 import { environmentText, validateBundles, type MergeInput, type MergeProblem } from './merge-validate.js';
-import type {
-  CheckStatus,
-  GateResult,
-  MergedEnvironment,
-  ScenarioResult,
-} from './results.js';
+import type { CheckStatus, GateResult, MergedEnvironment, ScenarioResult } from './results.js';
 
 export type { MergeInput } from './merge-validate.js';
 
