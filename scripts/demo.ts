@@ -12,7 +12,8 @@ import { startGitHubSim, type GitHubSim } from '../__tests__/support/github-sim/
 import { startK8sSim, type K8sSim } from '../__tests__/support/k8s-sim/index.js';
 import { startPostgresServer, type PostgresServer } from '../__tests__/support/postgres.js';
 import { processIo, type CliIo } from '../src/cli/io.js';
-import { runCommand, shown } from '../src/cli/run.js';
+import { shown } from '../src/cli/report.js';
+import { runCommand } from '../src/cli/run.js';
 import { demoCluster, DEMO_NAMESPACE } from './demo/cluster.js';
 import { DEMO_DEPLOY_JOB, DEMO_DEPLOY_RUN_ID, DEMO_REPOSITORY, demoGitHubState } from './demo/github.js';
 import { DEMO_TESTS, writeGoTestReport } from './demo/go-report.js';

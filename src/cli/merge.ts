@@ -1,14 +1,10 @@
-import { resolve } from 'node:path';
 import { decisionModeFor } from '../engine/decision.js';
 import { mergeBundles } from '../engine/merge.js';
-import { messageOf } from '../engine/run.js';
 import { readMergeInputs } from '../merge-files.js';
-import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
-import { renderTerminal } from '../report/terminal.js';
 import { TOOL } from '../version.js';
 import type { MergeOptions } from './args.js';
-import { EXIT, useColour, type CliIo } from './io.js';
-import { shown } from './run.js';
+import { EXIT, type CliIo } from './io.js';
+import { writeAndPrint } from './report.js';
 import { cliSink } from './sink.js';
 
 /** `regression-gate merge FILES… --out DIR`: the bundles of matrix jobs into one decision; no check runs. */
@@ -25,19 +21,7 @@ export async function mergeCommand(options: MergeOptions, io: CliIo): Promise<nu
       ...(options.language ? { language: options.language } : {}),
     }),
   );
-  let bundle: BundlePaths | undefined;
-  try {
-    bundle = await writeBundle(result, resolve(io.cwd, options.out), sink);
-  } catch (error) {
-    sink.log('warning', `the merged bundle could not be written to ${options.out}: ${messageOf(error)}\n`);
-  }
-  if (options.json) {
-    sink.stdout(bundleJson(result), 'json');
-  } else {
-    sink.stdout(`${renderTerminal(result, { colour: useColour(io), width: io.columns ?? 120 })}\n`);
-    if (bundle)
-      sink.stdout(`\nReport: ${shown(bundle.markdown, io.cwd)} and ${shown(bundle.json, io.cwd)}\n`);
-  }
+  await writeAndPrint(result, options, io, sink, 'merged bundle');
   if (result.decision === 'go' || options.failOn === 'never') return EXIT.go;
   return EXIT.noGo;
 }

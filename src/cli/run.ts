@@ -1,17 +1,16 @@
-import { relative, resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import { loadGateFile } from '../config/load.js';
 import type { Gate, Scenario } from '../config/model.js';
 import { ConfigError, formatProblem } from '../config/problems.js';
-import { messageOf } from '../engine/run.js';
 import { runGate } from '../run-gate.js';
 import { selectShard, type ShardInfo } from '../engine/shard.js';
 import { probeRegistry } from '../probes/registry.js';
-import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
+import type { BundlePaths } from '../report/bundle.js';
 import type { PublicResult } from '../report/redact.js';
-import { renderTerminal } from '../report/terminal.js';
 import type { RunOptions } from './args.js';
-import { EXIT, useColour, type CliIo } from './io.js';
+import { EXIT, type CliIo } from './io.js';
 import { Progress } from './progress.js';
+import { writeAndPrint } from './report.js';
 import { cliSink } from './sink.js';
 import { UsageError } from './usage.js';
 
@@ -66,20 +65,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<RunOut
   if (shard) evaluated.shard = shard;
   const result = sink.redactor.redactValue(evaluated);
 
-  let bundle: BundlePaths | undefined;
-  try {
-    bundle = await writeBundle(result, resolve(io.cwd, options.out), sink);
-  } catch (error) {
-    sink.log('warning', `the report bundle could not be written to ${options.out}: ${messageOf(error)}\n`);
-  }
-  if (options.json) {
-    sink.stdout(bundleJson(result), 'json');
-  } else {
-    const table = renderTerminal(result, { colour: useColour(io), width: io.columns ?? 120 });
-    sink.stdout(`${table}\n`);
-    if (bundle)
-      sink.stdout(`\nReport: ${shown(bundle.markdown, io.cwd)} and ${shown(bundle.json, io.cwd)}\n`);
-  }
+  const bundle = await writeAndPrint(result, options, io, sink, 'report bundle');
   return { exitCode: result.decision === 'go' ? EXIT.go : EXIT.noGo, result, ...(bundle ? { bundle } : {}) };
 }
 
@@ -103,10 +89,4 @@ export function selectOnly(gate: Gate, only: readonly string[]): Gate {
   }
   const keep = (scenario: Scenario): boolean => only.some((wanted) => matches(scenario, wanted));
   return { ...gate, preconditions: gate.preconditions.filter(keep), scenarios: gate.scenarios.filter(keep) };
-}
-
-/** A path relative to the working directory when it is inside it. */
-export function shown(path: string, cwd: string): string {
-  const inside = relative(cwd, path);
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
 }
