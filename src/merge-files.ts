@@ -5,6 +5,7 @@ import { glob, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseBundleDocument } from './baseline/bundle-document.js';
 import type { MergeInput } from './engine/merge.js';
+import type { GateResult } from './engine/results.js';
 import { messageOf } from './engine/run.js';
 
 /** Largest bundle read (a 2,000-scenario bundle is a few MB); a larger file is a problem, not an out-of-memory. */
@@ -52,4 +53,14 @@ async function readOne(path: string, source: string): Promise<MergeInput> {
 function shownPath(path: string, cwd: string): string {
   const inside = relative(cwd, path);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
+
+/**
+ * Without the expected list a matrix job that left no bundle at all is invisible: say what was
+ * found, so a missing environment is seen in the log, and how to make the merge check it.
+ */
+export function foundEnvironmentsNotice(result: GateResult, option = 'environment: a,b'): string {
+  const names = (result.merge?.environments ?? []).map((environment) => environment.name ?? '(none)');
+  const found = names.length > 0 ? names.join(', ') : 'none';
+  return `merged the bundles of ${names.length} environment(s): ${found}. An environment whose every job left no bundle cannot be seen here; list the expected ones (${option}) to make a missing one an error`;
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { decisionModeFor } from '../engine/decision.js';
 import { mergeBundles } from '../engine/merge.js';
 import { messageOf } from '../engine/run.js';
-import { readMergeInputs } from '../merge-files.js';
+import { foundEnvironmentsNotice, readMergeInputs } from '../merge-files.js';
 import { bundleJson, writeBundle, type BundlePaths } from '../report/bundle.js';
 import { renderTerminal } from '../report/terminal.js';
 import { TOOL } from '../version.js';
@@ -23,8 +23,10 @@ export async function mergeCommand(options: MergeOptions, io: CliIo): Promise<nu
       tool: TOOL,
       gateFile: '.github/regression-gate.yml',
       ...(options.language ? { language: options.language } : {}),
+      ...(options.environments ? { expected: { names: options.environments, from: '--environment' } } : {}),
     }),
   );
+  if (!options.environments) sink.log('notice', `${foundEnvironmentsNotice(result, '--environment a,b')}\n`);
   let bundle: BundlePaths | undefined;
   try {
     bundle = await writeBundle(result, resolve(io.cwd, options.out), sink);
