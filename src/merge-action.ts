@@ -34,7 +34,7 @@ export async function runMerge(inputs: ActionInputs, context: MergeContext): Pro
   });
   if (!inputs.expectedEnvironments) sink.log('notice', foundEnvironmentsNotice(merged));
   // Each job redacted its bundle with its own secrets; this job's are applied on top.
-  const result = sink.redactor.redactValue(merged);
+  const result = sink.redactor.redactOwnedValue(merged);
   const checkRun = await context.checkRun;
   await publish(
     result,

@@ -31,9 +31,10 @@ export async function readMergeInputs(patterns: readonly string[], cwd: string):
     }
     for (const path of matched) files.add(path);
   }
-  const sorted = [...files].sort();
-  const read = await Promise.all(sorted.map((path) => readOne(path, shownPath(path, cwd))));
-  return [...inputs, ...read];
+  // One file at a time: each text is parsed and dropped before the next is read, so a merge of
+  // many bundles holds their rows once, never all their texts at the same time.
+  for (const path of [...files].sort()) inputs.push(await readOne(path, shownPath(path, cwd)));
+  return inputs;
 }
 
 async function readOne(path: string, source: string): Promise<MergeInput> {

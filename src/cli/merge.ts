@@ -16,7 +16,7 @@ export async function mergeCommand(options: MergeOptions, io: CliIo): Promise<nu
   const githubToken = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined;
   const sink = cliSink(io, { extra: githubToken ? [githubToken] : [] });
   const files = await readMergeInputs(options.patterns, io.cwd);
-  const result = sink.redactor.redactValue(
+  const result = sink.redactor.redactOwnedValue(
     mergeBundles(files, {
       mode: decisionModeFor(options.failOn),
       now: new Date(),

@@ -36,7 +36,10 @@ export interface MergeOptions {
   expected?: ExpectedEnvironments;
 }
 
-/** The merged result of every input; problems are `error` preconditions. Never throws. */
+/**
+ * The merged result of every input; problems are `error` preconditions. Never throws. The result is
+ * made of fresh objects and of the inputs' documents (updated in place), so its caller owns it.
+ */
 export function mergeBundles(inputs: readonly MergeInput[], options: MergeOptions): GateResult {
   const validated = validateBundles(inputs, options.expected);
   const problems = [...validated.problems];
@@ -113,7 +116,8 @@ export function mergeBundles(inputs: readonly MergeInput[], options: MergeOption
   const startedAt = times.map((document) => document.startedAt).sort()[0] ?? options.now.toISOString();
   const finishedAt = options.now.toISOString();
   return {
-    tool: options.tool,
+    // A copy: the caller redacts the result in place (it owns every object in it).
+    tool: { ...options.tool },
     file: reference?.file ?? options.gateFile,
     gate,
     startedAt,
