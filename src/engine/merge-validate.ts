@@ -212,7 +212,8 @@ function claimsHold(
   const rows = item.document.scenarios.map((row) => row.id);
   const claims = new Set(shard.scenarios);
   const unclaimed = rows.filter((id) => !claims.has(id));
-  const absent = shard.scenarios.filter((id) => !rows.includes(id));
+  const hasRow = new Set(rows);
+  const absent = shard.scenarios.filter((id) => !hasRow.has(id));
   let ok = true;
   if (unclaimed.length > 0 || absent.length > 0) {
     const parts = [

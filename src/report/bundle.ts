@@ -13,6 +13,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 export interface BundlePaths {
   markdown: string;
   json: string;
+  /** The full report written into the .md (after its front matter), for the job summary to reuse. */
+  report: string;
 }
 
 /** Front matter in the seed's form, so the bundle can sit next to hand-written gate documents. */
@@ -38,9 +40,9 @@ export function frontMatter(result: PublicResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The bundle's Markdown document: front matter and the full report, never shortened. */
-export function bundleMarkdown(result: PublicResult): string {
-  return `${frontMatter(result)}\n${renderMarkdown(result)}`;
+/** The bundle's Markdown document: front matter and the full report (`report`, else rendered), never shortened. */
+export function bundleMarkdown(result: PublicResult, report = renderMarkdown(result)): string {
+  return `${frontMatter(result)}\n${report}`;
 }
 
 /** The bundle's JSON document: every check's fields, timings, errors and the tool version (and the trend, when read). */
@@ -85,11 +87,13 @@ export async function writeBundle(
   history?: PublicHistory,
 ): Promise<BundlePaths> {
   const base = bundleBaseName(result);
+  const report = renderMarkdown(result);
   const paths = {
     markdown: join(directory, `${base}.md`),
     json: join(directory, `${base}.json`),
+    report,
   };
-  await sink.file(paths.markdown, bundleMarkdown(result), 'markdown');
+  await sink.file(paths.markdown, bundleMarkdown(result, report), 'markdown');
   await sink.file(paths.json, bundleJson(result, history), 'json');
   return paths;
 }
