@@ -2,6 +2,7 @@
 // render its rows again (evidence parts, reproduce commands, gate-file lines for annotations).
 // Every way a file can fail to be such a bundle is one sentence naming the file.
 import { z } from 'zod';
+import { isEvidenceList, isFieldRecord, isMergeRow } from './bundle-rows.js';
 import { reportSchema, reportSchemas } from './report-schema.js';
 
 /** The bundle format `merge` reads (the `schema_version` writeBundle writes). */
@@ -48,61 +49,27 @@ function buildMergeBundleSchema() {
       .optional(),
   });
 
-  return reportSchema().extend({
+  // Rows are checked by hand (bundle-rows.ts); a row it rejects is explained by the zod row schema.
+  const row = z.custom<z.output<typeof mergeRowSchema>>(isMergeRow);
+  const document = reportSchema().extend({
     gate: z.looseObject({
       id: z.string(),
       title: z.string(),
       language: z.enum(['en', 'ru']),
       risks: z.array(z.string()),
     }),
-    preconditions: z.array(mergeRowSchema),
-    scenarios: z.array(mergeRowSchema),
+    preconditions: z.array(row),
+    scenarios: z.array(row),
     warnings: z.array(z.string()),
   });
+  return { document, row: mergeRowSchema };
 }
 
 type EvidencePart = { text: string } | { value: string; change?: string };
 type FieldValue = string | number | boolean | null | string[] | Record<string, string>;
 
-/** A plain (non-array) object: what zod's object and record schemas accept. */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** As `z.union([{ text: string }, { value: string, change?: string }])` per item (unknown keys allowed). */
-function isEvidenceList(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  for (const part of value) {
-    if (!isRecord(part)) return false;
-    if (typeof part.text === 'string') continue;
-    if (typeof part.value !== 'string') return false;
-    if (part.change !== undefined && typeof part.change !== 'string') return false;
-  }
-  return true;
-}
-
-/** As `z.record(z.string(), fieldValue)` of the report schema. */
-function isFieldRecord(value: unknown): boolean {
-  if (!isRecord(value)) return false;
-  for (const key of Object.keys(value)) {
-    const item = value[key];
-    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue;
-    if (typeof item === 'number') {
-      if (Number.isFinite(item)) continue;
-      return false;
-    }
-    if (Array.isArray(item)) {
-      if (item.every((entry) => typeof entry === 'string')) continue;
-      return false;
-    }
-    if (!isRecord(item)) return false;
-    if (!Object.values(item).every((entry) => typeof entry === 'string')) return false;
-  }
-  return true;
-}
-
 /** A bundle as `merge` reads it (unknown keys kept). */
-export type BundleDocument = z.output<ReturnType<typeof mergeBundleSchema>>;
+export type BundleDocument = z.output<ReturnType<typeof mergeBundleSchema>['document']>;
 
 /** The document, or why the text is not a bundle `merge` can use (to follow the file's name). */
 export function parseBundleDocument(text: string): { document: BundleDocument } | { problem: string } {
@@ -121,9 +88,9 @@ export function parseBundleDocument(text: string): { document: BundleDocument } 
       problem: `has schema_version ${JSON.stringify(version)}, this version reads ${MERGE_SCHEMA_VERSION}; run every job with the same regression-gate version`,
     };
   }
-  const parsed = mergeBundleSchema().safeParse(data);
+  const parsed = mergeBundleSchema().document.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = rowIssue(data, parsed.error.issues[0]!);
     return {
       problem: `is not a complete regression-gate bundle (${issue.path.join('.') || 'top level'}: ${issue.message})`,
     };
@@ -134,4 +101,15 @@ export function parseBundleDocument(text: string): { document: BundleDocument } 
   // The schema only checks (no defaults, no transforms): the parsed JSON is kept rather than
   // zod's copy of it, so a merge of many bundles holds each row once.
   return { document: data as BundleDocument };
+}
+
+/** A rejected row's first problem as the zod row schema states it, under the row's path. */
+function rowIssue(data: object, issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  const [list, index] = issue.path;
+  if (issue.code !== 'custom' || issue.path.length !== 2 || typeof index !== 'number') return issue;
+  const rows = (data as Record<string, unknown>)[String(list)];
+  const detail = mergeBundleSchema().row.safeParse(Array.isArray(rows) ? rows[index] : undefined);
+  if (detail.success) return { path: issue.path, message: 'not a row the merge can read' };
+  const first = detail.error.issues[0]!;
+  return { path: [...issue.path, ...first.path], message: first.message };
 }
