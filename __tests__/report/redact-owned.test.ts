@@ -70,3 +70,26 @@ describe("maskText('json') whole-text check", () => {
     }
   });
 });
+
+describe('bundleJson', () => {
+  it('keeps a bigint exact (the replacer is used when plain stringify throws)', async () => {
+    const { bundleJson } = await import('../../src/report/bundle.js');
+    const { gateResult } = await import('../support/results.js');
+    const result = gateResult();
+    const row = result.scenarios[0]!;
+    row.checks[0]!.fields = { big: 12345678901234567890n };
+    const text = bundleJson(new Redactor().redactValue(result));
+    expect(text).toContain('"big": "12345678901234567890"');
+  });
+
+  it('writes a merged bundle compact and a job bundle indented', async () => {
+    const { bundleJson } = await import('../../src/report/bundle.js');
+    const { gateResult } = await import('../support/results.js');
+    const result = gateResult();
+    expect(bundleJson(new Redactor().redactValue(result))).toContain('\n  "schema_version": 1');
+    const merged = { ...result, merge: { bundles: 1, environments: [], problems: 0 } };
+    const text = bundleJson(new Redactor().redactValue(merged));
+    expect(text.trimEnd()).not.toContain('\n');
+    expect(JSON.parse(text)).toMatchObject({ schema_version: 1, merge: { bundles: 1 } });
+  });
+});

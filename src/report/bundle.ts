@@ -57,19 +57,20 @@ export function bundleJson(result: PublicResult, history?: PublicHistory): strin
     scenarios: result.scenarios.map(withEvidenceText),
     ...(history ? { history } : {}),
   };
-  return `${stringify(document)}\n`;
+  // A merged bundle (every row of every job: megabytes) is written compact; a job's stays indented.
+  return `${stringify(document, result.merge ? undefined : 2)}\n`;
 }
 
 /**
  * JSON.stringify with bigints kept exact. Without a replacer first (a replacer call per value is a
  * third of the time for a merged bundle); a bigint makes it throw, and then the replacer is used.
  */
-function stringify(document: object): string {
+function stringify(document: object, indent: number | undefined): string {
   try {
-    return JSON.stringify(document, null, 2);
+    return JSON.stringify(document, null, indent);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    return JSON.stringify(document, jsonReplacer, 2);
+    return JSON.stringify(document, jsonReplacer, indent);
   }
 }
 
