@@ -1,6 +1,7 @@
 import { readInput } from './actions-core.js';
 import { parseDuration } from './shared/duration.js';
 import { parseShard, type ShardSpec } from './engine/shard.js';
+import { parseEnvironmentList } from './engine/merge-validate.js';
 
 /** Every input of action.yml, parsed once. Names live here and nowhere else. */
 export const INPUT = {
@@ -69,6 +70,8 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** A glob of bundle .json files to merge instead of running the gate; '' = run the gate. */
   merge: string;
+  /** In a merge: the environments named by `environment`, each of which must have bundles; absent = any. */
+  expectedEnvironments?: string[];
 }
 
 /** Longest `environment` label: it goes into titles, check-run names and file names. */
@@ -127,19 +130,24 @@ export function getInputs(read: InputReader = (name) => readInput(process.env, n
       `input '${INPUT.history}' is '${historyText}'; use a whole number from 0 (no trend) to ${MAX_HISTORY}`,
     );
   }
-  const environment = read(INPUT.environment).trim();
-  if (environment.length > MAX_ENVIRONMENT_LENGTH || /[\p{Cc}\p{Cf}]/u.test(environment)) {
-    throw new InputError(
-      `input '${INPUT.environment}' must be a short label (at most ${MAX_ENVIRONMENT_LENGTH} characters, one line), such as staging or prod-eu`,
-    );
-  }
+  const merge = read(INPUT.merge).trim();
   const shardText = read(INPUT.shard).trim();
   const shard = shardText === '' ? undefined : parseShard(shardText);
   if (shard && 'problem' in shard) throw new InputError(`input '${INPUT.shard}' ${shard.problem}`);
-  const merge = read(INPUT.merge).trim();
-  if (merge !== '' && (shard || environment !== '')) {
+  if (merge !== '' && shard) {
     throw new InputError(
-      `input '${INPUT.merge}' merges the bundles of the ${shard ? 'shards' : 'environments'}; leave '${shard ? INPUT.shard : INPUT.environment}' empty in the merge job (the bundles carry their environment and shard)`,
+      `input '${INPUT.merge}' merges the bundles of the shards; leave '${INPUT.shard}' empty in the merge job (the bundles carry their shard)`,
+    );
+  }
+  // In a merge job `environment` lists the environments the matrix ran (each must have bundles).
+  const expected = merge === '' ? undefined : parseEnvironmentList(read(INPUT.environment));
+  if (expected && 'problem' in expected) {
+    throw new InputError(`input '${INPUT.environment}' ${expected.problem}`);
+  }
+  const environment = merge === '' ? read(INPUT.environment).trim() : '';
+  if (environment.length > MAX_ENVIRONMENT_LENGTH || /[\p{Cc}\p{Cf}]/u.test(environment)) {
+    throw new InputError(
+      `input '${INPUT.environment}' must be a short label (at most ${MAX_ENVIRONMENT_LENGTH} characters, one line), such as staging or prod-eu`,
     );
   }
   const inputs: ActionInputs = {
@@ -162,5 +170,6 @@ export function getInputs(read: InputReader = (name) => readInput(process.env, n
   };
   if (language) inputs.language = language;
   if (shard) inputs.shard = shard;
+  if (expected && expected.names.length > 0) inputs.expectedEnvironments = expected.names;
   return inputs;
 }

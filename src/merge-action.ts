@@ -4,7 +4,7 @@
 import { decisionModeFor } from './engine/decision.js';
 import { mergeBundles } from './engine/merge.js';
 import type { ActionInputs } from './inputs.js';
-import { readMergeInputs } from './merge-files.js';
+import { foundEnvironmentsNotice, readMergeInputs } from './merge-files.js';
 import { basisLine, publish } from './publish.js';
 import type { PendingCheckRun } from './report/check-run-flow.js';
 import { stripControlAndLineBreaks } from './report/escape.js';
@@ -28,9 +28,13 @@ export async function runMerge(inputs: ActionInputs, context: MergeContext): Pro
     tool: TOOL,
     gateFile: inputs.config,
     ...(inputs.language ? { language: inputs.language } : {}),
+    ...(inputs.expectedEnvironments
+      ? { expected: { names: inputs.expectedEnvironments, from: 'the `environment` input' } }
+      : {}),
   });
+  if (!inputs.expectedEnvironments) sink.log('notice', foundEnvironmentsNotice(merged));
   // Each job redacted its bundle with its own secrets; this job's are applied on top.
-  const result = sink.redactor.redactValue(merged);
+  const result = sink.redactor.redactOwnedValue(merged);
   const checkRun = await context.checkRun;
   await publish(
     result,

@@ -5,6 +5,7 @@ import { glob, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseBundleDocument } from './baseline/bundle-document.js';
 import type { MergeInput } from './engine/merge.js';
+import type { GateResult } from './engine/results.js';
 import { messageOf } from './engine/run.js';
 
 /** Largest bundle read (a 2,000-scenario bundle is a few MB); a larger file is a problem, not an out-of-memory. */
@@ -30,9 +31,10 @@ export async function readMergeInputs(patterns: readonly string[], cwd: string):
     }
     for (const path of matched) files.add(path);
   }
-  const sorted = [...files].sort();
-  const read = await Promise.all(sorted.map((path) => readOne(path, shownPath(path, cwd))));
-  return [...inputs, ...read];
+  // One file at a time: each text is parsed and dropped before the next is read, so a merge of
+  // many bundles holds their rows once, never all their texts at the same time.
+  for (const path of [...files].sort()) inputs.push(await readOne(path, shownPath(path, cwd)));
+  return inputs;
 }
 
 async function readOne(path: string, source: string): Promise<MergeInput> {
@@ -52,4 +54,14 @@ async function readOne(path: string, source: string): Promise<MergeInput> {
 function shownPath(path: string, cwd: string): string {
   const inside = relative(cwd, path);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
+
+/**
+ * Without the expected list a matrix job that left no bundle at all is invisible: say what was
+ * found, so a missing environment is seen in the log, and how to make the merge check it.
+ */
+export function foundEnvironmentsNotice(result: GateResult, option = 'environment: a,b'): string {
+  const names = (result.merge?.environments ?? []).map((environment) => environment.name ?? '(none)');
+  const found = names.length > 0 ? names.join(', ') : 'none';
+  return `merged the bundles of ${names.length} environment(s): ${found}. An environment whose every job left no bundle cannot be seen here; list the expected ones (${option}) to make a missing one an error`;
 }

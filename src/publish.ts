@@ -44,7 +44,14 @@ export async function publish(
   const fullReport = bundle ? `${inputs.outputDir}/${bundleBaseName(result)}.md` : undefined;
   const trend = history ? `\n${renderTrend(history)}` : '';
   const budget = JOB_SUMMARY_LIMIT_BYTES - 1024 - Buffer.byteLength(trend);
-  await sink.summary(renderMarkdown(result, { maxBytes: budget, fullReport }) + trend);
+  const full = bundle?.report;
+  await sink.summary(
+    renderMarkdown(result, {
+      maxBytes: budget,
+      ...(fullReport ? { fullReport } : {}),
+      ...(full ? { full } : {}),
+    }) + trend,
+  );
   annotate(result, sink);
   for (const warning of result.warnings) sink.log('warning', warning);
   const posted = await checkRun?.finish(result, sink, fullReport);

@@ -30,9 +30,12 @@ describe('environment, shard and merge inputs', () => {
     expect(() => inputs({ environment: 'x'.repeat(65) })).toThrow(/at most 64 characters/);
   });
 
-  it('a merge takes neither shard nor environment: the bundles carry them', () => {
+  it('a merge takes no shard (the bundles carry it); its environment lists the expected ones', () => {
     expect(() => inputs({ merge: 'b/*.json', shard: '1/2' })).toThrow(/leave 'shard' empty in the merge job/);
-    expect(() => inputs({ merge: 'b/*.json', environment: 'qa' })).toThrow(/leave 'environment' empty/);
+    expect(inputs({ merge: 'b/*.json', environment: 'qa' }).expectedEnvironments).toEqual(['qa']);
+    expect(() => inputs({ merge: 'b/*.json', environment: `qa,${'x'.repeat(65)}` })).toThrow(
+      /input 'environment' names .* not a short label/,
+    );
     expect(inputs({ merge: 'b/*.json' }).merge).toBe('b/*.json');
   });
 });

@@ -311,6 +311,38 @@ describe('the merge job, from dist/', () => {
   }
 });
 
+describe('the merge job with the expected environments (`environment: staging,prod-eu`), from dist/', () => {
+  const stagingOnly = (): Record<string, string> =>
+    prefixed(Object.fromEntries(Object.entries(bundles).filter(([file]) => file.includes('.staging.'))));
+
+  it('every bundle of prod-eu absent (its jobs held or never uploaded): No-Go naming prod-eu', async () => {
+    const run = await merge(stagingOnly(), { environment: 'staging,prod-eu' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.decision).toBe('no-go');
+    expect(run.summary).toMatch(/# ❌ No-Go/);
+    expect(run.summary.replaceAll('\\', '')).toMatch(
+      /prod-eu \| no bundle from any shard; expected by the `environment` input/,
+    );
+    expect(run.summary).toContain('| prod-eu | ❌ **No-Go** | 0/0 pass | 0 |');
+    expect(run.stdout).toMatch(/::error::No-Go: precondition "prod-eu" is error/);
+  });
+
+  it('the same bundles without the input merge to Go, with a notice naming what was found', async () => {
+    const run = await merge(stagingOnly(), { 'fail-on': 'never' });
+    expect(run.outputs.decision).toBe('go');
+    expect(run.stdout).toMatch(/::notice::merged the bundles of 1 environment\(s\): staging\./);
+  });
+
+  it('a bundle of an environment not in the list (a typo) is an error', async () => {
+    const run = await merge(prefixed(bundles), { environment: 'staging\nprod-ue' });
+    expect(run.exitCode).toBe(1);
+    expect(run.summary.replaceAll('\\', '')).toMatch(
+      /environment 'prod-eu' \| is not expected by the `environment` input/,
+    );
+    expect(run.summary.replaceAll('\\', '')).toMatch(/prod-ue \| no bundle from any shard/);
+  });
+});
+
 function omit(name: string): Record<string, string> {
   return Object.fromEntries(Object.entries(bundles).filter(([file]) => file !== name));
 }

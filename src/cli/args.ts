@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../shared/duration.js';
+import { parseEnvironmentList } from '../engine/merge-validate.js';
 import { parseShard, type ShardSpec } from '../engine/shard.js';
 import { UsageError } from './usage.js';
 
@@ -32,6 +33,8 @@ export interface MergeOptions {
   json: boolean;
   language?: 'en' | 'ru';
   failOn: 'no-go' | 'new-failures' | 'never';
+  /** `--environment` (repeated or comma-separated): the environments that must have bundles. */
+  environments?: string[];
 }
 
 export interface ValidateOptions {
@@ -147,9 +150,17 @@ function parseMerge(argv: readonly string[]): Command {
     json: { type: 'boolean', default: false },
     language: { type: 'string' },
     'fail-on': { type: 'string', default: 'no-go' },
+    environment: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return { name: 'help', topic: 'merge' };
+  const listed = values.environment as string[] | undefined;
+  const expected = listed ? parseEnvironmentList(listed.join(',')) : undefined;
+  if (expected && 'problem' in expected) throw new UsageError(`--environment ${expected.problem}`);
+  if (expected && expected.names.length === 0)
+    throw new UsageError(
+      '--environment is empty; name the environments the matrix ran, e.g. staging,prod-eu',
+    );
   if (positionals.length === 0)
     throw new UsageError(
       'merge needs the bundle files of the jobs, e.g. merge bundles/*.json --out gate-report',
@@ -162,6 +173,7 @@ function parseMerge(argv: readonly string[]): Command {
   const options: MergeOptions = { patterns: positionals, out, json: values.json === true, failOn };
   const language = languageOf(values.language);
   if (language) options.language = language;
+  if (expected) options.environments = expected.names;
   return { name: 'merge', options };
 }
 

@@ -66,6 +66,8 @@ another gate or format, or a file that cannot be read is an error, and the decis
 Options:
   -o, --out DIR          write the merged bundle (<gate.id>.md and .json) here (default: gate-report)
       --json             print the merged bundle's JSON to stdout instead of the table
+      --environment LIST the environments the matrix ran (repeat it, or staging,prod-eu): one
+                         without any bundle, or a bundle of another one, is an error (No-Go)
       --language en|ru   language of the report headings (default: the bundles' gate.language)
       --fail-on MODE     no-go (default), new-failures, or never (exit 0 whatever the decision)
   -h, --help             this help

@@ -3,6 +3,7 @@
 // is one problem naming the file, shard and environment. Only what passes is merged; a problem
 // makes the merged decision No-Go (it becomes an `error` row).
 import type { BundleDocument } from '../baseline/bundle-document.js';
+import { didYouMean } from '../config/problems.js';
 import { shardOf, shardText } from './shard.js';
 
 /** One file matched by the merge's patterns: its parsed bundle, or why it has none. */
@@ -37,8 +38,40 @@ export function environmentText(name: string | null): string {
   return name === null ? 'the bundles without an environment' : `environment '${name}'`;
 }
 
-/** Checks the inputs against each other; never throws. */
-export function validateBundles(inputs: readonly MergeInput[]): ValidatedBundles {
+/**
+ * The environments a merge must see, named by the user (the `environment` input, `--environment`):
+ * without them a matrix job that never uploaded leaves no trace, and the merge would decide Go.
+ */
+export interface ExpectedEnvironments {
+  names: readonly string[];
+  /** Where the list was written, for the messages: "the `environment` input", "--environment". */
+  from: string;
+}
+
+/** Longest environment label (as the `environment` input of a gate job). */
+const MAX_ENVIRONMENT_LENGTH = 64;
+
+/** `staging, prod-eu` or one name a line: the names in order, each once, or what is wrong. */
+export function parseEnvironmentList(text: string): { names: string[] } | { problem: string } {
+  const names: string[] = [];
+  for (const part of text.split(/[,\r\n]/)) {
+    const name = part.trim();
+    if (name === '') continue;
+    if (name.length > MAX_ENVIRONMENT_LENGTH || /[\p{Cc}\p{Cf}]/u.test(name)) {
+      return {
+        problem: `names '${name.slice(0, MAX_ENVIRONMENT_LENGTH)}', which is not a short label (at most ${MAX_ENVIRONMENT_LENGTH} characters, one line); list the environments like staging, prod-eu`,
+      };
+    }
+    if (!names.includes(name)) names.push(name);
+  }
+  return { names };
+}
+
+/** Checks the inputs against each other (and against the expected environments); never throws. */
+export function validateBundles(
+  inputs: readonly MergeInput[],
+  expected?: ExpectedEnvironments,
+): ValidatedBundles {
   const problems: MergeProblem[] = [];
   const documents: { source: string; document: BundleDocument }[] = [];
   for (const input of inputs) {
@@ -59,13 +92,49 @@ export function validateBundles(inputs: readonly MergeInput[]): ValidatedBundles
     const name = item.document.environment ?? null;
     byEnvironment.set(name, [...(byEnvironment.get(name) ?? []), item]);
   }
+  const missing = expected ? checkExpected(byEnvironment, expected, problems) : [];
   const environments: EnvironmentBundles[] = [];
-  const names = [...byEnvironment.keys()].sort((a, b) => (a ?? '').localeCompare(b ?? '', 'en'));
+  // An expected environment without bundles is still a column: nothing of it ran, its decision is No-Go.
+  const names = [...byEnvironment.keys(), ...missing].sort((a, b) => (a ?? '').localeCompare(b ?? '', 'en'));
   for (const name of names) {
-    const checked = validateEnvironment(name, byEnvironment.get(name)!, problems);
+    const items = byEnvironment.get(name);
+    const checked = items ? validateEnvironment(name, items, problems) : { name, shards: 0, bundles: [] };
     if (checked) environments.push(checked);
   }
   return { gateId, reference: sameGate[0]?.document, environments, problems };
+}
+
+/**
+ * Every expected environment has bundles, and every bundle is of an expected environment: a missing
+ * one is a problem of its own (its column is No-Go), an unexpected one is left out of the merge
+ * (a typo in a job's `environment` must not make a second, unchecked column).
+ */
+function checkExpected(
+  byEnvironment: Map<string | null, { source: string; document: BundleDocument }[]>,
+  expected: ExpectedEnvironments,
+  problems: MergeProblem[],
+): string[] {
+  const missing = expected.names.filter((name) => !byEnvironment.has(name));
+  for (const name of missing) {
+    problems.push({
+      environment: name,
+      where: name,
+      problem: `no bundle from any shard; expected by ${expected.from} (did its jobs run and upload their bundles? a job held by a protection rule or one that failed before uploading leaves none)`,
+    });
+  }
+  for (const [name, items] of [...byEnvironment]) {
+    if (name !== null && expected.names.includes(name)) continue;
+    const files = items.map((item) => item.source);
+    const shown =
+      files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+    const hint = name === null ? '' : didYouMean(name, expected.names);
+    problems.push({
+      where: environmentText(name),
+      problem: `is not expected by ${expected.from} (${expected.names.join(', ')})${hint}, so its ${files.length} bundle(s) were not merged: ${shown}; fix the job's environment or add it to the list`,
+    });
+    byEnvironment.delete(name);
+  }
+  return missing;
 }
 
 function validateEnvironment(
@@ -143,7 +212,8 @@ function claimsHold(
   const rows = item.document.scenarios.map((row) => row.id);
   const claims = new Set(shard.scenarios);
   const unclaimed = rows.filter((id) => !claims.has(id));
-  const absent = shard.scenarios.filter((id) => !rows.includes(id));
+  const hasRow = new Set(rows);
+  const absent = shard.scenarios.filter((id) => !hasRow.has(id));
   let ok = true;
   if (unclaimed.length > 0 || absent.length > 0) {
     const parts = [

@@ -13,10 +13,16 @@ import {
   isWaiverActive,
   type DecisionMode,
 } from './decision.js';
-import { environmentText, validateBundles, type MergeInput, type MergeProblem } from './merge-validate.js';
+import {
+  environmentText,
+  validateBundles,
+  type ExpectedEnvironments,
+  type MergeInput,
+  type MergeProblem,
+} from './merge-validate.js';
 import type { CheckStatus, GateResult, MergedEnvironment, ScenarioResult } from './results.js';
 
-export type { MergeInput } from './merge-validate.js';
+export type { ExpectedEnvironments, MergeInput } from './merge-validate.js';
 
 /** What merging needs besides the bundles. */
 export interface MergeOptions {
@@ -26,11 +32,16 @@ export interface MergeOptions {
   /** Gate file named in annotations when no bundle could be read. */
   gateFile: string;
   language?: 'en' | 'ru';
+  /** The environments the matrix ran; each must have bundles, and no other may. Absent: any. */
+  expected?: ExpectedEnvironments;
 }
 
-/** The merged result of every input; problems are `error` preconditions. Never throws. */
+/**
+ * The merged result of every input; problems are `error` preconditions. Never throws. The result is
+ * made of fresh objects and of the inputs' documents (updated in place), so its caller owns it.
+ */
 export function mergeBundles(inputs: readonly MergeInput[], options: MergeOptions): GateResult {
-  const validated = validateBundles(inputs);
+  const validated = validateBundles(inputs, options.expected);
   const problems = [...validated.problems];
   if (inputs.length === 0) {
     problems.push({
@@ -105,7 +116,8 @@ export function mergeBundles(inputs: readonly MergeInput[], options: MergeOption
   const startedAt = times.map((document) => document.startedAt).sort()[0] ?? options.now.toISOString();
   const finishedAt = options.now.toISOString();
   return {
-    tool: options.tool,
+    // A copy: the caller redacts the result in place (it owns every object in it).
+    tool: { ...options.tool },
     file: reference?.file ?? options.gateFile,
     gate,
     startedAt,

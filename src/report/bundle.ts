@@ -13,6 +13,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 export interface BundlePaths {
   markdown: string;
   json: string;
+  /** The full report written into the .md (after its front matter), for the job summary to reuse. */
+  report: string;
 }
 
 /** Front matter in the seed's form, so the bundle can sit next to hand-written gate documents. */
@@ -38,9 +40,9 @@ export function frontMatter(result: PublicResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The bundle's Markdown document: front matter and the full report, never shortened. */
-export function bundleMarkdown(result: PublicResult): string {
-  return `${frontMatter(result)}\n${renderMarkdown(result)}`;
+/** The bundle's Markdown document: front matter and the full report (`report`, else rendered), never shortened. */
+export function bundleMarkdown(result: PublicResult, report = renderMarkdown(result)): string {
+  return `${frontMatter(result)}\n${report}`;
 }
 
 /** The bundle's JSON document: every check's fields, timings, errors and the tool version (and the trend, when read). */
@@ -55,7 +57,21 @@ export function bundleJson(result: PublicResult, history?: PublicHistory): strin
     scenarios: result.scenarios.map(withEvidenceText),
     ...(history ? { history } : {}),
   };
-  return `${JSON.stringify(document, jsonReplacer, 2)}\n`;
+  // A merged bundle (every row of every job: megabytes) is written compact; a job's stays indented.
+  return `${stringify(document, result.merge ? undefined : 2)}\n`;
+}
+
+/**
+ * JSON.stringify with bigints kept exact. Without a replacer first (a replacer call per value is a
+ * third of the time for a merged bundle); a bigint makes it throw, and then the replacer is used.
+ */
+function stringify(document: object, indent: number | undefined): string {
+  try {
+    return JSON.stringify(document, null, indent);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(document, jsonReplacer, indent);
+  }
 }
 
 function withEvidenceText<T extends { evidence: GateResult['scenarios'][number]['evidence'] }>(
@@ -72,11 +88,13 @@ export async function writeBundle(
   history?: PublicHistory,
 ): Promise<BundlePaths> {
   const base = bundleBaseName(result);
+  const report = renderMarkdown(result);
   const paths = {
     markdown: join(directory, `${base}.md`),
     json: join(directory, `${base}.json`),
+    report,
   };
-  await sink.file(paths.markdown, bundleMarkdown(result), 'markdown');
+  await sink.file(paths.markdown, bundleMarkdown(result, report), 'markdown');
   await sink.file(paths.json, bundleJson(result, history), 'json');
   return paths;
 }

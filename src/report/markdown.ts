@@ -32,6 +32,11 @@ export interface MarkdownOptions {
   fullReport?: string;
   /** Leave out the top heading (the check run shows its own title). */
   omitTitle?: boolean;
+  /**
+   * This result's full report as {@link renderMarkdown} already rendered it without options (the
+   * bundle's): reused instead of rendered again. Ignored with `omitTitle`.
+   */
+  full?: string;
 }
 
 /** The icon of each row status, in every report that shows rows (the full report and the comment). */
@@ -53,7 +58,10 @@ export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}
     if (cells === undefined) rendered.set(row, (cells = rowCells(row, phrases)));
     return cells;
   };
-  const full = compose(result, phrases, options, undefined, line);
+  const full =
+    options.full !== undefined && !options.omitTitle
+      ? options.full
+      : compose(result, phrases, options, undefined, line);
   if (options.maxBytes === undefined || utf8Length(full) <= options.maxBytes) return full;
   return fitReport(result, options.maxBytes, options.fullReport, (selection) =>
     compose(result, phrases, options, selection, line),

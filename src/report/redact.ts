@@ -34,6 +34,8 @@ export class Redactor {
   private forms: string[] = [];
   /** The forms as one alternation (longest first, so the longest form at a position wins): one pass per string. */
   private pattern: RegExp | undefined;
+  /** The forms and their JSON-escaped spellings: what a JSON text must contain to need masking. */
+  private jsonPattern: RegExp | undefined;
 
   /**
    * Registers a secret with its encoded forms (Markdown-, JSON-, URL-, HTML-escaped, shell-quoted)
@@ -47,6 +49,8 @@ export class Redactor {
     const added = encodedForms(secret).filter((form) => !known.has(form));
     this.forms = [...this.forms, ...added].sort((a, b) => b.length - a.length);
     this.pattern = new RegExp(this.forms.map(escapeRegExp).join('|'), 'g');
+    const spelled = new Set(this.forms.flatMap((form) => [form, JSON.stringify(form).slice(1, -1)]));
+    this.jsonPattern = new RegExp([...spelled].map(escapeRegExp).join('|'));
     return added;
   }
 
@@ -67,16 +71,41 @@ export class Redactor {
   }
 
   /**
+   * {@link redactValue} without the copy, for a value the caller built and holds the only reference
+   * to (the result of `merge`: fresh objects over bundles parsed for it). Every string, key and
+   * secret number in it is replaced where it is, and a reference back to an object being walked
+   * becomes `***` as in {@link redactValue}; the value must not be used unredacted afterwards.
+   */
+  redactOwnedValue<T extends object>(value: T): Redacted<T> {
+    this.redactInPlace(value, new Set());
+    return value as Redacted<T>;
+  }
+
+  /**
    * Finished text on its way out, masked once more in case a secret reached it some other way.
    * JSON is masked inside its string tokens only (decoded, masked, re-encoded), so it still parses.
    */
   maskText(text: string, kind: TextKind): string {
     if (kind !== 'json') return this.redact(text);
+    if (this.cleanJson(text)) return text;
     return text.replace(JSON_STRING, (token) => {
       const decoded = decodeJsonString(token);
       const masked = this.redact(decoded);
       return masked === decoded ? token : JSON.stringify(masked);
     });
+  }
+
+  /**
+   * True when no string token of `text` can hold a secret, decided on the text without decoding
+   * each token (a 10 MB merged bundle has half a million). Sound because JSON.stringify escapes
+   * character by character: with no `\u` and no `\/` in the text every escape is the one
+   * JSON.stringify writes, so a decoded token that contains a form F means the text contains F
+   * JSON-escaped — and the check looks for every form in both spellings. A URL password needs
+   * `://`. Anything else takes the token-by-token path.
+   */
+  private cleanJson(text: string): boolean {
+    if (text.includes('://') || text.includes('\\u') || text.includes('\\/')) return false;
+    return !this.jsonPattern?.test(text);
   }
 
   private walk(value: unknown, seen: Set<object>): unknown {
@@ -85,23 +114,82 @@ export class Redactor {
         return this.redact(value);
       case 'number':
       case 'bigint':
-        return this.raw.has(String(value)) ? MASK : value;
+        return this.raw.size > 0 && this.raw.has(String(value)) ? MASK : value;
       case 'object': {
         if (value === null) return null;
         // Results are trees; a cycle would be a bug elsewhere, and must not hang the reports.
         if (seen.has(value)) return MASK;
         seen.add(value);
-        const copy = Array.isArray(value)
-          ? value.map((item: unknown) => this.walk(item, seen))
-          : Object.fromEntries(
-              Object.entries(value).map(([key, item]) => [this.redact(key), this.walk(item, seen)]),
-            );
+        const copy = Array.isArray(value) ? this.walkArray(value, seen) : this.walkObject(value, seen);
         seen.delete(value);
         return copy;
       }
       default:
         return value;
     }
+  }
+
+  /** The member's redacted value: a string, a number or bigint that is a secret, a cycle → `***`. */
+  private redactMember(item: unknown, seen: Set<object>): unknown {
+    if (typeof item === 'string') return this.redact(item);
+    if (typeof item === 'number' || typeof item === 'bigint')
+      return this.raw.size > 0 && this.raw.has(String(item)) ? MASK : item;
+    if (typeof item !== 'object' || item === null) return item;
+    if (seen.has(item)) return MASK;
+    this.redactInPlace(item, seen);
+    return item;
+  }
+
+  private redactInPlace(value: object, seen: Set<object>): void {
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        value[index] = this.redactMember(value[index], seen);
+      }
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const item = this.redactMember(record[key], seen);
+        const name = this.redact(key);
+        if (name === key) {
+          if (item !== record[key]) record[key] = item;
+          continue;
+        }
+        delete record[key];
+        Object.defineProperty(record, name, {
+          value: item,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+    }
+    seen.delete(value);
+  }
+
+  // Plain loops rather than map/entries/fromEntries: a merged bundle has millions of values to copy.
+  private walkArray(value: readonly unknown[], seen: Set<object>): unknown[] {
+    const copy = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) copy[index] = this.walk(value[index], seen);
+    return copy;
+  }
+
+  private walkObject(value: object, seen: Set<object>): Record<string, unknown> {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = this.walk((value as Record<string, unknown>)[key], seen);
+      const name = this.redact(key);
+      // An own `__proto__` key stays a key (as fromEntries would keep it), never the prototype.
+      if (name === '__proto__')
+        Object.defineProperty(copy, name, {
+          value: item,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else copy[name] = item;
+    }
+    return copy;
   }
 }
 
