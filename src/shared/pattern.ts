@@ -113,15 +113,21 @@ function literalOf(source: string, flags: string): Literal | undefined {
     // Stryker disable next-line ConditionalExpression,StringLiteral: a backslash is SYNTAX too, so the pattern goes to RE2
     if (char === '\\') {
       const next = source[at + 1];
-      // Stryker disable next-line EqualityOperator: includes(undefined) is false, so a trailing backslash goes to RE2 either way
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: includes(undefined) is false, so a trailing backslash goes to RE2 either way, and a known escape is kept as text only when next is defined
       if (next === undefined || !ESCAPED_LITERALLY.includes(next)) return undefined;
       text += next;
       at++;
-      // Stryker disable next-line StringLiteral,ArithmeticOperator: a $ not taken here is SYNTAX, so the pattern goes to RE2
-    } else if (char === '$' && at === source.length - 1) {
+    } else if (
+      // Stryker disable next-line StringLiteral: a $ not taken here is SYNTAX, so the pattern goes to RE2
+      char === '$' &&
+      // Stryker disable next-line ArithmeticOperator: as above
+      at === source.length - 1
+    ) {
       atEnd = true;
+    } else if (
       // Stryker disable next-line ConditionalExpression: more patterns sent to RE2, which gives the same answer
-    } else if (SYNTAX.includes(char)) {
+      SYNTAX.includes(char)
+    ) {
       return undefined;
     } else {
       text += char;
@@ -153,8 +159,11 @@ function refuseBacktrackingOnly(source: string): void {
       if (char === ']') inClass = false;
     } else if (char === '[') {
       inClass = true;
+    } else if (
       // Stryker disable next-line ConditionalExpression,LogicalOperator: the regex below is anchored at `(?` and finds nothing elsewhere
-    } else if (char === '(' && source[at + 1] === '?') {
+      char === '(' &&
+      source[at + 1] === '?'
+    ) {
       // Stryker disable next-line Regex: the slice starts at `(` followed by `?`, so the anchor changes nothing
       const kind = /^\(\?(=|!|<=|<!)/.exec(source.slice(at, at + 4))?.[1];
       if (kind !== undefined) {

@@ -101,6 +101,7 @@ function readEvent(
   lineNumber: number,
   needOutput: (test: string | undefined) => boolean,
 ): GoEvent {
+  // Stryker disable next-line MethodExpression: every line that reaches here starts with `{`, so startsWith('}') is false
   if (!line.endsWith('}')) return parseEvent(line, shown, lineNumber);
   // A test's event as test2json writes it: one regex call instead of three field searches. The
   // values before each key hold no quote, so each key found here is the first one in the line,
@@ -195,6 +196,7 @@ export async function parseGoTestJson(
   };
   const packageEnded = (name: string): void => {
     packages.delete(name);
+    // Stryker disable next-line OptionalChaining: packageEnded always follows packageState, which sets lastPackage
     if (lastPackage?.name === name) lastPackage = undefined;
   };
   const packageFailed = (name: string, reason: string, output: readonly string[]): void => {
@@ -252,12 +254,17 @@ export async function parseGoTestJson(
         finishRunning(pkg, 'did not finish: its package failed');
         if (event.FailedBuild) state.reason = 'build failed';
         // With a test that failed or never ended, the package failed because of that test.
+        // Stryker disable next-line ConditionalExpression: a package whose build or setup failed ran no test, so its counts are 0 there anyway
         if (state.reason !== undefined || (state.failedTests === 0 && state.openTests === 0)) {
           const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
           packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
         }
         packageEnded(pkg);
-      } else if (action === 'pass' || action === 'skip') {
+      } else if (
+        // Stryker disable next-line ConditionalExpression: the other package actions (start) come before any test, with nothing to finish or forget
+        action === 'pass' ||
+        action === 'skip'
+      ) {
         finishRunning(pkg, 'did not finish');
         packageEnded(pkg);
       }
@@ -270,6 +277,7 @@ export async function parseGoTestJson(
         if (unnamed.has(test)) return;
         // Stryker disable next-line ConditionalExpression: buffering an unnamed test's output is only memory; record() drops unnamed tests
         if (collector.wants([test])) running.set(keyOf(pkg, test), { pkg, test, output: [] });
+        // Stryker disable next-line CallExpression: a cache; see RecentNames
         else unnamed.add(test);
         return;
       case 'output': {
