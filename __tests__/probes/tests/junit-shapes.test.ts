@@ -70,6 +70,21 @@ describe('tests that read alike are told apart by what differs', () => {
     expect(fields.failed_tests).toEqual(['a.b.t [class a]', 'a.b.t [class a.b]']);
   });
 
+  it('names nothing for the one without a file or class', async () => {
+    const fields = await read(
+      [
+        '<testsuite name="s">',
+        `<testcase name="TestA" file="a.test.ts">${FAIL}</testcase>`,
+        `<testcase name="TestA">${FAIL}</testcase>`,
+        `<testcase classname="x" name="x.t">${FAIL}</testcase>`,
+        `<testcase name="x.t">${FAIL}</testcase>`,
+        '</testsuite>',
+      ].join('\n'),
+      ['TestA', '/t$/'],
+    );
+    expect(fields.failed_tests).toEqual(['TestA [file a.test.ts]', 'TestA', 'x.t [class x]', 'x.t']);
+  });
+
   it('keeps class a, name bc apart from class ab, name c', async () => {
     const fields = await read(
       '<testsuite name="s"><testcase classname="a" name="bc"/><testcase classname="ab" name="c"/></testsuite>',
