@@ -11,6 +11,7 @@ const config = {
     'src/config/expect*.ts',
     'src/engine/decision.ts',
     'src/engine/run.ts',
+    'src/engine/run-check.ts',
     'src/engine/sessions.ts',
     'src/engine/limit.ts',
     'src/report/escape.ts',

