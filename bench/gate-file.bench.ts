@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { megabytes, type BenchRow } from './harness.js';
+import { bigGate } from '../__tests__/support/big-gate.js';
 
 const GATE_BYTES = 5 * 1024 * 1024;
 // The bound the timed test used to assert; the time itself is now this figure, not a test.
@@ -17,20 +18,6 @@ const LOAD_TARGET_MS = 30_000;
 const CHILD_FLAG = 'GATE_FILE_BENCH_CHILD';
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
-
-/** About `bytes` of valid gate file: many scenarios, each with a tests check (as the hardening test writes it). */
-function bigGate(bytes: number): { text: string; scenarios: number } {
-  const parts = ['version: 1\ngate: { id: BIG, title: Big gate }\nscenarios:\n'];
-  let length = parts[0]!.length;
-  let scenarios = 0;
-  while (length < bytes) {
-    const part = `  - name: "Scenario ${scenarios} with a fairly descriptive name"\n    checks:\n      - tests: { report: "reports/*.json", names: [TestNumber${scenarios}] }\n        evidence: "tests {{passed}}"\n`;
-    parts.push(part);
-    length += part.length;
-    scenarios += 1;
-  }
-  return { text: parts.join(''), scenarios };
-}
 
 interface ChildResult {
   ms: number;

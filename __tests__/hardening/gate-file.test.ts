@@ -10,6 +10,7 @@ import { ConfigError, formatProblem } from '../../src/config/problems.js';
 import { checkSchemaFor } from '../../src/config/schema.js';
 import { probeRegistry } from '../../src/probes/registry.js';
 import { runAction, type ActionRun } from '../support/action-runner.js';
+import { bigGate } from '../support/big-gate.js';
 
 function problemsOf(text: string): string[] {
   try {
@@ -19,20 +20,6 @@ function problemsOf(text: string): string[] {
     throw error;
   }
   throw new Error('the gate was accepted');
-}
-
-/** About `bytes` of valid gate file: many scenarios, each with a tests check. */
-function bigGate(bytes: number): { text: string; scenarios: number } {
-  const parts = ['version: 1\ngate: { id: BIG, title: Big gate }\nscenarios:\n'];
-  let length = parts[0]!.length;
-  let scenarios = 0;
-  while (length < bytes) {
-    const part = `  - name: "Scenario ${scenarios} with a fairly descriptive name"\n    checks:\n      - tests: { report: "reports/*.json", names: [TestNumber${scenarios}] }\n        evidence: "tests {{passed}}"\n`;
-    parts.push(part);
-    length += part.length;
-    scenarios++;
-  }
-  return { text: parts.join(''), scenarios };
 }
 
 function aliasBomb(): string {
