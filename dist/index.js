@@ -182,13 +182,10 @@ function currentWorkflowFile(env) {
 /* harmony export */   L: () => (/* binding */ reportSchemas),
 /* harmony export */   Q: () => (/* binding */ reportSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* harmony import */ var _shared_once_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43088);
 
-/** `build`'s value, built on the first call. */
-function builtOnce(build) {
-    let value;
-    return () => (value ??= { built: build() }).built;
-}
+
 /**
  * The JSON report's schemas, as written by writeBundle and read back by `baseline:`, `history:`
  * and `merge`: the parts of a `<gate.id>.json` bundle another run reads back. Unknown keys are kept
@@ -196,91 +193,91 @@ function builtOnce(build) {
  * constructing these zod schemas costs tens of milliseconds of start-up that a gate without
  * `baseline:`, `history:` or `merge` never needs.
  */
-const reportSchemas = builtOnce(() => {
-    const fieldValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-        zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-        zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-        zod__WEBPACK_IMPORTED_MODULE_0__/* ["null"] */ .chJ(),
-        zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-        zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+const reportSchemas = (0,_shared_once_js__WEBPACK_IMPORTED_MODULE_0__/* .builtOnce */ .K)(() => {
+    const fieldValue = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ(),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     ]);
-    const status = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error', 'waived']);
-    const reportCheckSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-        id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    const status = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error', 'waived']);
+    const reportCheckSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
             .optional()
             .describe('The named source the check asked (`default` for the single form); absent for kinds without sources.'),
-        status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error']),
-        fields: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fieldValue),
-        error: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-        expect: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-        attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error']),
+        fields: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), fieldValue),
+        error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        expect: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     });
-    const reportScenarioSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-        id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        priority: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['P0', 'P1', 'P2']),
+    const reportScenarioSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        priority: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['P0', 'P1', 'P2']),
         status,
-        checkStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error']),
-        regression: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['new', 'known']).optional(),
-        checks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportCheckSchema),
-        evidence_text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional().describe("The row's line in the gate file (annotations point there)."),
-        environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        checkStatus: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error']),
+        regression: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['new', 'known']).optional(),
+        checks: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(reportCheckSchema),
+        evidence_text: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        line: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional().describe("The row's line in the gate file (annotations point there)."),
+        environment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
             .optional()
             .describe('Merged bundles of several environments: the environment this row was measured in.'),
     });
     /** `shard: K/N`: the slice a matrix job ran and the ids of the scenarios it owned. */
-    const reportShardSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        index: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).describe('K, 1-based.'),
-        total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).describe('N, the number of shards.'),
-        scenarios: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).describe('Ids of the scenarios this shard owned.'),
+    const reportShardSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        index: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).describe('K, 1-based.'),
+        total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).describe('N, the number of shards.'),
+        scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).describe('Ids of the scenarios this shard owned.'),
     });
-    const trendStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
+    const trendStatus = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'warn', 'fail', 'error', 'waived', 'absent']);
     /** `history: N`: the per-scenario trend over the earlier runs read and this one (oldest first). */
-    const reportHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        window: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().describe('Earlier runs asked for (`history: N`).'),
-        runs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(), url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), current: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() }))
+    const reportHistorySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        window: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().describe('Earlier runs asked for (`history: N`).'),
+        runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(), url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), current: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() }))
             .describe('Runs whose bundle was read, oldest first; the last is this run (`current: true`).'),
-        skipped: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().describe('Earlier runs skipped: no artifact, or an unreadable bundle.'),
-        scenarios: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-            id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-            name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-            statuses: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(trendStatus).describe('One per run of `runs`, same order.'),
-            flaky: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().describe('Passed and did not pass more than once in the window.'),
-            failingSince: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(), url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), atLeast: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() })
+        skipped: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().describe('Earlier runs skipped: no artifact, or an unreadable bundle.'),
+        scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+            statuses: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(trendStatus).describe('One per run of `runs`, same order.'),
+            flaky: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().describe('Passed and did not pass more than once in the window.'),
+            failingSince: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(), url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), atLeast: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() })
                 .optional()
                 .describe('When this run did not pass: the first run of the streak that did not pass.'),
         })),
     })
         .meta({ title: 'history' });
     /** The JSON report, as written by writeBundle and read back by `baseline:`. */
-    const reportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-        schema_version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1),
-        tool: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
-        file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        gate: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }),
-        startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        finishedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-        decision: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['go', 'no-go']),
-        preconditions: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportScenarioSchema),
-        scenarios: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportScenarioSchema),
-        counts: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-            passed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-            failed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-            errors: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-            waived: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-            warned: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
-            total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    const reportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+        schema_version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+        tool: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }),
+        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        gate: zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }),
+        startedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        decision: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['go', 'no-go']),
+        preconditions: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(reportScenarioSchema),
+        scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(reportScenarioSchema),
+        counts: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+            failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+            errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+            waived: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+            warned: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+            total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
         }),
-        baseline: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), decision: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['go', 'no-go']), finishedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
+        baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), decision: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['go', 'no-go']), finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })
             .optional(),
         history: reportHistorySchema.optional(),
-        environment: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        environment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
             .nullable()
             .optional()
             .describe('The `environment` input of the run; null when none was given.'),
@@ -288,7 +285,7 @@ const reportSchemas = builtOnce(() => {
             .nullable()
             .optional()
             .describe('The `shard` input of the run; null when it ran every scenario.'),
-        merge: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ bundles: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), problems: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })
+        merge: zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ bundles: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), problems: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() })
             .optional()
             .describe('Set on the bundle `merge` writes: what was merged, per environment.'),
     })
@@ -3823,6 +3820,8 @@ function isMergeRow(value) {
         optional(value.waiver, isWaiver));
 }
 
+// EXTERNAL MODULE: ./src/shared/once.ts
+var once = __nccwpck_require__(43088);
 // EXTERNAL MODULE: ./src/baseline/report-schema.ts
 var report_schema = __nccwpck_require__(75229);
 ;// CONCATENATED MODULE: ./src/baseline/bundle-document.ts
@@ -3832,13 +3831,11 @@ var report_schema = __nccwpck_require__(75229);
 
 
 
+
 /** The bundle format `merge` reads (the `schema_version` writeBundle writes). */
 const MERGE_SCHEMA_VERSION = 1;
-let built;
 /** Built on the first merge, not at load (see reportSchemas). */
-function mergeBundleSchema() {
-    return (built ??= buildMergeBundleSchema());
-}
+const mergeBundleSchema = (0,once/* builtOnce */.K)(buildMergeBundleSchema);
 // eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- the type is the zod schema the body builds
 function buildMergeBundleSchema() {
     // Evidence parts and check fields are checked by hand, not by zod unions: the same shapes are
@@ -7445,6 +7442,24 @@ function sourcesView(defaults, named, kind, name) {
 /** `postgres` for the default source, `postgres source billing` for a named one (messages, keys). */
 function sourceLabel(kind, name) {
     return name === undefined || name === DEFAULT_SOURCE ? kind : `${kind} source ${name}`;
+}
+
+
+/***/ }),
+
+/***/ 43088:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ builtOnce)
+/* harmony export */ });
+/**
+ * `build`'s value, built on the first call and kept. For what start-up need not pay for, such as
+ * zod schemas only a baseline, history or merge reads.
+ */
+function builtOnce(build) {
+    let value;
+    return () => (value ??= { built: build() }).built;
 }
 
 

@@ -3,17 +3,14 @@
 // Every way a file can fail to be such a bundle is one sentence naming the file.
 import { z } from 'zod';
 import { isEvidenceList, isFieldRecord, isMergeRow } from './bundle-rows.js';
+import { builtOnce } from '../shared/once.js';
 import { reportSchema, reportSchemas } from './report-schema.js';
 
 /** The bundle format `merge` reads (the `schema_version` writeBundle writes). */
 export const MERGE_SCHEMA_VERSION = 1;
 
-let built: ReturnType<typeof buildMergeBundleSchema> | undefined;
-
 /** Built on the first merge, not at load (see reportSchemas). */
-function mergeBundleSchema(): ReturnType<typeof buildMergeBundleSchema> {
-  return (built ??= buildMergeBundleSchema());
-}
+const mergeBundleSchema = builtOnce(buildMergeBundleSchema);
 
 // eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- the type is the zod schema the body builds
 function buildMergeBundleSchema() {

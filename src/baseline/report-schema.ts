@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-/** `build`'s value, built on the first call. */
-function builtOnce<T>(build: () => T): () => T {
-  let value: { built: T } | undefined;
-  return () => (value ??= { built: build() }).built;
-}
+import { builtOnce } from '../shared/once.js';
 
 /**
  * The JSON report's schemas, as written by writeBundle and read back by `baseline:`, `history:`
