@@ -149,7 +149,12 @@ export class PostgresSession implements ProbeSession<string> {
       cancelled = true;
       sendCancel(target, client);
       setTimeout(() => {
-        if (!settled) pool.discard(client);
+        if (settled) return;
+        // PostgreSQL cancels only a running statement: a cancel that arrived between two of the
+        // check's statements (BEGIN, SET LOCAL, DECLARE, FETCH) was lost and the next one runs on.
+        // Send it again (it travels on its own connection), then drop this one.
+        sendCancel(target, client);
+        pool.discard(client);
       }, CANCEL_GRACE_MS).unref();
       return this.timeoutError(call, 'the query was cancelled on the server');
     });
