@@ -13,7 +13,7 @@
 // the debug log keep our names and lines. The step is deterministic: scripts/check-dist.sh
 // rebuilds and compares byte for byte.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -53,11 +53,11 @@ try {
   for (const chunk of chunks) {
     if (chunk.entry || ours.has(chunk.id)) continue;
     const file = path.join(dist, `${chunk.id}.index.js`);
-    if (!existsSync(file)) continue;
     const code = readFileSync(file, 'utf8');
     // Legal comments are kept in dist/licenses.txt (ncc --license), so the chunks drop them.
     const { code: terse } = await minify(code, { module: true, format: { comments: false } });
-    const minified = parenthesizeFactories(terse ?? '');
+    if (typeof terse !== 'string') throw new Error(`terser returned no code for ${file}`);
+    const minified = parenthesizeFactories(terse);
     writeFileSync(file, minified);
     before += code.length;
     after += minified.length;
